@@ -1,0 +1,2 @@
+// Registers every element. Elements are added by the elements issue.
+export {};

@@ -1,0 +1,93 @@
+import type { AccessLevel, EntityKind, PartyKind, Permission } from './kinds.js';
+
+/**
+ * Definitions: the rules of an instance (role catalogue, responsibilities, access configurations,
+ * relationship types). These, and only these, may be cached (they hold no personal data).
+ */
+
+export type RoleKind = 'functional' | 'granular' | 'base' | 'contributor' | 'other';
+
+/** What a granular role permits on one table; data, not code (DESIGN.md §1). */
+export type AccessTarget =
+  | EntityKind
+  | 'installed_product'
+  | 'case_task'
+  | 'case_related_party'
+  | 'sold_product_related_party'
+  | 'install_base_related_party';
+
+export interface GranularGrant {
+  readonly target: AccessTarget;
+  readonly permission: Permission;
+}
+
+/** A `sys_user_role` row with its outgoing `sys_user_role_contains` edges. */
+export interface RoleDef {
+  /** Technical name, e.g. `sn_customerservice.case_authorized_contact`. */
+  readonly name: string;
+  /** Human title, e.g. "Case Authorized Contact". */
+  readonly title: string;
+  readonly description: string;
+  /** Plugin id that installs the role, e.g. `com.sn_customerservice`. */
+  readonly plugin: string;
+  readonly kind: RoleKind;
+  /** Names of the roles this role directly contains. */
+  readonly contains: readonly string[];
+  /** For granular roles: the permissions the role gives on which table. */
+  readonly grants?: readonly GranularGrant[];
+  /** Server sys_id when loaded from an instance. */
+  readonly sysId?: string;
+}
+
+/** Party types a responsibility definition applies to (`none`: any). */
+export type ResponsibilityPartyType = 'user' | 'contact' | 'consumer' | 'account' | 'none';
+
+/** `sn_customerservice_responsibility_def`. */
+export interface ResponsibilityDef {
+  readonly id: string;
+  readonly name: string;
+  readonly partyType: ResponsibilityPartyType;
+  /** At most one party per entity may carry it. */
+  readonly unique: boolean;
+  readonly description: string;
+}
+
+/** `sn_customerservice_responsibility_access_config`: what a responsibility grants, on which table. */
+export interface AccessConfig {
+  readonly id: string;
+  /** Responsibility definition id. */
+  readonly responsibility: string;
+  readonly active: boolean;
+  readonly level: Exclude<AccessLevel, 'none'>;
+  /** The table access is granted on. */
+  readonly table: EntityKind;
+  /**
+   * The kind of entity the related-party record sits on; absent means `table` itself. A record on
+   * a sold product with a config `{table: 'case', through: 'sold_product'}` grants on the cases of
+   * that sold product (the cascade).
+   */
+  readonly through?: EntityKind;
+  /** Role names the party must also hold. */
+  readonly rolesRequired: readonly string[];
+}
+
+/** `sn_customerservice_related_party_configuration`: what an agent picks as the relationship type. */
+export interface RelationshipType {
+  readonly id: string;
+  readonly name: string;
+  /** Entity kind whose records it applies to. */
+  readonly appliesTo: EntityKind;
+  /** Party kind it applies to. */
+  readonly partyType: PartyKind;
+  /** Responsibility definition id it defaults; absent for "Listed" types (grant nothing). */
+  readonly defaultResponsibility?: string;
+  readonly defaultOrder?: number;
+  readonly description?: string;
+}
+
+export interface Definitions {
+  readonly roles: readonly RoleDef[];
+  readonly responsibilities: readonly ResponsibilityDef[];
+  readonly accessConfigs: readonly AccessConfig[];
+  readonly relationshipTypes: readonly RelationshipType[];
+}

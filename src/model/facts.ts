@@ -1,0 +1,117 @@
+import type { EntityRef, PartyRef, PrincipalRef } from './kinds.js';
+
+/**
+ * Facts: the customer world (parties, entities, related-party records, roles held). Personal and
+ * case data: never cached.
+ */
+
+export interface Account {
+  readonly id: string;
+  readonly name: string;
+  readonly parent?: string;
+  /** `sn_csm_account_access.restrict_contact_access`; false (default) lets every contact read the account's sold products and install base. */
+  readonly restrictContactAccess?: boolean;
+}
+
+export interface Contact {
+  readonly id: string;
+  readonly name: string;
+  readonly email?: string;
+  readonly account?: string;
+  /** Role names held (`sys_user_has_role`). */
+  readonly roles: readonly string[];
+}
+
+export interface Consumer {
+  readonly id: string;
+  readonly name: string;
+  readonly email?: string;
+  readonly household?: string;
+  readonly roles: readonly string[];
+}
+
+/** An internal user (agent, contributor). */
+export interface User {
+  readonly id: string;
+  readonly name: string;
+  readonly email?: string;
+  readonly roles: readonly string[];
+}
+
+export interface ServiceOrganization {
+  readonly id: string;
+  readonly name: string;
+  /** Members (`sn_customer_service_organization_member`). */
+  readonly members: readonly PrincipalRef[];
+}
+
+export interface Household {
+  readonly id: string;
+  readonly name: string;
+}
+
+export interface SoldProduct {
+  readonly id: string;
+  readonly name: string;
+  readonly account?: string;
+  readonly consumer?: string;
+}
+
+export interface InstallBaseItem {
+  readonly id: string;
+  readonly name: string;
+  readonly account?: string;
+  readonly parent?: string;
+  readonly soldProduct?: string;
+}
+
+export interface Case {
+  readonly id: string;
+  readonly number: string;
+  readonly shortDescription?: string;
+  readonly account?: string;
+  readonly contact?: string;
+  readonly consumer?: string;
+  readonly soldProduct?: string;
+  /** Install base item (`asset`). */
+  readonly installBase?: string;
+}
+
+/** A related-party record: entity × party × relationship type × responsibility. */
+export interface RelatedPartyRecord {
+  readonly id: string;
+  readonly entity: EntityRef;
+  readonly party: PartyRef;
+  /** Relationship type id. */
+  readonly type: string;
+  /** Responsibility definition id; absent = none (grants nothing). */
+  readonly responsibility?: string;
+  readonly order?: number;
+}
+
+export interface Facts {
+  readonly accounts: readonly Account[];
+  readonly contacts: readonly Contact[];
+  readonly consumers: readonly Consumer[];
+  readonly users: readonly User[];
+  readonly serviceOrganizations: readonly ServiceOrganization[];
+  readonly households: readonly Household[];
+  readonly soldProducts: readonly SoldProduct[];
+  readonly installBase: readonly InstallBaseItem[];
+  readonly cases: readonly Case[];
+  readonly relatedParties: readonly RelatedPartyRecord[];
+}
+
+/** An empty world, to extend with spread. */
+export const EMPTY_FACTS: Facts = {
+  accounts: [],
+  contacts: [],
+  consumers: [],
+  users: [],
+  serviceOrganizations: [],
+  households: [],
+  soldProducts: [],
+  installBase: [],
+  cases: [],
+  relatedParties: [],
+};
