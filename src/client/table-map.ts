@@ -3,7 +3,17 @@
  * be overridden by a host whose instance differs (column names vary between releases).
  */
 export const DEFAULT_TABLE_MAP = {
-  role: { table: 'sys_user_role', columns: { id: 'sys_id', name: 'name', description: 'description', suffix: 'suffix', title: 'title', plugin: 'sys_package' } },
+  role: {
+    table: 'sys_user_role',
+    columns: {
+      id: 'sys_id',
+      name: 'name',
+      description: 'description',
+      suffix: 'suffix',
+      title: 'title',
+      plugin: 'sys_package',
+    },
+  },
   roleContains: { table: 'sys_user_role_contains', columns: { role: 'role', contains: 'contains' } },
   userHasRole: { table: 'sys_user_has_role', columns: { user: 'user', role: 'role' } },
   responsibility: {
@@ -95,15 +105,27 @@ export const DEFAULT_TABLE_MAP = {
   },
   installBase: {
     table: 'sn_install_base_item',
-    columns: { id: 'sys_id', name: 'name', account: 'account', parent: 'parent', soldProduct: 'sold_product' },
+    columns: {
+      id: 'sys_id',
+      name: 'name',
+      account: 'account',
+      parent: 'parent',
+      soldProduct: 'sold_product',
+    },
   },
   account: { table: 'customer_account', columns: { id: 'sys_id', name: 'name', parent: 'parent' } },
   accountAccess: {
     table: 'sn_csm_account_access',
     columns: { account: 'account', restrictContactAccess: 'restrict_contact_access' },
   },
-  contact: { table: 'customer_contact', columns: { id: 'sys_id', name: 'name', email: 'email', account: 'account' } },
-  consumer: { table: 'csm_consumer', columns: { id: 'sys_id', name: 'name', email: 'email', household: 'household' } },
+  contact: {
+    table: 'customer_contact',
+    columns: { id: 'sys_id', name: 'name', email: 'email', account: 'account' },
+  },
+  consumer: {
+    table: 'csm_consumer',
+    columns: { id: 'sys_id', name: 'name', email: 'email', household: 'household' },
+  },
   household: { table: 'csm_household', columns: { id: 'sys_id', name: 'name' } },
   user: { table: 'sys_user', columns: { id: 'sys_id', name: 'name', email: 'email' } },
   serviceOrganization: { table: 'sn_customer_service_organization', columns: { id: 'sys_id', name: 'name' } },

@@ -67,6 +67,12 @@ export interface AccessConfig {
    * that sold product (the cascade).
    */
   readonly through?: EntityKind;
+  /**
+   * Only records whose party is of this kind use the config; absent means any. One responsibility
+   * (e.g. "Authorized Representative") requires a different role per party kind: a contact needs
+   * `case_authorized_contact`, a consumer `case_authorized_consumer`, a user `case_authorized_contributor`.
+   */
+  readonly partyType?: PartyKind;
   /** Role names the party must also hold. */
   readonly rolesRequired: readonly string[];
 }
