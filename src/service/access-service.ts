@@ -1,0 +1,134 @@
+/**
+ * Effective access for the entities on screen: loads each entity's facts once (shared by every
+ * badge, list row and preview that asks), builds an engine over them with the current
+ * definitions, and rebuilds when definitions change or a party is added, changed or removed.
+ */
+import { AccessEngine } from '../access/engine.js';
+import type { Definitions } from '../model/definitions.js';
+import type { EntityRef, PrincipalRef } from '../model/kinds.js';
+import { formatRef } from '../model/kinds.js';
+import type { Facts } from '../model/facts.js';
+import type { AccessFactsLoader, IncompleteSource } from './access-facts-loader.js';
+import type { PartyRow } from './party-rows.js';
+
+/** What the access service needs of the definitions service. */
+export interface DefinitionsSource<S extends { readonly definitions: Definitions }> {
+  load(signal?: AbortSignal): Promise<S>;
+  subscribe(listener: (snapshot: S) => void): () => void;
+}
+
+/** One entity's access picture: the engine, the facts it was built from, and where they came from. */
+export interface EntityAccess<S extends { readonly definitions: Definitions } = { readonly definitions: Definitions }> {
+  readonly entity: EntityRef;
+  readonly engine: AccessEngine;
+  readonly facts: Facts;
+  /** Related parties of the entity itself. */
+  readonly parties: readonly PartyRow[];
+  /** Tables that could not be read: answers may be missing grants from them. */
+  readonly incomplete: readonly IncompleteSource[];
+  /** The definitions snapshot the engine was built with (source, age). */
+  readonly definitions: S;
+}
+
+type Listener = (entity: EntityRef | undefined) => void;
+
+export class AccessService<S extends { readonly definitions: Definitions }> {
+  private readonly entries = new Map<string, Promise<EntityAccess<S>>>();
+  private readonly listeners = new Set<Listener>();
+  private readonly stopWatching: () => void;
+
+  constructor(
+    private readonly loader: AccessFactsLoader,
+    private readonly definitions: DefinitionsSource<S>,
+  ) {
+    // New definitions change every answer: drop every engine (facts are re-read too; cheap, and
+    // role sys_ids may have been renamed).
+    this.stopWatching = definitions.subscribe(() => this.invalidate());
+  }
+
+  /**
+   * The access picture of `entity`. Concurrent callers share one load; a `principal` not named by
+   * any party (a badge for an arbitrary contact) triggers a load that includes it.
+   */
+  async forEntity(
+    entity: EntityRef,
+    options: { signal?: AbortSignal; principal?: PrincipalRef } = {},
+  ): Promise<EntityAccess<S>> {
+    const key = formatRef(entity);
+    let entry = this.entries.get(key);
+    if (entry && options.principal) {
+      const loaded = await entry.catch(() => undefined);
+      if (loaded && !hasPrincipal(loaded.facts, options.principal)) entry = undefined;
+    }
+    if (!entry) {
+      entry = this.load(entity, options.principal);
+      this.entries.set(key, entry);
+      entry.catch(() => {
+        if (this.entries.get(key) === entry) this.entries.delete(key);
+      });
+    }
+    return raceAbort(entry, options.signal);
+  }
+
+  /** Forgets loaded facts (of one entity, or all) and tells subscribers to ask again. */
+  invalidate(entity?: EntityRef): void {
+    if (entity) this.entries.delete(formatRef(entity));
+    else this.entries.clear();
+    for (const listener of this.listeners) listener(entity);
+  }
+
+  /** Called with the entity whose access changed (undefined: everything). */
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  dispose(): void {
+    this.stopWatching();
+    this.listeners.clear();
+    this.entries.clear();
+  }
+
+  private async load(entity: EntityRef, principal?: PrincipalRef): Promise<EntityAccess<S>> {
+    const snapshot = await this.definitions.load();
+    const roleNames = new Map<string, string>();
+    for (const role of snapshot.definitions.roles) if (role.sysId) roleNames.set(role.sysId, role.name);
+    const facts = await this.loader.load(entity, {
+      principals: principal ? [principal] : [],
+      roleName: (sysId) => roleNames.get(sysId),
+    });
+    return {
+      entity,
+      engine: new AccessEngine(snapshot.definitions, facts.facts),
+      facts: facts.facts,
+      parties: facts.parties,
+      incomplete: facts.incomplete,
+      definitions: snapshot,
+    };
+  }
+}
+
+function hasPrincipal(facts: Facts, principal: PrincipalRef): boolean {
+  const list = principal.kind === 'contact' ? facts.contacts : principal.kind === 'consumer' ? facts.consumers : facts.users;
+  return list.some((p) => p.id === principal.id);
+}
+
+/** Resolves with `promise`, or rejects with the signal's reason as soon as it aborts. */
+function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
