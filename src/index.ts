@@ -14,3 +14,88 @@ export {
   EMPTY_FACTS,
 } from './model/index.js';
 export type * from './model/index.js';
+
+// client
+export {
+  TableApiClient,
+  EncodedQuery,
+  q,
+  unsafeValueReason,
+  CamError,
+  ApiError,
+  AuthError,
+  NetworkError,
+  TimeoutError,
+  ResponseFormatError,
+  QueryValueError,
+  QueryFieldError,
+  QueryStructureError,
+  isAbortError,
+  ListBody,
+  SingleBody,
+  ErrorBody,
+  parseBody,
+  toRow,
+  DEFAULT_TABLE_MAP,
+  resolveTableMap,
+} from './client/index.js';
+export type {
+  TableApiClientOptions,
+  TableApiAuth,
+  CamErrorKind,
+  QueryValueReason,
+  DisplayMode,
+  FieldValue,
+  Row,
+  RequestOptions,
+  ListOptions,
+  ListPage,
+  IterateOptions,
+  WriteValues,
+  TableClient,
+  TableMap,
+  TableKey,
+  TableMapOverrides,
+} from './client/index.js';
+
+// cache and definitions service
+export {
+  DefinitionsCache,
+  clearAllDefinitionCaches,
+  DEFINITIONS_DB_VERSION,
+  DEFINITIONS_DB_PREFIX,
+  definitionsDatabaseName,
+  instanceOrigin,
+  CacheUnavailableError,
+} from './cache/index.js';
+export type {
+  CachedDefinitions,
+  DefinitionsCacheOptions,
+  StorageStatus,
+  CacheMeta,
+  DefinitionsDB,
+  IncompleteTable,
+  OpenDefinitionsDB,
+  TableStamp,
+} from './cache/index.js';
+export {
+  DefinitionsService,
+  DefinitionsUnavailableError,
+  rowsToDefinitions,
+  rolesFromRows,
+  responsibilitiesFromRows,
+  accessConfigsFromRows,
+  relationshipTypesFromRows,
+  entityKindIn,
+  partyKindIn,
+  DEFINITION_KINDS,
+} from './service/index.js';
+export type {
+  DefinitionsServiceOptions,
+  DefinitionsStorageOptions,
+  DefinitionsListener,
+  DefinitionsSnapshot,
+  DefinitionRows,
+  Converted,
+  DefinitionKind,
+} from './service/index.js';

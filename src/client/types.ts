@@ -31,6 +31,11 @@ export interface ListOptions extends RequestOptions {
   readonly offset?: number;
   /** `sysparm_display_value`: false (default), true, or 'all' (both). */
   readonly displayValue?: boolean | 'all';
+  /**
+   * Ask for reference links (`{link, value}`). Default false: the client sends
+   * `sysparm_exclude_reference_link=true` (references come back as plain sys_ids, fewer bytes).
+   */
+  readonly referenceLinks?: boolean;
 }
 
 export interface ListPage {

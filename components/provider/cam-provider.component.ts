@@ -1,0 +1,123 @@
+import { LitElement, css, html, type PropertyValues } from 'lit';
+import { provide } from '@lit/context';
+import { property } from 'lit/decorators.js';
+import { TableApiClient } from '../../src/client/table-api-client.js';
+import { AuthError } from '../../src/client/errors.js';
+import { resolveTableMap, type TableMap, type TableMapOverrides } from '../../src/client/table-map.js';
+import type { TableClient } from '../../src/client/types.js';
+import { DefinitionsService } from '../../src/service/definitions-service.js';
+import { RelatedPartiesService } from '../../src/service/related-parties-service.js';
+import { AccessFactsLoader } from '../../src/service/access-facts-loader.js';
+import { AccessService } from '../../src/service/access-service.js';
+import { camServicesContext, type CamServices } from '../context.js';
+import { CamAuthRequiredEvent } from '../events.js';
+
+/**
+ * Supplies the Table API client, the definitions service (IndexedDB cache keyed by instance and
+ * user) and the access service to every cam element inside it. Renders only its children.
+ *
+ * @summary Creates and provides the services the other elements use.
+ * @slot - The elements (and any host markup) that use these services.
+ * @fires cam-auth-required - The server answered 401; re-authenticate and set new credentials.
+ */
+export class CamProvider extends LitElement {
+  static override styles = css`
+    :host {
+      display: contents;
+    }
+  `;
+
+  /** Instance base URL, e.g. `https://acme.service-now.com`; empty = same origin. */
+  @property({ attribute: 'base-url' }) baseUrl = '';
+
+  /** Session token sent as `X-UserToken` (with the session cookie). */
+  @property({ attribute: 'user-token' }) userToken = '';
+
+  /** OAuth access token sent as `Authorization: Bearer …`; wins over `user-token`. */
+  @property({ attribute: 'auth-token' }) authToken = '';
+
+  /** The signed-in user's id; keys the definitions cache together with the instance. */
+  @property({ attribute: 'user-id' }) userId = '';
+
+  /** Per-request timeout in milliseconds. */
+  @property({ type: Number, attribute: 'timeout' }) timeout = 30_000;
+
+  /** Table and column names where the instance differs from the defaults. */
+  @property({ attribute: false }) tableMap: TableMapOverrides = {};
+
+  /** A client to use instead of creating one (tests, custom transports). */
+  @property({ attribute: false }) client?: TableClient;
+
+  /** Services to provide as they are, instead of creating them. */
+  @property({ attribute: false }) services?: CamServices;
+
+  @provide({ context: camServicesContext })
+  protected provided?: CamServices;
+
+  private owned?: CamServices;
+
+  /** The services in use (created on first connection). */
+  get current(): CamServices | undefined {
+    return this.provided;
+  }
+
+  /** Sign-out: deletes this user's cached definitions and drops loaded data. */
+  async signOut(): Promise<void> {
+    await this.provided?.definitions.clear();
+    this.provided?.access.invalidate();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const config: (keyof CamProvider)[] = ['baseUrl', 'userToken', 'authToken', 'userId', 'timeout', 'tableMap', 'client', 'services'];
+    if (this.provided === undefined || config.some((key) => changed.has(key))) this.rebuild();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.owned?.access.dispose();
+  }
+
+  private rebuild(): void {
+    this.owned?.access.dispose();
+    this.owned = undefined;
+    if (this.services) {
+      this.provided = this.services;
+      return;
+    }
+    this.owned = this.createServices(resolveTableMap(this.tableMap));
+    this.provided = this.owned;
+  }
+
+  private createServices(tableMap: TableMap): CamServices {
+    const client =
+      this.client ??
+      new TableApiClient({
+        baseUrl: this.baseUrl,
+        timeoutMs: this.timeout,
+        auth: this.authToken
+          ? { type: 'bearer', token: this.authToken }
+          : this.userToken
+            ? { type: 'session', userToken: this.userToken }
+            : undefined,
+        onAuthRequired: (error) => this.dispatchEvent(new CamAuthRequiredEvent(error)),
+      });
+    const instance = this.baseUrl ? new URL(this.baseUrl, location.href).origin : location.origin;
+    const definitions = new DefinitionsService({ client, tableMap, instance, user: this.userId || 'anonymous' });
+    const access = new AccessService(new AccessFactsLoader(client, tableMap), definitions);
+    return {
+      client,
+      tableMap,
+      definitions,
+      parties: new RelatedPartiesService(client, tableMap),
+      access,
+      reportError: (error) => {
+        // An injected client has no onAuthRequired hook: surface its 401s here.
+        if (error instanceof AuthError && this.client) this.dispatchEvent(new CamAuthRequiredEvent(error));
+      },
+    };
+  }
+
+  protected override render() {
+    return html`<slot></slot>`;
+  }
+}
