@@ -1,2 +1,19 @@
-// Registers every element. Elements are added by the elements issue.
-export {};
+// Registers every cam element (defensively: a tag already defined is skipped) and exports the
+// classes, events and context. Import the `*.component.js` modules instead to register nothing.
+export { CamProvider } from './provider/cam-provider.js';
+export { CamRelationshipTypePicker } from './relationship-type-picker/cam-relationship-type-picker.js';
+export { CamEffectiveAccessBadge } from './effective-access-badge/cam-effective-access-badge.js';
+export { CamRelatedPartyList } from './related-party-list/cam-related-party-list.js';
+export { CamAddPartyDialog } from './add-party-dialog/cam-add-party-dialog.js';
+export { CamAccessInspector } from './access-inspector/cam-access-inspector.js';
+export {
+  CamPartyAddedEvent,
+  CamPartyRemovedEvent,
+  CamPartyChangedEvent,
+  CamAuthRequiredEvent,
+  CamAddPartyRequestEvent,
+  CamPartySelectedEvent,
+} from './events.js';
+export { camServicesContext, type CamServices } from './context.js';
+export { defineElement } from './internal/define.js';
+export { configureCamLocalization } from './internal/localization.js';
