@@ -29,6 +29,8 @@ export const DEFAULT_TABLE_MAP = {
       level: 'access_level',
       table: 'accessible_table',
       through: 'through_table',
+      /** Restricts the config to one party kind (a party table name); empty = every kind. */
+      partyType: 'party_type',
       rolesRequired: 'roles_required',
     },
   },

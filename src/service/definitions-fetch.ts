@@ -1,0 +1,181 @@
+/**
+ * Reading the definition tables: a cheap freshness stamp per table (one record, newest first, with
+ * `X-Total-Count`), and full reads of the kinds whose stamps changed. A table the user may not read
+ * (403) or that does not exist (404) is reported as unreadable, never guessed.
+ */
+import { ApiError } from '../client/errors.js';
+import { q } from '../client/encoded-query.js';
+import type { TableKey, TableMap } from '../client/table-map.js';
+import type { Row, TableClient } from '../client/types.js';
+import type { Definitions, RoleDef } from '../model/definitions.js';
+import type { IncompleteTable, TableStamp } from '../cache/definitions-db.js';
+import {
+  accessConfigsFromRows,
+  relationshipTypesFromRows,
+  responsibilitiesFromRows,
+  rolesFromRows,
+} from './definitions-rows.js';
+
+/** Each definition kind and the tables it is built from (role edges reference roles by sys_id, so they go together). */
+export const DEFINITION_KINDS = {
+  roles: ['role', 'roleContains'],
+  responsibilities: ['responsibility'],
+  accessConfigs: ['accessConfig'],
+  relationshipTypes: ['relationshipType'],
+} as const satisfies Record<keyof Definitions, readonly TableKey[]>;
+
+export type DefinitionKind = keyof typeof DEFINITION_KINDS;
+export type DefinitionTableKey = (typeof DEFINITION_KINDS)[DefinitionKind][number];
+export const DEFINITION_TABLE_KEYS: readonly DefinitionTableKey[] = Object.values(DEFINITION_KINDS).flat();
+
+/** One kind read from the server: its part of the definitions, sorted by key for stable comparison. */
+export interface KindResult {
+  readonly definitions: Partial<Definitions>;
+  readonly problems: readonly string[];
+  readonly incomplete: readonly IncompleteTable[];
+}
+
+type Stamps = Readonly<Record<DefinitionTableKey, TableStamp>>;
+
+const UPDATED = 'sys_updated_on';
+
+/** The fields read from a table: the map's columns (edges also their own sys_id, for reports). */
+function fieldsOf(map: TableMap, key: DefinitionTableKey): string[] {
+  const columns: string[] = Object.values(map[key].columns);
+  return key === 'roleContains' ? ['sys_id', ...columns] : columns;
+}
+
+/** Whether two stamps say the table is unchanged (same table and fields, count and newest update). */
+export function sameStamp(a: TableStamp | undefined, b: TableStamp): boolean {
+  return (
+    a !== undefined &&
+    a.source === b.source &&
+    a.count === b.count &&
+    a.maxUpdatedOn === b.maxUpdatedOn &&
+    a.unreadable === b.unreadable
+  );
+}
+
+/** Why a table cannot be read, for 403/404; undefined for any other error (which propagates). */
+function unreadableReason(error: unknown): string | undefined {
+  if (!(error instanceof ApiError)) return undefined;
+  if (error.status === 403) return `not allowed to read (403: ${error.message})`;
+  if (error.status === 404) return `table not found (404: ${error.message})`;
+  return undefined;
+}
+
+/** Stamps of every definition table, read concurrently. */
+export async function readStamps(client: TableClient, map: TableMap, signal?: AbortSignal): Promise<Stamps> {
+  const entries = await Promise.all(
+    DEFINITION_TABLE_KEYS.map(async (key): Promise<[DefinitionTableKey, TableStamp]> => {
+      const { table } = map[key];
+      const source = `${table}?${fieldsOf(map, key).join(',')}`;
+      try {
+        const page = await client.list(table, {
+          query: q.orderByDesc(UPDATED),
+          fields: [UPDATED],
+          limit: 1,
+          signal,
+        });
+        const maxUpdatedOn = page.rows[0]?.[UPDATED]?.value ?? '';
+        return [key, { source, count: page.total ?? null, maxUpdatedOn }];
+      } catch (error) {
+        const unreadable = unreadableReason(error);
+        if (unreadable === undefined) throw error;
+        return [key, { source, count: null, maxUpdatedOn: '', unreadable }];
+      }
+    }),
+  );
+  return Object.fromEntries(entries) as Record<DefinitionTableKey, TableStamp>;
+}
+
+/** The kinds whose tables changed since `previous` (all of them when there is no previous). */
+export function changedKinds(
+  previous: Readonly<Record<string, TableStamp>> | undefined,
+  now: Stamps,
+): DefinitionKind[] {
+  return (Object.keys(DEFINITION_KINDS) as DefinitionKind[]).filter((kind) =>
+    DEFINITION_KINDS[kind].some((key) => !sameStamp(previous?.[key], now[key])),
+  );
+}
+
+async function readRows(
+  client: TableClient,
+  map: TableMap,
+  key: DefinitionTableKey,
+  stamp: TableStamp,
+  incomplete: IncompleteTable[],
+  signal?: AbortSignal,
+): Promise<Row[]> {
+  const { table } = map[key];
+  if (stamp.unreadable) {
+    incomplete.push({ table, reason: stamp.unreadable });
+    return [];
+  }
+  const rows: Row[] = [];
+  try {
+    // Ordered by sys_id so pages do not shift under concurrent edits.
+    const options = { fields: fieldsOf(map, key), query: q.orderBy('sys_id'), signal };
+    for await (const row of client.iterate(table, options)) rows.push(row);
+  } catch (error) {
+    const unreadable = unreadableReason(error);
+    if (unreadable === undefined) throw error;
+    incomplete.push({ table, reason: unreadable });
+    return [];
+  }
+  return rows;
+}
+
+export interface FetchKindOptions {
+  readonly seed?: readonly RoleDef[];
+  readonly signal?: AbortSignal;
+}
+
+const byName = (a: { name: string }, b: { name: string }): number =>
+  a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+const byId = (a: { id: string }, b: { id: string }): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Reads one kind's tables in full and converts them. */
+export async function fetchKind(
+  client: TableClient,
+  map: TableMap,
+  kind: DefinitionKind,
+  stamps: Stamps,
+  options: FetchKindOptions = {},
+): Promise<KindResult> {
+  const incomplete: IncompleteTable[] = [];
+  const read = (key: DefinitionTableKey): Promise<Row[]> =>
+    readRows(client, map, key, stamps[key], incomplete, options.signal);
+  switch (kind) {
+    case 'roles': {
+      const [roles, edges] = await Promise.all([read('role'), read('roleContains')]);
+      // Without the roles every edge would be reported as dangling: the 403 already says it all.
+      const result = rolesFromRows(roles, stamps.role.unreadable ? [] : edges, map, options.seed);
+      return { definitions: { roles: result.items.sort(byName) }, problems: result.problems, incomplete };
+    }
+    case 'responsibilities': {
+      const result = responsibilitiesFromRows(await read('responsibility'), map);
+      return {
+        definitions: { responsibilities: result.items.sort(byId) },
+        problems: result.problems,
+        incomplete,
+      };
+    }
+    case 'accessConfigs': {
+      const result = accessConfigsFromRows(await read('accessConfig'), map);
+      return {
+        definitions: { accessConfigs: result.items.sort(byId) },
+        problems: result.problems,
+        incomplete,
+      };
+    }
+    case 'relationshipTypes': {
+      const result = relationshipTypesFromRows(await read('relationshipType'), map);
+      return {
+        definitions: { relationshipTypes: result.items.sort(byId) },
+        problems: result.problems,
+        incomplete,
+      };
+    }
+  }
+}

@@ -1,0 +1,296 @@
+/**
+ * The definitions service: cache-first, then revalidate. `load()` answers at once from IndexedDB
+ * when a copy exists, then compares cheap per-table stamps with the server in the background and
+ * refetches only the kinds that changed, notifying subscribers when the answer changed.
+ */
+import { DefinitionsCache, type StorageStatus } from '../cache/definitions-cache.js';
+import type { CacheMeta, OpenDefinitionsDB } from '../cache/definitions-db.js';
+import { instanceOrigin } from '../cache/definitions-db.js';
+import { isAbortError, NetworkError, TimeoutError } from '../client/errors.js';
+import { resolveTableMap, type TableMap } from '../client/table-map.js';
+import type { TableClient } from '../client/types.js';
+import {
+  parseAccessTestFile,
+  parseAccessTestFileText,
+  toAccessTestFile,
+  type AccessTestFileDocument,
+} from '../access/test-file.js';
+import type { Definitions, RoleDef } from '../model/definitions.js';
+import { changedKinds, DEFINITION_KINDS, fetchKind, readStamps } from './definitions-fetch.js';
+import {
+  DefinitionsUnavailableError,
+  type DefinitionsListener,
+  type DefinitionsSnapshot,
+} from './definitions-snapshot.js';
+
+/** Where the cache lives; every field is optional. */
+export interface DefinitionsStorageOptions {
+  /** `false`: keep the definitions in memory only (shared computers). */
+  readonly persist?: boolean;
+  /** Replaces idb's `openDB` (tests make it fail). */
+  readonly openDB?: OpenDefinitionsDB;
+  /** How long to wait for other tabs holding an older cache version (default 3000 ms). */
+  readonly blockedTimeoutMs?: number;
+}
+
+export interface DefinitionsServiceOptions {
+  readonly client: TableClient;
+  readonly tableMap?: TableMap;
+  /** Instance base URL or origin; with `user`, it names the cache. */
+  readonly instance: string;
+  readonly user: string;
+  readonly now?: () => number;
+  readonly storage?: DefinitionsStorageOptions;
+  /** Role catalogue used to enrich roles read from the instance (default: the reference seed). */
+  readonly roleSeed?: readonly RoleDef[];
+}
+
+/** The stored state: definitions and the meta record that goes with them. */
+type Entry = Omit<CacheMeta, 'schemaVersion' | 'instance' | 'user'> & { readonly definitions: Definitions };
+
+const EMPTY: Definitions = { roles: [], responsibilities: [], accessConfigs: [], relationshipTypes: [] };
+
+/** Loads, caches, revalidates, imports and exports the definitions of one instance for one user. */
+export class DefinitionsService {
+  readonly #options: DefinitionsServiceOptions;
+  readonly #map: TableMap;
+  readonly #now: () => number;
+  readonly #listeners = new Set<DefinitionsListener>();
+  #cache: Promise<DefinitionsCache> | undefined;
+  #openedCache: DefinitionsCache | undefined;
+  #entry: Entry | undefined;
+  #current: DefinitionsSnapshot | undefined;
+  #loading: Promise<DefinitionsSnapshot> | undefined;
+  #refreshing: Promise<DefinitionsSnapshot> | undefined;
+  #background: Promise<DefinitionsSnapshot | undefined> | undefined;
+  /** Bumped by import and clear: work started before is stale and must not land. */
+  #generation = 0;
+  #abort = new AbortController();
+
+  constructor(options: DefinitionsServiceOptions) {
+    this.#options = options;
+    this.#map = options.tableMap ?? resolveTableMap();
+    this.#now = options.now ?? Date.now;
+  }
+
+  /** The latest snapshot, if anything was loaded. */
+  get current(): DefinitionsSnapshot | undefined {
+    return this.#current;
+  }
+
+  /** Calls `listener` with every new snapshot; returns the unsubscribe function. */
+  subscribe(listener: DefinitionsListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /**
+   * The definitions: the cached copy at once (revalidated in the background, see `revalidated()`),
+   * else read from the server. Rejects with `DefinitionsUnavailableError` when neither works.
+   */
+  load(signal?: AbortSignal): Promise<DefinitionsSnapshot> {
+    if (this.#current) return Promise.resolve(this.#current);
+    this.#loading ??= this.#loadFirst(signal).finally(() => (this.#loading = undefined));
+    return this.#loading;
+  }
+
+  /** The background revalidation started by `load()`: settles with the snapshot after it (never rejects). */
+  revalidated(): Promise<DefinitionsSnapshot | undefined> {
+    return this.#background ?? Promise.resolve(this.#current);
+  }
+
+  /** Compares with the server now and refetches what changed (everything after an import). */
+  refresh(signal?: AbortSignal): Promise<DefinitionsSnapshot> {
+    this.#refreshing ??= this.#revalidate(signal).finally(() => (this.#refreshing = undefined));
+    return this.#refreshing;
+  }
+
+  /** The current definitions as an access-test file (JSON document). */
+  export(): AccessTestFileDocument {
+    if (!this.#current) throw new Error('No definitions are loaded: call load() first.');
+    return toAccessTestFile(this.#current.definitions, {
+      exportedAt: new Date(this.#now()).toISOString(),
+      instance: instanceOrigin(this.#options.instance),
+    });
+  }
+
+  /**
+   * Replaces the definitions with those of an access-test file (object or JSON text). An invalid
+   * file throws `AccessTestFileError` and changes nothing. `persist` also stores them in the cache.
+   */
+  async import(file: unknown, options: { persist?: boolean } = {}): Promise<DefinitionsSnapshot> {
+    const parsed =
+      typeof file === 'string'
+        ? parseAccessTestFileText(file, 'import')
+        : parseAccessTestFile(file, 'import');
+    this.#supersede();
+    const entry: Entry = {
+      definitions: parsed.definitions,
+      fetchedAt: this.#now(),
+      source: 'import',
+      tables: {},
+      problems: {},
+      incomplete: [],
+    };
+    const generation = this.#generation;
+    if (options.persist) await this.#store(entry);
+    if (generation !== this.#generation) return this.#superseded();
+    this.#entry = entry;
+    return this.#publish(this.#snapshot(entry, 'import', { stale: false, offline: false }));
+  }
+
+  /** Sign-out: forgets the definitions and deletes this user's cache database. */
+  async clear(): Promise<void> {
+    this.#supersede();
+    this.#entry = undefined;
+    this.#current = undefined;
+    this.#background = undefined;
+    await (await this.#openCache()).clear();
+  }
+
+  async #loadFirst(signal?: AbortSignal): Promise<DefinitionsSnapshot> {
+    const generation = this.#generation;
+    const cached = await (await this.#openCache()).read();
+    if (generation !== this.#generation) return this.#superseded();
+    if (!cached) return this.refresh(signal);
+    this.#entry = { ...cached.meta, definitions: cached.definitions };
+    const imported = cached.meta.source === 'import';
+    const snapshot = this.#publish(
+      this.#snapshot(this.#entry, imported ? 'import' : 'cache', { stale: !imported, offline: false }),
+    );
+    // An import is the user's choice: it stays until refresh() or clear().
+    if (!imported) this.#background = this.refresh(signal).catch(() => this.#current);
+    return snapshot;
+  }
+
+  async #revalidate(signal?: AbortSignal): Promise<DefinitionsSnapshot> {
+    const generation = this.#generation;
+    const previous = this.#entry;
+    const combined = signal ? AbortSignal.any([signal, this.#abort.signal]) : this.#abort.signal;
+    const { client } = this.#options;
+    let entry: Entry;
+    try {
+      const stamps = await readStamps(client, this.#map, combined);
+      const fromServer = previous?.source === 'network' ? previous : undefined;
+      const kinds = changedKinds(fromServer?.tables, stamps);
+      const results = await Promise.all(
+        kinds.map((kind) => {
+          const options = { seed: this.#options.roleSeed, signal: combined };
+          return fetchKind(client, this.#map, kind, stamps, options).then((result) => ({ kind, result }));
+        }),
+      );
+      let definitions: Definitions = fromServer?.definitions ?? EMPTY;
+      const problems: Record<string, readonly string[]> = { ...fromServer?.problems };
+      const refetched = new Set(
+        kinds.flatMap((kind) => DEFINITION_KINDS[kind].map((key) => this.#map[key].table)),
+      );
+      const incomplete = (fromServer?.incomplete ?? []).filter((item) => !refetched.has(item.table));
+      for (const { kind, result } of results) {
+        definitions = { ...definitions, ...result.definitions };
+        problems[kind] = result.problems;
+        incomplete.push(...result.incomplete);
+      }
+      entry = {
+        definitions,
+        fetchedAt: this.#now(),
+        source: 'network',
+        tables: stamps,
+        problems,
+        incomplete,
+      };
+    } catch (error) {
+      if (generation !== this.#generation) return this.#superseded();
+      return this.#failed(error);
+    }
+    await this.#store(entry);
+    if (generation !== this.#generation) return this.#superseded();
+    const unchanged = previous !== undefined && sameContent(previous, entry);
+    this.#entry = entry;
+    const source = unchanged && this.#current ? this.#current.source : 'network';
+    const snapshot = this.#snapshot(entry, source, { stale: false, offline: false });
+    // Subscribers hear of a change only: a confirmed copy replaces `current` quietly.
+    if (unchanged && this.#current && !this.#current.offline) return (this.#current = snapshot);
+    return this.#publish(snapshot);
+  }
+
+  #failed(error: unknown): DefinitionsSnapshot {
+    if (isAbortError(error)) throw error;
+    const offline = error instanceof NetworkError || error instanceof TimeoutError;
+    const current = this.#current;
+    if (!current) {
+      const message = offline
+        ? 'The instance cannot be reached and no copy of the definitions is cached.'
+        : `The definitions could not be read: ${error instanceof Error ? error.message : String(error)}`;
+      throw new DefinitionsUnavailableError(message, offline, { cause: error });
+    }
+    // Other failures (500, 401…) leave the copy as it is: still stale, and the caller is told.
+    if (!offline) throw error;
+    return current.offline ? current : this.#publish({ ...current, stale: true, offline: true });
+  }
+
+  #snapshot(
+    entry: Entry,
+    source: DefinitionsSnapshot['source'],
+    flags: { stale: boolean; offline: boolean },
+  ): DefinitionsSnapshot {
+    const cache = this.#openedCache;
+    const discarded = cache?.discarded;
+    const problems = [
+      ...Object.values(entry.problems).flat(),
+      ...(discarded ? [`The cached copy was discarded: ${discarded}`] : []),
+    ];
+    const { fetchedAt } = entry;
+    const now = this.#now;
+    return {
+      definitions: entry.definitions,
+      source,
+      fetchedAt,
+      ageMs: () => Math.max(0, now() - fetchedAt),
+      ...flags,
+      storage: cache?.status ?? { kind: 'memory', reason: 'the cache is not open yet' },
+      problems,
+      ...(entry.incomplete.length > 0 ? { incomplete: entry.incomplete } : {}),
+    };
+  }
+
+  #publish(snapshot: DefinitionsSnapshot): DefinitionsSnapshot {
+    this.#current = snapshot;
+    for (const listener of [...this.#listeners]) listener(snapshot);
+    return snapshot;
+  }
+
+  async #store(entry: Entry): Promise<void> {
+    const { definitions, ...meta } = entry;
+    await (await this.#openCache()).write(definitions, meta);
+  }
+
+  #openCache(): Promise<DefinitionsCache> {
+    const { instance, user, storage = {} } = this.#options;
+    this.#cache ??= DefinitionsCache.open({ instance, user, ...storage }).then(
+      (cache) => (this.#openedCache = cache),
+    );
+    return this.#cache;
+  }
+
+  /** Work in flight must not land after an import or a clear. */
+  #supersede(): void {
+    this.#generation += 1;
+    this.#abort.abort(new DOMException('Superseded by an import or clear', 'AbortError'));
+    this.#abort = new AbortController();
+  }
+
+  #superseded(): DefinitionsSnapshot {
+    if (this.#current) return this.#current;
+    throw new DOMException('The definitions were cleared while loading', 'AbortError');
+  }
+}
+
+/** Same definitions, problems and incomplete tables (stamps and times aside). */
+function sameContent(a: Entry, b: Entry): boolean {
+  const content = (entry: Entry): string =>
+    JSON.stringify([entry.definitions, entry.problems, entry.incomplete, entry.source]);
+  return content(a) === content(b);
+}
+
+export type { DefinitionsListener, DefinitionsSnapshot, StorageStatus };
+export { DefinitionsUnavailableError };

@@ -1,0 +1,72 @@
+/** Helpers of the cache tests: a service over the fixture backend, database cleanup, rejections. */
+import { expect } from '@open-wc/testing';
+import { TableApiClient } from '../../src/client/table-api-client.js';
+import {
+  DefinitionsService,
+  type DefinitionsServiceOptions,
+  type DefinitionsStorageOptions,
+} from '../../src/service/definitions-service.js';
+import type { DefinitionsSnapshot } from '../../src/service/definitions-snapshot.js';
+
+export const INSTANCE = 'https://acme.service-now.com';
+
+/** A clock the test moves by hand. */
+export class Clock {
+  time = Date.UTC(2024, 5, 1, 12);
+  readonly now = (): number => this.time;
+}
+
+/** A client without retries (offline tests) and with small pages (paging is exercised). */
+export function testClient(): TableApiClient {
+  return new TableApiClient({ retry: { retries: 0 }, defaultPageSize: 2 });
+}
+
+/** A definitions service over the fixture backend. */
+export function service(
+  options: Partial<Omit<DefinitionsServiceOptions, 'storage'>> & { storage?: DefinitionsStorageOptions } = {},
+): DefinitionsService {
+  return new DefinitionsService({ client: testClient(), instance: INSTANCE, user: 'ana', ...options });
+}
+
+/** Deletes every IndexedDB database of the test page (closing connections first is the caller's job). */
+export async function deleteAllDatabases(): Promise<void> {
+  const names = (await indexedDB.databases()).map((info) => info.name ?? '');
+  await Promise.all(
+    names.map(
+      (name) =>
+        new Promise<void>((resolve) => {
+          const request = indexedDB.deleteDatabase(name);
+          request.onsuccess = request.onerror = request.onblocked = () => resolve();
+        }),
+    ),
+  );
+}
+
+/** Names of the databases that exist now. */
+export async function databaseNames(): Promise<string[]> {
+  return (await indexedDB.databases()).map((info) => info.name ?? '').sort();
+}
+
+/** Awaits `promise`, expects it to reject, and returns the reason. */
+export async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  return expect.fail('expected the promise to reject');
+}
+
+/** A promise with its resolve function, to hold the backend's answers. */
+export function gate(): { promise: Promise<void>; open: () => void } {
+  let open = (): void => undefined;
+  const promise = new Promise<void>((resolve) => (open = resolve));
+  return { promise, open };
+}
+
+/** Loads, then waits for the background revalidation so nothing writes after the test ends. */
+export async function loadSettled(target: DefinitionsService): Promise<DefinitionsSnapshot> {
+  const snapshot = await target.load();
+  await target.revalidated();
+  return snapshot;
+}
