@@ -95,10 +95,14 @@ export class RelatedPartiesService {
       return row;
     } catch (error) {
       if (!(error instanceof TimeoutError || error instanceof NetworkError)) throw error;
-      const landed = await this.findExisting(entity, input, options).catch(() => undefined);
-      if (landed) return landed;
+      // The request may still be in progress on the server: look a few times before concluding.
+      for (const delay of CONFIRM_DELAYS_MS) {
+        await wait(delay, options.signal);
+        const landed = await this.findExisting(entity, input, options).catch(() => undefined);
+        if (landed) return landed;
+      }
       throw new UnconfirmedWriteError(
-        'The connection failed while saving; the server has no such party, so nothing was saved. Try again.',
+        'The connection failed while saving and the server has no such party, so it was not saved. Try again.',
         error,
       );
     }
@@ -162,6 +166,24 @@ export class RelatedPartiesService {
         row.record.type === input.type,
     );
   }
+}
+
+/** When to look for a write whose response was lost (ms after the failure, cumulative waits). */
+const CONFIRM_DELAYS_MS = [0, 500, 1500];
+
+function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  if (ms === 0) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      },
+      { once: true },
+    );
+  });
 }
 
 function isChanged(known: PartyRow, current: PartyRow): boolean {
