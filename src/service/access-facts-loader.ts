@@ -90,7 +90,9 @@ class LoadRun {
         cases: [...this.cases.values()],
         relatedParties: records,
       },
-      parties: partyRows.filter((row) => row.record.entity.kind === entity.kind && row.record.entity.id === entity.id),
+      parties: partyRows.filter(
+        (row) => row.record.entity.kind === entity.kind && row.record.entity.id === entity.id,
+      ),
       incomplete: this.incomplete,
     };
   }
@@ -111,7 +113,9 @@ class LoadRun {
     } else if (entity.kind === 'sold_product') {
       soldProductIds.add(entity.id);
       // Install base items of this product cascade their parties' access to it.
-      for (const row of await this.allIn(m.installBase.table, m.installBase.columns.soldProduct, [entity.id])) {
+      for (const row of await this.allIn(m.installBase.table, m.installBase.columns.soldProduct, [
+        entity.id,
+      ])) {
         const item = rows.rowToInstallBaseItem(row, m);
         if (item) itemIds.add(item.id);
       }
@@ -129,7 +133,11 @@ class LoadRun {
     let frontier = [...start];
     for (let depth = 0; frontier.length > 0 && depth < MAX_TREE_DEPTH; depth++) {
       const next: string[] = [];
-      for (const row of await this.allIn(this.map.installBase.table, this.map.installBase.columns.id, frontier)) {
+      for (const row of await this.allIn(
+        this.map.installBase.table,
+        this.map.installBase.columns.id,
+        frontier,
+      )) {
         const item = rows.rowToInstallBaseItem(row, this.map);
         if (!item || this.items.has(item.id)) continue;
         this.items.set(item.id, item);
@@ -177,7 +185,8 @@ class LoadRun {
     }
     const partyAccounts = new Set<string>();
     for (const { party } of records) {
-      if (party.kind === 'contact' || party.kind === 'consumer' || party.kind === 'user') ids[party.kind].add(party.id);
+      if (party.kind === 'contact' || party.kind === 'consumer' || party.kind === 'user')
+        ids[party.kind].add(party.id);
       else if (party.kind === 'account') partyAccounts.add(party.id);
       else if (party.kind === 'service_organization') organizationIds.add(party.id);
     }
@@ -229,7 +238,11 @@ class LoadRun {
     const m = this.map;
     const [organizationRows, memberRows] = await Promise.all([
       this.allIn(m.serviceOrganization.table, m.serviceOrganization.columns.id, ids),
-      this.allIn(m.serviceOrganizationMember.table, m.serviceOrganizationMember.columns.serviceOrganization, ids),
+      this.allIn(
+        m.serviceOrganizationMember.table,
+        m.serviceOrganizationMember.columns.serviceOrganization,
+        ids,
+      ),
     ]);
     const members = new Map<string, PrincipalRef[]>();
     for (const row of memberRows) {
@@ -264,7 +277,9 @@ class LoadRun {
       frontier = next;
     }
     const restricted = new Set<string>();
-    for (const row of await this.allIn(m.accountAccess.table, m.accountAccess.columns.account, [...found.keys()])) {
+    for (const row of await this.allIn(m.accountAccess.table, m.accountAccess.columns.account, [
+      ...found.keys(),
+    ])) {
       if (row[m.accountAccess.columns.restrictContactAccess]?.value === 'true') {
         const account = rows.fieldText(row, m.accountAccess.columns.account);
         if (account) restricted.add(account);

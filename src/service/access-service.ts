@@ -18,7 +18,9 @@ export interface DefinitionsSource<S extends { readonly definitions: Definitions
 }
 
 /** One entity's access picture: the engine, the facts it was built from, and where they came from. */
-export interface EntityAccess<S extends { readonly definitions: Definitions } = { readonly definitions: Definitions }> {
+export interface EntityAccess<
+  S extends { readonly definitions: Definitions } = { readonly definitions: Definitions },
+> {
   readonly entity: EntityRef;
   readonly engine: AccessEngine;
   readonly facts: Facts;
@@ -109,7 +111,12 @@ export class AccessService<S extends { readonly definitions: Definitions }> {
 }
 
 function hasPrincipal(facts: Facts, principal: PrincipalRef): boolean {
-  const list = principal.kind === 'contact' ? facts.contacts : principal.kind === 'consumer' ? facts.consumers : facts.users;
+  const list =
+    principal.kind === 'contact'
+      ? facts.contacts
+      : principal.kind === 'consumer'
+        ? facts.consumers
+        : facts.users;
   return list.some((p) => p.id === principal.id);
 }
 

@@ -62,21 +62,38 @@ export function rowToAccount(row: Row, map: TableMap, restricted: ReadonlySet<st
   const c = map.account.columns;
   const id = text(row, c.id);
   if (!id) return undefined;
-  return { id, name: label(row, c.name) ?? id, ...opt('parent', text(row, c.parent)), restrictContactAccess: restricted.has(id) };
+  return {
+    id,
+    name: label(row, c.name) ?? id,
+    ...opt('parent', text(row, c.parent)),
+    restrictContactAccess: restricted.has(id),
+  };
 }
 
 export function rowToContact(row: Row, map: TableMap, roles: readonly string[]): Contact | undefined {
   const c = map.contact.columns;
   const id = text(row, c.id);
   if (!id) return undefined;
-  return { id, name: label(row, c.name) ?? id, ...opt('email', text(row, c.email)), ...opt('account', text(row, c.account)), roles };
+  return {
+    id,
+    name: label(row, c.name) ?? id,
+    ...opt('email', text(row, c.email)),
+    ...opt('account', text(row, c.account)),
+    roles,
+  };
 }
 
 export function rowToConsumer(row: Row, map: TableMap, roles: readonly string[]): Consumer | undefined {
   const c = map.consumer.columns;
   const id = text(row, c.id);
   if (!id) return undefined;
-  return { id, name: label(row, c.name) ?? id, ...opt('email', text(row, c.email)), ...opt('household', text(row, c.household)), roles };
+  return {
+    id,
+    name: label(row, c.name) ?? id,
+    ...opt('email', text(row, c.email)),
+    ...opt('household', text(row, c.household)),
+    roles,
+  };
 }
 
 export function rowToUser(row: Row, map: TableMap, roles: readonly string[]): User | undefined {

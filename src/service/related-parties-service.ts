@@ -8,7 +8,14 @@ import { NetworkError, TimeoutError, ApiError } from '../client/errors.js';
 import type { TableClient, RequestOptions } from '../client/types.js';
 import type { TableMap } from '../client/table-map.js';
 import type { EntityRef, PartyRef } from '../model/kinds.js';
-import { partyColumns, partyFields, partyTable, partyWriteValues, rowToPartyRow, type PartyRow } from './party-rows.js';
+import {
+  partyColumns,
+  partyFields,
+  partyTable,
+  partyWriteValues,
+  rowToPartyRow,
+  type PartyRow,
+} from './party-rows.js';
 
 /** Someone else changed or removed the record since it was read; `current` is the server's copy. */
 export class ConflictError extends Error {
@@ -91,7 +98,8 @@ export class RelatedPartiesService {
       const created = await this.client.create(table, values, options);
       const id = created[partyColumns(entity.kind, this.map).id ?? 'sys_id']?.value;
       const row = id ? await this.read(entity, id, { signal: options.signal }) : undefined;
-      if (!row) throw new UnconfirmedWriteError('The server accepted the party but does not return it.', created);
+      if (!row)
+        throw new UnconfirmedWriteError('The server accepted the party but does not return it.', created);
       return row;
     } catch (error) {
       if (!(error instanceof TimeoutError || error instanceof NetworkError)) throw error;
@@ -135,7 +143,10 @@ export class RelatedPartiesService {
     const current = await this.read(entity, id, options);
     if (!current) return;
     if (isChanged(row, current)) {
-      throw new ConflictError('Someone else changed this party since it was loaded; review it and try again.', current);
+      throw new ConflictError(
+        'Someone else changed this party since it was loaded; review it and try again.',
+        current,
+      );
     }
     try {
       await this.client.remove(partyTable(entity.kind, this.map), id, options);
@@ -149,7 +160,10 @@ export class RelatedPartiesService {
     const current = await this.read(row.record.entity, row.record.id, options);
     if (!current) throw new ConflictError('The party was removed by someone else.', undefined);
     if (isChanged(row, current)) {
-      throw new ConflictError('Someone else changed this party since it was loaded; review it and try again.', current);
+      throw new ConflictError(
+        'Someone else changed this party since it was loaded; review it and try again.',
+        current,
+      );
     }
   }
 
@@ -187,6 +201,9 @@ function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
 }
 
 function isChanged(known: PartyRow, current: PartyRow): boolean {
-  if (known.modCount !== undefined && current.modCount !== undefined) return known.modCount !== current.modCount;
-  return known.record.type !== current.record.type || known.record.responsibility !== current.record.responsibility;
+  if (known.modCount !== undefined && current.modCount !== undefined)
+    return known.modCount !== current.modCount;
+  return (
+    known.record.type !== current.record.type || known.record.responsibility !== current.record.responsibility
+  );
 }
