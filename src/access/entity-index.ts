@@ -1,0 +1,183 @@
+import type { EntityKind, EntityRef, Facts } from '../model/index.js';
+import { CASE, INSTALL_BASE, SOLD_PRODUCT, entityCode } from './kinds-index.js';
+
+/** An entity as the cold paths (explain, validate) read it. */
+export interface EntityEntry {
+  readonly index: number;
+  readonly ref: EntityRef;
+  readonly kind: number;
+  readonly label: string;
+  readonly account: string | undefined;
+  readonly parent: number;
+}
+
+type Lists = (number[] | undefined)[];
+
+function push(lists: Lists, at: number, value: number): void {
+  if (at < 0) return;
+  const list = lists[at];
+  if (list) list.push(value);
+  else lists[at] = [value];
+}
+
+/**
+ * Cases, sold products and install base items as parallel typed arrays (the hot path reads a few
+ * numbers per entity), with the cascade links both ways. Indexes are contiguous per kind.
+ */
+export class EntityIndex {
+  readonly count: number;
+  readonly refs: EntityRef[] = [];
+  readonly labels: string[] = [];
+  readonly accountIds: (string | undefined)[] = [];
+  readonly kind: Uint8Array;
+  /** Interned account, -1 when none. */
+  readonly account: Int32Array;
+  readonly soldProduct: Int32Array;
+  readonly installBase: Int32Array;
+  readonly parent: Int32Array;
+  /** Principal index of the case's contact, of the case's or sold product's consumer, or -1. */
+  readonly ownerContact: Int32Array;
+  readonly ownerConsumer: Int32Array;
+  /** Entities whose records may grant on entity e: `sourceList[sourceStart[e] … sourceStart[e+1])`, itself first. */
+  readonly sourceStart: Int32Array;
+  readonly sourceList: Int32Array;
+  readonly casesBySoldProduct: Lists = [];
+  readonly itemsBySoldProduct: Lists = [];
+  readonly casesByItem: Lists = [];
+  readonly childrenOfItem: Lists = [];
+  /** `[start, end)` per kind. */
+  readonly kindRanges: readonly (readonly [number, number])[];
+  readonly #ids: Record<EntityKind, Map<string, number>> = {
+    case: new Map(),
+    sold_product: new Map(),
+    install_base: new Map(),
+  };
+
+  constructor(
+    facts: Facts,
+    account: (id: string | undefined) => number,
+    principal: (kind: 'contact' | 'consumer', id: string | undefined) => number,
+  ) {
+    const { cases, soldProducts, installBase } = facts;
+    const n = (this.count = cases.length + soldProducts.length + installBase.length);
+    this.kind = new Uint8Array(n);
+    this.account = new Int32Array(n);
+    this.soldProduct = new Int32Array(n).fill(-1);
+    this.installBase = new Int32Array(n).fill(-1);
+    this.parent = new Int32Array(n).fill(-1);
+    this.ownerContact = new Int32Array(n).fill(-1);
+    this.ownerConsumer = new Int32Array(n).fill(-1);
+    const add = (kind: EntityKind, id: string, label: string, accountId: string | undefined) => {
+      const e = this.refs.length;
+      this.#ids[kind].set(id, e);
+      this.refs.push({ kind, id });
+      this.labels.push(label);
+      this.accountIds.push(accountId);
+      this.kind[e] = entityCode(kind);
+      this.account[e] = account(accountId);
+      return e;
+    };
+    for (const c of cases) {
+      const e = add('case', c.id, c.number, c.account);
+      this.ownerContact[e] = principal('contact', c.contact);
+      this.ownerConsumer[e] = principal('consumer', c.consumer);
+    }
+    for (const s of soldProducts)
+      this.ownerConsumer[add('sold_product', s.id, s.name, s.account)] = principal('consumer', s.consumer);
+    for (const i of installBase) add('install_base', i.id, i.name, i.account);
+    const a = cases.length;
+    const b = a + soldProducts.length;
+    this.kindRanges = [
+      [0, a],
+      [a, b],
+      [b, n],
+    ];
+    cases.forEach((c, i) => {
+      const sp = (this.soldProduct[i] = this.indexOf(SOLD_PRODUCT, c.soldProduct));
+      const item = (this.installBase[i] = this.indexOf(INSTALL_BASE, c.installBase));
+      push(this.casesBySoldProduct, sp, i);
+      push(this.casesByItem, item, i);
+    });
+    installBase.forEach((item, j) => {
+      const e = b + j;
+      const sp = (this.soldProduct[e] = this.indexOf(SOLD_PRODUCT, item.soldProduct));
+      const parent = this.indexOf(INSTALL_BASE, item.parent);
+      push(this.itemsBySoldProduct, sp, e);
+      if (parent !== e) {
+        this.parent[e] = parent;
+        push(this.childrenOfItem, parent, e);
+      }
+    });
+    [this.sourceStart, this.sourceList] = this.#sources();
+  }
+
+  /** Index of an entity reference, or -1. */
+  index(ref: EntityRef): number {
+    return this.#ids[ref.kind]?.get(ref.id) ?? -1;
+  }
+
+  /** Index by kind code and id, or -1. */
+  indexOf(kind: number, id: string | undefined): number {
+    if (id === undefined) return -1;
+    const ids =
+      kind === CASE
+        ? this.#ids.case
+        : kind === SOLD_PRODUCT
+          ? this.#ids.sold_product
+          : this.#ids.install_base;
+    return ids.get(id) ?? -1;
+  }
+
+  /** The cold-path view of an entity, or undefined. */
+  entry(e: number): EntityEntry | undefined {
+    const ref = this.refs[e];
+    if (ref === undefined) return undefined;
+    return {
+      index: e,
+      ref,
+      kind: this.kind[e] as number,
+      label: this.labels[e] as string,
+      account: this.accountIds[e],
+      parent: this.parent[e] as number,
+    };
+  }
+
+  /** The source entities of `e` (see `sourceList`). */
+  sources(e: number): Int32Array {
+    return this.sourceList.subarray(this.sourceStart[e], this.sourceStart[e + 1]);
+  }
+
+  /** The item and its ancestors (cycle-safe). */
+  ancestorsOrSelf(item: number): number[] {
+    const chain: number[] = [];
+    for (let at = item; at >= 0 && !chain.includes(at); at = this.parent[at] as number) chain.push(at);
+    return chain;
+  }
+
+  /** Reverse of the cascades of `cascade.ts`, flattened. */
+  #sources(): [Int32Array, Int32Array] {
+    const start = new Int32Array(this.count + 1);
+    const list: number[] = [];
+    for (let e = 0; e < this.count; e++) {
+      start[e] = list.length;
+      list.push(e);
+      const kind = this.kind[e];
+      const sp = this.soldProduct[e] as number;
+      if (kind === CASE) {
+        if (sp >= 0) list.push(sp);
+        const item = this.installBase[e] as number;
+        if (item >= 0) list.push(...this.ancestorsOrSelf(item));
+      } else if (kind === SOLD_PRODUCT) {
+        const from = list.length;
+        for (const item of this.itemsBySoldProduct[e] ?? []) {
+          for (const at of this.ancestorsOrSelf(item)) if (list.indexOf(at, from) < 0) list.push(at);
+        }
+      } else {
+        list.push(...this.ancestorsOrSelf(e).slice(1));
+        if (sp >= 0) list.push(sp);
+      }
+    }
+    start[this.count] = list.length;
+    return [start, Int32Array.from(list)];
+  }
+}

@@ -1,0 +1,184 @@
+import type { Facts, PrincipalKind, PrincipalRef } from '../model/index.js';
+import { bitIds, containsAll, hasBit } from './bitset.js';
+import type { CompiledDefinitions } from './compiled-definitions.js';
+import { ENTITY_KIND_COUNT } from './kinds-index.js';
+
+/**
+ * The roles that make a case's own contact or consumer able to read and write that case (the
+ * platform's customer ACLs, outside the granular model; DESIGN.md leaves it to us).
+ */
+export interface OwnerRoles {
+  readonly contact: string;
+  readonly consumer: string;
+}
+
+export const DEFAULT_OWNER_ROLES: OwnerRoles = {
+  contact: 'sn_customerservice.customer',
+  consumer: 'sn_customerservice.consumer',
+};
+
+/** A principal with everything `check` needs precomputed. */
+export interface PrincipalEntry {
+  readonly index: number;
+  readonly ref: PrincipalRef;
+  readonly name: string;
+  /** Roles held directly (`sys_user_has_role`). */
+  readonly roles: readonly string[];
+  /** Closure of the held roles over the catalogue. */
+  readonly held: Uint32Array;
+  /** Interned party keys the principal stands behind: itself, its account, household, organizations. */
+  readonly partyKeys: Int32Array;
+  readonly account: string | undefined;
+  readonly household: string | undefined;
+  readonly organizations: readonly string[];
+  /** Per table: permissions the granular roles allow. */
+  readonly cap: Uint8Array;
+  /** Per table: permissions global roles grant on every entity (internal users only). */
+  readonly global: Uint8Array;
+  /** Per access config: 1 when every required role is held. */
+  readonly configOk: Uint8Array;
+  /** Holds the owner role of its kind. */
+  readonly ownerOk: boolean;
+  readonly isContact: boolean;
+  /** A contact whose account does not restrict contact access (rule 6). */
+  readonly accountOpen: boolean;
+}
+
+interface RawPrincipal {
+  readonly ref: PrincipalRef;
+  readonly name: string;
+  readonly roles: readonly string[];
+  readonly account?: string;
+  readonly household?: string;
+  readonly accountOpen?: boolean;
+}
+
+/** Builds every principal of the facts with its precomputed masks and reach. */
+export function buildPrincipals(
+  facts: Facts,
+  definitions: CompiledDefinitions,
+  ownerRoles: OwnerRoles,
+  partyKey: (kind: string, id: string) => number,
+): { principals: PrincipalEntry[]; ids: Record<PrincipalKind, Map<string, number>> } {
+  const ids: Record<PrincipalKind, Map<string, number>> = {
+    contact: new Map(),
+    consumer: new Map(),
+    user: new Map(),
+  };
+  const organizations = new Map<string, string[]>();
+  for (const org of facts.serviceOrganizations) {
+    for (const member of org.members) {
+      const key = `${member.kind}:${member.id}`;
+      organizations.set(key, [...(organizations.get(key) ?? []), org.id]);
+    }
+  }
+  const restricted = new Set(facts.accounts.filter((a) => a.restrictContactAccess === true).map((a) => a.id));
+  const raw: RawPrincipal[] = [
+    ...facts.contacts.map((c) => ({
+      ref: { kind: 'contact' as const, id: c.id },
+      name: c.name,
+      roles: c.roles,
+      account: c.account,
+      accountOpen: c.account !== undefined && !restricted.has(c.account),
+    })),
+    ...facts.consumers.map((c) => ({
+      ref: { kind: 'consumer' as const, id: c.id },
+      name: c.name,
+      roles: c.roles,
+      household: c.household,
+    })),
+    ...facts.users.map((u) => ({ ref: { kind: 'user' as const, id: u.id }, name: u.name, roles: u.roles })),
+  ];
+  const principals = raw.map((p, index) => {
+    ids[p.ref.kind].set(p.ref.id, index);
+    const orgs = organizations.get(`${p.ref.kind}:${p.ref.id}`) ?? [];
+    const keys = [partyKey(p.ref.kind, p.ref.id)];
+    if (p.account !== undefined) keys.push(partyKey('account', p.account));
+    if (p.household !== undefined) keys.push(partyKey('household', p.household));
+    for (const org of orgs) keys.push(partyKey('service_organization', org));
+    return compilePrincipal(p, index, Int32Array.from(keys), orgs, definitions, ownerRoles);
+  });
+  return { principals, ids };
+}
+
+function compilePrincipal(
+  p: RawPrincipal,
+  index: number,
+  partyKeys: Int32Array,
+  organizations: readonly string[],
+  definitions: CompiledDefinitions,
+  ownerRoles: OwnerRoles,
+): PrincipalEntry {
+  const catalog = definitions.catalog;
+  const held = catalog.bitsOf(p.roles);
+  const listed = new Set(p.roles);
+  const cap = new Uint8Array(ENTITY_KIND_COUNT);
+  const global = new Uint8Array(ENTITY_KIND_COUNT);
+  for (const id of bitIds(held)) {
+    const caps = definitions.capMasks[id] as Uint8Array;
+    const globals = definitions.globalMasks[id] as Uint8Array;
+    for (let t = 0; t < ENTITY_KIND_COUNT; t++) {
+      cap[t] = (cap[t] ?? 0) | (caps[t] ?? 0);
+      // Global roles count for internal users only (DESIGN.md §2 rule 7).
+      if (p.ref.kind === 'user') global[t] = (global[t] ?? 0) | (globals[t] ?? 0);
+    }
+  }
+  const configOk = new Uint8Array(definitions.configs.length);
+  for (const config of definitions.configs) {
+    const ok = containsAll(held, config.required) && config.unknownRoles.every((name) => listed.has(name));
+    configOk[config.index] = ok ? 1 : 0;
+  }
+  const ownerRole =
+    p.ref.kind === 'contact'
+      ? ownerRoles.contact
+      : p.ref.kind === 'consumer'
+        ? ownerRoles.consumer
+        : undefined;
+  const ownerId = ownerRole === undefined ? -1 : catalog.idOf(ownerRole);
+  const ownerOk = ownerRole !== undefined && (ownerId >= 0 ? hasBit(held, ownerId) : listed.has(ownerRole));
+  return {
+    index,
+    ref: p.ref,
+    name: p.name,
+    roles: p.roles,
+    held,
+    partyKeys,
+    account: p.account,
+    household: p.household,
+    organizations,
+    cap,
+    global,
+    configOk,
+    ownerOk,
+    isContact: p.ref.kind === 'contact',
+    accountOpen: p.accountOpen === true,
+  };
+}
+
+/** Flags of `PrincipalTable.flags`. */
+export const ACCOUNT_OPEN = 1;
+export const OWNER_OK = 2;
+
+/** The per-principal numbers `check` reads, flat (no object hops on the hot path). */
+export class PrincipalTable {
+  /** `cap[p * 3 + table]`, `global[p * 3 + table]`: permission masks. */
+  readonly cap: Uint8Array;
+  readonly global: Uint8Array;
+  /** Interned account of a contact, -1 otherwise. */
+  readonly account: Int32Array;
+  readonly flags: Uint8Array;
+
+  constructor(principals: readonly PrincipalEntry[], account: (id: string | undefined) => number) {
+    const n = principals.length;
+    this.cap = new Uint8Array(n * ENTITY_KIND_COUNT);
+    this.global = new Uint8Array(n * ENTITY_KIND_COUNT);
+    this.account = new Int32Array(n).fill(-1);
+    this.flags = new Uint8Array(n);
+    for (const p of principals) {
+      this.cap.set(p.cap, p.index * ENTITY_KIND_COUNT);
+      this.global.set(p.global, p.index * ENTITY_KIND_COUNT);
+      if (p.isContact) this.account[p.index] = account(p.account);
+      this.flags[p.index] = (p.accountOpen ? ACCOUNT_OPEN : 0) | (p.ownerOk ? OWNER_OK : 0);
+    }
+  }
+}

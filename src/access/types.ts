@@ -1,0 +1,216 @@
+import type {
+  AccessLevel,
+  EntityKind,
+  EntityRef,
+  PartyRef,
+  Permission,
+  PrincipalRef,
+  RelatedPartyRecord,
+} from '../model/index.js';
+
+/** The answer of `check`: a level and the individual permissions behind it. */
+export interface AccessResult {
+  readonly level: AccessLevel;
+  readonly permissions: readonly Permission[];
+}
+
+/** How a principal reaches the party named on a related-party record. */
+export type Reach =
+  | { readonly via: 'direct' }
+  | { readonly via: 'account'; readonly account: string; readonly accountName: string }
+  | { readonly via: 'service_organization'; readonly organization: string; readonly organizationName: string }
+  | { readonly via: 'household'; readonly household: string; readonly householdName: string };
+
+/** A role the path requires, and how the principal holds it. */
+export interface RoleHeld {
+  readonly role: string;
+  readonly held: boolean;
+  /** Containment chain from a directly held role down to `role` (`[role]` when held directly). */
+  readonly via: readonly string[];
+  /** For required roles: chains from `role` down to each granular role in force on the table. */
+  readonly contains?: readonly (readonly string[])[];
+}
+
+/** A granular role in force on a table, and how the principal holds it. */
+export interface GranularInForce {
+  readonly role: string;
+  readonly permissions: readonly Permission[];
+  /** Containment chain from a directly held role down to this granular role. */
+  readonly via: readonly string[];
+}
+
+/** What the granular roles allow on one table. */
+export interface GranularCap {
+  readonly table: EntityKind;
+  readonly roles: readonly GranularInForce[];
+  /** The most they allow. */
+  readonly level: AccessLevel;
+}
+
+/** The related-party record at the start of a path, with display names. */
+export interface RecordSummary {
+  readonly id: string;
+  readonly entity: EntityRef;
+  readonly entityLabel: string;
+  readonly party: PartyRef;
+  readonly partyLabel: string;
+  readonly type: string;
+  readonly typeName: string;
+}
+
+/** A related-party path: record → reach → (cascade) → responsibility → access config → roles. */
+export interface RelatedPartyPath {
+  readonly source: 'related-party';
+  readonly record: RecordSummary;
+  readonly reach: Reach;
+  /** Present when the record sits on another entity and access cascades to this one. */
+  readonly cascade?: { readonly from: EntityRef; readonly fromLabel: string };
+  readonly responsibility: { readonly id: string; readonly name: string };
+  readonly config: {
+    readonly id: string;
+    readonly table: EntityKind;
+    readonly level: Exclude<AccessLevel, 'none'>;
+    readonly through?: EntityKind;
+  };
+  readonly roles: readonly RoleHeld[];
+  readonly granular: GranularCap;
+  /** Create removed: the contact and the install base item do not share an account. */
+  readonly createBlocked: boolean;
+  readonly level: AccessLevel;
+  readonly permissions: readonly Permission[];
+}
+
+/** The case's own contact or consumer, holding the customer (consumer) role. */
+export interface OwnerPath {
+  readonly source: 'owner';
+  readonly field: 'contact' | 'consumer';
+  readonly role: RoleHeld;
+  readonly level: AccessLevel;
+  readonly permissions: readonly Permission[];
+}
+
+/** Restrict Contact Access off: every contact reads the account's sold products and install base. */
+export interface AccountDefaultPath {
+  readonly source: 'account-default';
+  readonly account: string;
+  readonly accountName: string;
+  readonly granular: GranularCap;
+  readonly level: AccessLevel;
+  readonly permissions: readonly Permission[];
+}
+
+/** A global role of an internal user, e.g. `sn_customerservice.case_viewer` reads every case. */
+export interface GlobalRolePath {
+  readonly source: 'global-role';
+  readonly role: RoleHeld;
+  readonly level: AccessLevel;
+  readonly permissions: readonly Permission[];
+}
+
+/** One reason the principal has access. */
+export type GrantPath = RelatedPartyPath | OwnerPath | AccountDefaultPath | GlobalRolePath;
+
+/** Why a path that could grant does not (or grants less). */
+export type NearMissCode =
+  | 'no-responsibility'
+  | 'unknown-responsibility'
+  | 'no-access-config'
+  | 'inactive-config'
+  | 'party-type-mismatch'
+  | 'missing-role'
+  | 'capped-by-granular'
+  | 'create-blocked'
+  | 'restricted-contact-access'
+  | 'parent-account'
+  | 'owner-missing-role';
+
+export interface NearMiss {
+  readonly code: NearMissCode;
+  /** A sentence for people, e.g. "has responsibility X on case CS001 but lacks role Y". */
+  readonly reason: string;
+  readonly recordId?: string;
+  readonly missingRoles?: readonly string[];
+}
+
+/** `explain`: the level, every granting path and every near miss. */
+export interface Explanation {
+  readonly principal: PrincipalRef;
+  readonly principalLabel: string;
+  readonly entity: EntityRef;
+  readonly entityLabel: string;
+  readonly level: AccessLevel;
+  readonly permissions: readonly Permission[];
+  readonly grants: readonly GrantPath[];
+  readonly nearMisses: readonly NearMiss[];
+  /** Facts the answer could not use (unknown principal or entity, records on unknown types…). */
+  readonly incomplete?: readonly string[];
+}
+
+/** A proposed change to the related parties. */
+export type PartyChange =
+  | { readonly op: 'add'; readonly record: RelatedPartyRecord }
+  | { readonly op: 'remove'; readonly recordId: string }
+  | {
+      readonly op: 'retype';
+      readonly recordId: string;
+      readonly type: string;
+      /** Absent: the new type's default; null: none. */
+      readonly responsibility?: string | null;
+    };
+
+/** Access of one principal to one entity before and after a proposed change. */
+export interface WhatIfResult {
+  readonly principal: PrincipalRef;
+  readonly entity: EntityRef;
+  readonly before: AccessLevel;
+  readonly after: AccessLevel;
+}
+
+/** One entity a principal reaches. */
+export interface AccessEntry {
+  readonly entity: EntityRef;
+  readonly level: AccessLevel;
+}
+
+export type ValidationCode =
+  | 'unknown-record'
+  | 'unknown-entity'
+  | 'unknown-party'
+  | 'unknown-type'
+  | 'type-not-applicable-entity'
+  | 'type-not-applicable-party'
+  | 'unknown-responsibility'
+  | 'responsibility-party-mismatch'
+  | 'unique-responsibility-taken'
+  | 'install-base-not-root'
+  | 'duplicate-party'
+  | 'duplicate-record-id';
+
+/** A reason a proposed change should not be saved (`error`) or deserves a look (`warning`). */
+export interface ValidationIssue {
+  readonly code: ValidationCode;
+  readonly severity: 'error' | 'warning';
+  readonly message: string;
+}
+
+export type EngineProblemCode =
+  | 'role-cycle'
+  | 'unknown-role'
+  | 'duplicate-role'
+  | 'config-unknown-responsibility'
+  | 'config-unknown-role'
+  | 'config-unknown-level'
+  | 'config-unknown-table'
+  | 'config-unknown-party'
+  | 'config-unsupported-cascade'
+  | 'type-unknown-table'
+  | 'type-unknown-party'
+  | 'type-unknown-responsibility';
+
+/** A defect of the definitions; the engine still answers for everything else. */
+export interface EngineProblem {
+  readonly code: EngineProblemCode;
+  readonly message: string;
+  /** Id or name of the definition at fault. */
+  readonly subject: string;
+}

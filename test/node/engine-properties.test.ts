@@ -1,0 +1,342 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { AccessEngine, formatExplanation, type PartyChange } from '../../src/access/index.js';
+import {
+  compareLevels,
+  formatRef,
+  type AccessConfig,
+  type Definitions,
+  type EntityRef,
+  type Facts,
+  type PartyRef,
+  type PrincipalRef,
+  type RelatedPartyRecord,
+} from '../../src/model/index.js';
+import { CONFIGS, DEFINITIONS, ROLES, TYPES } from './engine-world.js';
+import { OWNER, referenceLevel } from './engine-reference.js';
+
+const ROLE_NAMES = ROLES.map((r) => r.name);
+const RESPONSIBILITIES = DEFINITIONS.responsibilities.map((r) => r.id);
+const KINDS = ['case', 'sold_product', 'install_base'] as const;
+
+const ids = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
+const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
+const pick = <T>(values: readonly T[]) =>
+  values.length === 0 ? fc.constant(undefined) : maybe(fc.constantFrom(...values));
+const roles = fc.subarray([...ROLE_NAMES, OWNER.contact, OWNER.consumer]);
+
+/** A small random world: every kind of party, trees (and cycles) of items, random records. */
+const worldArb = fc
+  .record({
+    accounts: fc.integer({ min: 1, max: 3 }),
+    contacts: fc.integer({ min: 0, max: 4 }),
+    consumers: fc.integer({ min: 0, max: 3 }),
+    users: fc.integer({ min: 0, max: 3 }),
+    sps: fc.integer({ min: 0, max: 3 }),
+    items: fc.integer({ min: 0, max: 4 }),
+    cases: fc.integer({ min: 1, max: 4 }),
+  })
+  .chain((n) => {
+    const accounts = ids('a', n.accounts);
+    const contacts = ids('ct', n.contacts);
+    const consumers = ids('cn', n.consumers);
+    const users = ids('u', n.users);
+    const sps = ids('sp', n.sps);
+    const items = ids('ib', n.items);
+    const cases = ids('cs', n.cases);
+    const parties: PartyRef[] = [
+      ...accounts.map((id) => ({ kind: 'account' as const, id })),
+      ...contacts.map((id) => ({ kind: 'contact' as const, id })),
+      ...consumers.map((id) => ({ kind: 'consumer' as const, id })),
+      ...users.map((id) => ({ kind: 'user' as const, id })),
+      { kind: 'service_organization', id: 'so0' },
+      { kind: 'household', id: 'h0' },
+    ];
+    const entities: EntityRef[] = [
+      ...cases.map((id) => ({ kind: 'case' as const, id })),
+      ...sps.map((id) => ({ kind: 'sold_product' as const, id })),
+      ...items.map((id) => ({ kind: 'install_base' as const, id })),
+    ];
+    const members = [
+      ...contacts.map((id) => ({ kind: 'contact' as const, id })),
+      ...users.map((id) => ({ kind: 'user' as const, id })),
+      ...consumers.map((id) => ({ kind: 'consumer' as const, id })),
+    ];
+    const record =
+      entities.length === 0
+        ? fc.constant(undefined)
+        : fc.record({
+            entity: fc.constantFrom(...entities),
+            party: fc.constantFrom(...parties),
+            type: fc.constantFrom(...TYPES.map((t) => t.id)),
+            responsibility: maybe(fc.constantFrom(...RESPONSIBILITIES)),
+          });
+    return fc.record({
+      facts: fc.record({
+        accounts: fc.tuple(
+          ...accounts.map((id) =>
+            fc.record({
+              id: fc.constant(id),
+              name: fc.constant(id.toUpperCase()),
+              parent: pick(accounts),
+              restrictContactAccess: maybe(fc.boolean()),
+            }),
+          ),
+        ),
+        contacts: fc.tuple(
+          ...contacts.map((id) =>
+            fc.record({ id: fc.constant(id), name: fc.constant(id), account: pick(accounts), roles }),
+          ),
+        ),
+        consumers: fc.tuple(
+          ...consumers.map((id) =>
+            fc.record({ id: fc.constant(id), name: fc.constant(id), household: pick(['h0']), roles }),
+          ),
+        ),
+        users: fc.tuple(
+          ...users.map((id) => fc.record({ id: fc.constant(id), name: fc.constant(id), roles })),
+        ),
+        serviceOrganizations: fc.subarray(members).map((m) => [{ id: 'so0', name: 'SO', members: m }]),
+        households: fc.constant([{ id: 'h0', name: 'H' }]),
+        soldProducts: fc.tuple(
+          ...sps.map((id) =>
+            fc.record({
+              id: fc.constant(id),
+              name: fc.constant(id),
+              account: pick(accounts),
+              consumer: pick(consumers),
+            }),
+          ),
+        ),
+        installBase: fc.tuple(
+          ...items.map((id) =>
+            fc.record({
+              id: fc.constant(id),
+              name: fc.constant(id),
+              account: pick(accounts),
+              parent: pick(items),
+              soldProduct: pick(sps),
+            }),
+          ),
+        ),
+        cases: fc.tuple(
+          ...cases.map((id) =>
+            fc.record({
+              id: fc.constant(id),
+              number: fc.constant(id.toUpperCase()),
+              account: pick(accounts),
+              contact: pick(contacts),
+              consumer: pick(consumers),
+              soldProduct: pick(sps),
+              installBase: pick(items),
+            }),
+          ),
+        ),
+        relatedParties: fc
+          .array(record, { maxLength: 10 })
+          .map((list) => list.flatMap((r, i) => (r ? [strip({ id: `r${i}`, ...r })] : []))),
+      }),
+      extra: fc
+        .array(record, { minLength: 1, maxLength: 4 })
+        .map((list) => list.flatMap((r, i) => (r ? [strip({ id: `x${i}`, ...r })] : []))),
+      configs: fc.array(
+        fc.record({
+          base: fc.constantFrom(...CONFIGS),
+          active: fc.boolean(),
+          level: fc.constantFrom('read', 'write', 'full') as fc.Arbitrary<AccessConfig['level']>,
+          through: maybe(fc.constantFrom(...KINDS)),
+        }),
+        { maxLength: 8 },
+      ),
+    });
+  })
+  .map(({ facts, extra, configs }) => {
+    const accessConfigs = configs.map(({ base, active, level, through }, i): AccessConfig => {
+      const { through: _t, ...rest } = base;
+      return { ...rest, id: `cfg${i}`, active, level, ...(through ? { through } : {}) };
+    });
+    return {
+      facts: clean(facts) as unknown as Facts,
+      extra,
+      definitions: { ...DEFINITIONS, accessConfigs } as Definitions,
+    };
+  });
+
+/** Drops undefined optional fields so the facts look like real ones. */
+function strip<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+function clean(facts: Record<string, readonly object[]>): Record<string, object[]> {
+  return Object.fromEntries(Object.entries(facts).map(([k, list]) => [k, list.map((x) => strip(x))]));
+}
+
+function principalsOf(facts: Facts): PrincipalRef[] {
+  return [
+    ...facts.contacts.map((c) => ({ kind: 'contact' as const, id: c.id })),
+    ...facts.consumers.map((c) => ({ kind: 'consumer' as const, id: c.id })),
+    ...facts.users.map((u) => ({ kind: 'user' as const, id: u.id })),
+  ];
+}
+function entitiesOf(facts: Facts): EntityRef[] {
+  return [
+    ...facts.cases.map((c) => ({ kind: 'case' as const, id: c.id })),
+    ...facts.soldProducts.map((s) => ({ kind: 'sold_product' as const, id: s.id })),
+    ...facts.installBase.map((i) => ({ kind: 'install_base' as const, id: i.id })),
+  ];
+}
+function levels(engine: AccessEngine, facts: Facts): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const p of principalsOf(facts))
+    for (const e of entitiesOf(facts)) map.set(`${formatRef(p)} ${formatRef(e)}`, engine.check(p, e).level);
+  return map;
+}
+
+const RUNS = { numRuns: 250 };
+
+describe('engine properties on random worlds', () => {
+  test('levels equal the naive reference evaluator', () => {
+    fc.assert(
+      fc.property(worldArb, ({ facts, definitions }) => {
+        const engine = new AccessEngine(definitions, facts);
+        for (const p of principalsOf(facts)) {
+          for (const e of entitiesOf(facts)) {
+            const expected = referenceLevel(definitions, facts, p, e);
+            const actual = engine.check(p, e).level;
+            if (actual !== expected)
+              assert.fail(
+                `${formatRef(p)} ${formatRef(e)}: engine ${actual}, reference ${expected}\n${formatExplanation(engine.explain(p, e))}`,
+              );
+          }
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  test('explain agrees with check: same level, and the grant paths add up to the permissions', () => {
+    fc.assert(
+      fc.property(worldArb, ({ facts, definitions }) => {
+        const engine = new AccessEngine(definitions, facts);
+        for (const p of principalsOf(facts)) {
+          for (const e of entitiesOf(facts)) {
+            const checked = engine.check(p, e);
+            const explanation = engine.explain(p, e);
+            assert.equal(explanation.level, checked.level);
+            const union = new Set(explanation.grants.flatMap((g) => g.permissions));
+            if (union.size > 0) union.add('read');
+            assert.deepEqual(
+              [...union].sort(),
+              [...checked.permissions].sort(),
+              formatExplanation(explanation),
+            );
+          }
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  test('adding a record never lowers anyone; removing one never raises anyone', () => {
+    fc.assert(
+      fc.property(worldArb, ({ facts, definitions, extra }) => {
+        const before = levels(new AccessEngine(definitions, facts), facts);
+        const grown = { ...facts, relatedParties: [...facts.relatedParties, ...extra] };
+        const after = levels(new AccessEngine(definitions, grown), facts);
+        for (const [pair, level] of before) {
+          assert.ok(
+            compareLevels(after.get(pair) as never, level as never) >= 0,
+            `${pair} fell from ${level} to ${after.get(pair)}`,
+          );
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  test('incremental add/update/remove equals a fresh engine', () => {
+    fc.assert(
+      fc.property(
+        worldArb,
+        fc.array(fc.nat(), { maxLength: 8 }),
+        ({ facts, definitions, extra }, choices) => {
+          const engine = new AccessEngine(definitions, facts);
+          let records: RelatedPartyRecord[] = [...facts.relatedParties];
+          choices.forEach((choice, step) => {
+            const candidate = extra[choice % extra.length] as RelatedPartyRecord;
+            const target = records[choice % Math.max(1, records.length)];
+            if (choice % 3 === 0 || !target) {
+              const added = { ...candidate, id: `s${step}` };
+              engine.addRecord(added);
+              records.push(added);
+            } else if (choice % 3 === 1) {
+              engine.removeRecord(target.id);
+              records = records.filter((r) => r.id !== target.id);
+            } else {
+              const updated = { ...candidate, id: target.id };
+              engine.updateRecord(updated);
+              records = records.map((r) => (r.id === target.id ? updated : r));
+            }
+          });
+          assert.deepEqual(
+            levels(engine, facts),
+            levels(new AccessEngine(definitions, { ...facts, relatedParties: records }), facts),
+          );
+        },
+      ),
+      RUNS,
+    );
+  });
+
+  test('whatIf lists exactly the pairs whose level changes (plus the changed entity) and mutates nothing', () => {
+    fc.assert(
+      fc.property(worldArb, fc.nat(), ({ facts, definitions, extra }, choice) => {
+        const engine = new AccessEngine(definitions, facts);
+        const existing = facts.relatedParties[choice % Math.max(1, facts.relatedParties.length)];
+        const extraRecord = extra[choice % extra.length] as RelatedPartyRecord;
+        const change: PartyChange =
+          !existing || choice % 3 === 0
+            ? { op: 'add', record: extraRecord }
+            : choice % 3 === 1
+              ? { op: 'remove', recordId: existing.id }
+              : {
+                  op: 'retype',
+                  recordId: existing.id,
+                  type: extraRecord.type,
+                  responsibility: extraRecord.responsibility ?? null,
+                };
+        const before = levels(engine, facts);
+        const results = engine.whatIf(change);
+        assert.deepEqual(levels(engine, facts), before, 'whatIf mutated the engine');
+        const applied = new AccessEngine(definitions, facts);
+        applied.apply(change);
+        const after = levels(applied, facts);
+        const listed = new Map(results.map((r) => [`${formatRef(r.principal)} ${formatRef(r.entity)}`, r]));
+        for (const [pair, level] of before) {
+          const result = listed.get(pair);
+          if (result) {
+            assert.equal(result.before, level, pair);
+            assert.equal(result.after, after.get(pair), pair);
+          } else assert.equal(after.get(pair), level, `${pair} changed but whatIf did not list it`);
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  test('accessFor lists exactly the entities with a level above none', () => {
+    fc.assert(
+      fc.property(worldArb, ({ facts, definitions }) => {
+        const engine = new AccessEngine(definitions, facts);
+        for (const p of principalsOf(facts)) {
+          const listed = engine.accessFor(p).map((e) => `${formatRef(e.entity)} ${e.level}`);
+          const expected = entitiesOf(facts)
+            .map((e) => `${formatRef(e)} ${engine.check(p, e).level}`)
+            .filter((line) => !line.endsWith(' none'));
+          assert.deepEqual(listed.sort(), expected.sort());
+        }
+      }),
+      RUNS,
+    );
+  });
+});
