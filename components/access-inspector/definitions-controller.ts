@@ -1,0 +1,83 @@
+/**
+ * The inspector's view of the definitions service: the first load (a Task), every snapshot the
+ * service publishes afterwards (revalidation, offline, import), a refresh Task, and a clock that
+ * re-renders so "cached 3 minutes ago" stays true.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { initialState, Task, TaskStatus } from '@lit/task';
+import type { CamServices } from '../context.js';
+import type { DefinitionsSnapshot } from '../../src/service/definitions-snapshot.js';
+
+/** How often the age is re-rendered. */
+const TICK_MS = 30_000;
+
+export class DefinitionsController implements ReactiveController {
+  /** The first load; Retry runs it again. */
+  readonly load: Task<[CamServices | undefined], DefinitionsSnapshot>;
+  /** Compares with the server now (`definitions.refresh()`). */
+  readonly refresh: Task<[], DefinitionsSnapshot>;
+  #published: DefinitionsSnapshot | undefined;
+  #watched: CamServices | undefined;
+  #unsubscribe: (() => void) | undefined;
+  #timer: ReturnType<typeof setInterval> | undefined;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly services: () => CamServices | undefined,
+  ) {
+    host.addController(this);
+    this.load = new Task(host, {
+      args: () => [this.services()],
+      task: async ([services], { signal }) => {
+        if (!services) return initialState;
+        try {
+          return await services.definitions.load(signal);
+        } catch (error) {
+          services.reportError(error);
+          throw error;
+        }
+      },
+    });
+    this.refresh = new Task(host, {
+      autoRun: false,
+      task: async (_args, { signal }) => {
+        const services = this.services();
+        if (!services) throw new Error('No <cam-provider> supplies the services.');
+        try {
+          return await services.definitions.refresh(signal);
+        } catch (error) {
+          services.reportError(error);
+          throw error;
+        }
+      },
+    });
+  }
+
+  /** The newest snapshot: the last one published, else the load's answer. */
+  get snapshot(): DefinitionsSnapshot | undefined {
+    if (this.#published) return this.#published;
+    return this.load.status === TaskStatus.COMPLETE ? this.load.value : undefined;
+  }
+
+  hostConnected(): void {
+    this.#timer = setInterval(() => this.host.requestUpdate(), TICK_MS);
+  }
+
+  hostUpdate(): void {
+    const services = this.services();
+    if (services === this.#watched && this.#unsubscribe) return;
+    this.#unsubscribe?.();
+    this.#watched = services;
+    this.#published = undefined;
+    this.#unsubscribe = services?.definitions.subscribe((snapshot) => {
+      this.#published = snapshot;
+      this.host.requestUpdate();
+    });
+  }
+
+  hostDisconnected(): void {
+    clearInterval(this.#timer);
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+  }
+}
