@@ -1,0 +1,248 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { consume } from '@lit/context';
+import { Task, TaskStatus, initialState } from '@lit/task';
+import { localized, msg, str } from '@lit/localize';
+import type { Explanation } from '../../src/access/types.js';
+import type { AccessLevel, PartyKind, PrincipalKind } from '../../src/model/kinds.js';
+import { camServicesContext, type CamServices } from '../context.js';
+import { entityRefOf, evaluateBadge, subjectOf, type BadgeEvaluation } from './badge-evaluation.js';
+import { renderIncomplete, renderSourceNote } from './badge-notes.js';
+import { styles } from './cam-effective-access-badge.styles.js';
+import { entityWord, levelWord, renderExplanation } from './explanation-tree.js';
+
+/**
+ * The effective access of a person (contact, consumer, user) to a case, sold product or install
+ * base item as a compact badge, with a popover that explains it: every granting path and every near
+ * miss. For a group party (account, service organization) it shows the highest level any member
+ * gets and each member's level. Many badges on one page share their entity's load.
+ *
+ * @tagname cam-effective-access-badge
+ * @summary Access level badge with an explanation popover.
+ * @csspart badge - The level badge (a button; also the loading skeleton).
+ * @csspart popover - The explanation popover (role dialog).
+ * @csspart tree - The nested list of grants and near misses.
+ * @csspart source-note - "Based on cached rules from …".
+ * @csspart incomplete-note - "Answer incomplete: …".
+ * @cssprop --cam-level-none-bg - Badge background per level (also read, write, full; and -fg for text).
+ * @cssprop --cam-color-surface - Popover background.
+ * @cssprop --cam-color-border - Popover border.
+ * @cssprop --cam-popover-width - Popover maximum width.
+ * @cssprop --cam-color-warning - The incomplete marker and note.
+ */
+@localized()
+export class CamEffectiveAccessBadge extends LitElement {
+  static override styles = styles;
+
+  /** Kind of the person whose access is shown. */
+  @property({ attribute: 'principal-type' }) principalType: PrincipalKind | '' = '';
+
+  /** sys_id of the person whose access is shown. */
+  @property({ attribute: 'principal-id' }) principalId = '';
+
+  /** Instead of principal-*: a party kind (a group: account, service_organization, household; or a person). */
+  @property({ attribute: 'party-type' }) partyType: PartyKind | '' = '';
+
+  /** sys_id of the party (with party-type). */
+  @property({ attribute: 'party-id' }) partyId = '';
+
+  /** Table of the entity, e.g. `sn_customerservice_case`. */
+  @property({ attribute: 'entity-table' }) entityTable = '';
+
+  /** sys_id of the entity. */
+  @property({ attribute: 'entity-id' }) entityId = '';
+
+  @consume({ context: camServicesContext, subscribe: true })
+  @state()
+  private services?: CamServices;
+
+  @state() private open = false;
+  @state() private position: { top: number; left: number } | undefined;
+  /** Age of the definitions when the popover was opened (a render must not read the clock). */
+  @state() private definitionsAgeMs = 0;
+  @query('[part=badge]') private badge?: HTMLButtonElement;
+  @query('[part=popover]') private panel?: HTMLElement;
+
+  private unwatch?: () => void;
+
+  private readonly task = new Task(this, {
+    args: () =>
+      [
+        this.services,
+        this.entityTable,
+        this.entityId,
+        this.principalType,
+        this.principalId,
+        this.partyType,
+        this.partyId,
+      ] as const,
+    task: async (
+      [services, entityTable, entityId, principalType, principalId, partyType, partyId],
+      { signal },
+    ) => {
+      if (!services) return initialState;
+      const entity = entityRefOf(entityTable, entityId, services.tableMap);
+      const subject = subjectOf({ principalType, principalId, partyType, partyId });
+      if (!entity)
+        throw new Error(
+          msg(str`“${entityTable}” with id “${entityId}” is not a case, sold product or install base item.`),
+        );
+      if (!subject) throw new Error(msg('Set principal-type and principal-id, or party-type and party-id.'));
+      try {
+        const principal = subject.kind === 'principal' ? { principal: subject.principal } : {};
+        return evaluateBadge(await services.access.forEntity(entity, { signal, ...principal }), subject);
+      } catch (error) {
+        if (!signal.aborted) services.reportError(error);
+        throw error;
+      }
+    },
+  });
+
+  /** The current level; undefined while loading or after an error. */
+  get level(): AccessLevel | undefined {
+    return this.task.value?.level;
+  }
+
+  /** Why the principal has this level (principal badges); undefined for groups, while loading, on error. */
+  get explanation(): Explanation | undefined {
+    return this.task.value?.explanation;
+  }
+
+  /** Each member's explanation (group badges), highest level first. */
+  get members(): readonly Explanation[] | undefined {
+    return this.task.value?.members;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.watch();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unwatch?.();
+    this.unwatch = undefined;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if (changed.has('services')) this.watch();
+    if (changed.has('open') && this.open) this.panel?.focus();
+  }
+
+  /** Re-evaluates when the access service says this entity (or everything) changed. */
+  private watch(): void {
+    this.unwatch?.();
+    this.unwatch = this.services?.access.subscribe((changed) => {
+      const mine = entityRefOf(this.entityTable, this.entityId, this.services?.tableMap);
+      if (!changed || (mine && changed.kind === mine.kind && changed.id === mine.id)) void this.task.run();
+    });
+  }
+
+  private onToggle(event: ToggleEvent): void {
+    this.open = event.newState === 'open';
+    if (!this.open) return;
+    const rect = this.badge?.getBoundingClientRect();
+    if (rect)
+      this.position = { top: rect.bottom + 4, left: Math.max(8, Math.min(rect.left, innerWidth - 8 - 320)) };
+    this.definitionsAgeMs = this.task.value?.snapshot.ageMs() ?? 0;
+  }
+
+  private onPanelKeydown(event: KeyboardEvent): void {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    this.panel?.hidePopover();
+    this.badge?.focus();
+  }
+
+  protected override render(): TemplateResult {
+    const value = this.task.value;
+    const failed = this.task.status === TaskStatus.ERROR;
+    if (!value && !failed) {
+      return html`<span part="badge" class="level skeleton" role="status" aria-busy="true">
+        <span class="visually-hidden">${msg('Checking access…')}</span>
+      </span>`;
+    }
+    const level = failed || !value ? undefined : value.level;
+    const incomplete = (value?.incomplete.length ?? 0) > 0;
+    const busy = this.task.status === TaskStatus.PENDING;
+    return html`<button
+        type="button"
+        part="badge"
+        class="level"
+        data-level=${level ?? 'unknown'}
+        popovertarget="panel"
+        aria-haspopup="dialog"
+        aria-expanded=${this.open ? 'true' : 'false'}
+        aria-controls="panel"
+        aria-busy=${busy ? 'true' : 'false'}
+      >
+        <span class="visually-hidden">${msg('Access:')} </span>${level ? levelWord(level) : '?'}${
+          incomplete
+            ? html`<span class="marker" aria-hidden="true">!</span
+                ><span class="visually-hidden">${msg(', answer incomplete')}</span>`
+            : nothing
+        }<span class="visually-hidden">${msg('; show why')}</span>
+      </button>
+      <div
+        id="panel"
+        part="popover"
+        popover
+        role="dialog"
+        aria-labelledby="panel-title"
+        tabindex="-1"
+        style=${styleMap(this.position ? { top: `${this.position.top}px`, left: `${this.position.left}px` } : {})}
+        @toggle=${this.onToggle}
+        @keydown=${this.onPanelKeydown}
+      >
+        <button
+          type="button"
+          class="close"
+          popovertarget="panel"
+          popovertargetaction="hide"
+          aria-label=${msg('Close')}
+        >
+          <span aria-hidden="true">×</span>
+        </button>
+        ${failed || !value ? this.renderError() : this.renderPanel(value)}
+      </div>`;
+  }
+
+  private renderError(): TemplateResult {
+    const error = this.task.error;
+    const message = error instanceof Error ? error.message : String(error);
+    return html`<p id="panel-title" class="title">${msg('Access could not be determined')}</p>
+      <p role="alert">${message}</p>
+      <button type="button" class="retry" @click=${() => void this.task.run()}>${msg('Retry')}</button>`;
+  }
+
+  private renderPanel(value: BadgeEvaluation): TemplateResult {
+    const entity = entityRefOf(this.entityTable, this.entityId, this.services?.tableMap);
+    const where = entity ? `${entityWord(entity.kind)} ${value.entityLabel}` : value.entityLabel;
+    return html`<p id="panel-title" class="title">
+        ${msg(str`${value.subjectLabel} on ${where}:`)}
+        <span class="level" data-level=${value.level}>${levelWord(value.level)}</span>
+      </p>
+      ${renderSourceNote(value.snapshot, this.definitionsAgeMs)} ${renderIncomplete(value.incomplete)}
+      ${!this.open ? nothing : value.explanation ? renderExplanation(value.explanation) : this.renderMembers(value)}`;
+  }
+
+  private renderMembers(value: BadgeEvaluation): TemplateResult {
+    const members = value.members ?? [];
+    if (members.length === 0)
+      return html`<p class="muted">
+        ${msg('No members were found, so nobody gets access through this party.')}
+      </p>`;
+    return html`<p>${msg('The highest level any member gets; each member:')}</p>
+      <ul class="members">
+        ${members.map(
+          (member) =>
+            html`<li>
+              <span class="member">${member.principalLabel}</span>
+              <span class="level" data-level=${member.level}>${levelWord(member.level)}</span>
+              ${renderExplanation(member)}
+            </li>`,
+        )}
+      </ul>`;
+  }
+}

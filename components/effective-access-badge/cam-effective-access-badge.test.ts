@@ -1,0 +1,296 @@
+import { expect } from '@open-wc/testing';
+import { html, type TemplateResult } from 'lit';
+import { sendKeys } from '@web/test-runner-commands';
+import { freshUserId, renderInProvider, until, useElementFixtures } from '../../test/support/fixtures.js';
+import { getStore } from '../../mocks/db.js';
+import { faults, requestLog } from '../../mocks/faults.js';
+import { definitionSysId } from '../../mocks/seed/rows.js';
+import { STORY } from '../../mocks/seed/story.js';
+import './cam-effective-access-badge.js';
+import type { CamEffectiveAccessBadge } from './cam-effective-access-badge.component.js';
+
+const CASE = 'sn_customerservice_case';
+const SOLD_PRODUCT = 'sn_install_base_sold_product';
+const LOAN = STORY.housingLoan;
+const NEAR = STORY.nearMiss;
+const TRACKED = STORY.trackedProduct;
+const DEFINITION_TABLES = [
+  'sys_user_role',
+  'sys_user_role_contains',
+  'sn_customerservice_responsibility_def',
+  'sn_customerservice_responsibility_access_config',
+  'sn_customerservice_related_party_configuration',
+];
+
+const root = (el: CamEffectiveAccessBadge): ShadowRoot => el.shadowRoot as ShadowRoot;
+const badge = (el: CamEffectiveAccessBadge): HTMLButtonElement =>
+  root(el).querySelector('button[part=badge]') as HTMLButtonElement;
+const panel = (el: CamEffectiveAccessBadge): HTMLElement =>
+  root(el).querySelector('[part=popover]') as HTMLElement;
+const text = (node: Element | null | undefined): string =>
+  node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+const isOpen = (el: CamEffectiveAccessBadge): boolean => panel(el).matches(':popover-open');
+
+/** Renders a badge in a fresh provider and waits for its answer (a level or an error). */
+async function render(
+  content: TemplateResult,
+  options: { userId?: string } = {},
+): Promise<CamEffectiveAccessBadge> {
+  const { element } = await renderInProvider<CamEffectiveAccessBadge>(
+    content,
+    'cam-effective-access-badge',
+    options,
+  );
+  return resolved(element);
+}
+
+async function resolved(el: CamEffectiveAccessBadge): Promise<CamEffectiveAccessBadge> {
+  await until(() => root(el).querySelector('button[part=badge]') !== null, 'an answer');
+  await el.updateComplete;
+  return el;
+}
+
+async function open(el: CamEffectiveAccessBadge): Promise<void> {
+  badge(el).click();
+  await until(() => isOpen(el) && badge(el).getAttribute('aria-expanded') === 'true', 'the popover to open');
+  await el.updateComplete;
+}
+
+const caseBadge = (kind: string, id: string, caseId: string = LOAN.caseId): TemplateResult =>
+  html`<cam-effective-access-badge
+    principal-type=${kind}
+    principal-id=${id}
+    entity-table=${CASE}
+    entity-id=${caseId}
+  ></cam-effective-access-badge>`;
+
+describe('<cam-effective-access-badge>', () => {
+  useElementFixtures();
+
+  it('is accessible, closed and open', async () => {
+    const el = await render(caseBadge('consumer', LOAN.coBorrower.id));
+    await expect(el).to.be.accessible();
+    await open(el);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows write for the housing loan co-borrower, with the grant path as a nested list', async () => {
+    const el = await render(caseBadge('consumer', LOAN.coBorrower.id));
+    expect(el.level).to.equal('write');
+    expect(badge(el).dataset.level).to.equal('write');
+    expect(text(badge(el))).to.equal('Access: write; show why');
+    expect(el.explanation?.grants.length).to.be.greaterThan(0);
+    await open(el);
+    expect(text(root(el).getElementById('panel-title'))).to.equal('Daniel Marquez on case CS0001001: write');
+    const path = root(el).querySelector('.tree .path') as HTMLElement;
+    expect(text(path)).to.match(/^Party record on case CS0001001 — type “Co-borrower”/);
+    // record → reach → responsibility → access config → roles and granular roles → result
+    expect(
+      path.querySelector('ul > li > ul > li > ul > li > ul > li > ul > li > ul > li.result'),
+    ).to.not.equal(null);
+    expect(text(path)).to.include('Named directly on the record');
+    expect(text(path)).to.include('Responsibility Authorized Representative');
+    expect(text(path)).to.include('Access configuration: case, write');
+    expect(text(path.querySelector('li.held'))).to.match(
+      /^Requires role sn_customerservice\.case_authorized_consumer — held ✓/,
+    );
+    expect(text(path)).to.include(
+      'Granular roles on case: sn_customerservice.case_create_granular (create), sn_customerservice.case_read_granular (read), sn_customerservice.case_write_granular (write) — allow full',
+    );
+    expect(text(path.querySelector('.result'))).to.equal('Result: write (read, write)');
+  });
+
+  it('shows none for the contact who lacks the role, with the near miss reason', async () => {
+    const el = await render(caseBadge('contact', NEAR.contact.id, NEAR.caseId));
+    expect(el.level).to.equal('none');
+    await open(el);
+    const misses = [...root(el).querySelectorAll('.near-miss')].map((li) => text(li));
+    expect(misses).to.include(
+      `✗ has responsibility Authorized Representative on case ${NEAR.caseNumber} but lacks role ${NEAR.missingRole}`,
+    );
+    expect(text(root(el).querySelector('.tree'))).to.include('No path grants access.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('opens with Enter or Space, closes with Escape and returns focus to the badge', async () => {
+    const el = await render(caseBadge('contact', LOAN.attorney.id));
+    badge(el).focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => isOpen(el), 'Enter to open');
+    await el.updateComplete;
+    expect(badge(el).getAttribute('aria-expanded')).to.equal('true');
+    expect(badge(el).getAttribute('aria-controls')).to.equal(panel(el).id);
+    expect(panel(el).getAttribute('role')).to.equal('dialog');
+    expect(root(el).activeElement).to.equal(panel(el), 'focus moves into the dialog');
+    await sendKeys({ press: 'Escape' });
+    await until(() => !isOpen(el), 'Escape to close');
+    await el.updateComplete;
+    expect(badge(el).getAttribute('aria-expanded')).to.equal('false');
+    expect(root(el).activeElement).to.equal(badge(el));
+    await sendKeys({ press: 'Space' });
+    await until(() => isOpen(el), 'Space to open');
+  });
+
+  it('says when the answer comes from cached rules, and how old they are', async () => {
+    const userId = freshUserId();
+    const first = await render(caseBadge('consumer', LOAN.coBorrower.id), { userId });
+    await open(first);
+    expect(root(first).querySelector('[part=source-note]')).to.equal(null, 'fresh rules need no note');
+    first.closest('cam-provider')?.remove();
+
+    const second = await render(caseBadge('consumer', LOAN.coBorrower.id), { userId });
+    expect(second.level).to.equal('write');
+    await open(second);
+    expect(text(root(second).querySelector('[part=source-note]'))).to.match(
+      /^Based on cached rules from \d+ seconds? ago\.$/,
+    );
+    await expect(second).to.be.accessible();
+  });
+
+  it('flags cached rules the instance could not confirm as offline', async () => {
+    const userId = freshUserId();
+    const first = await render(caseBadge('consumer', LOAN.coBorrower.id), { userId });
+    first.closest('cam-provider')?.remove();
+    faults.set({ offline: true, tables: DEFINITION_TABLES });
+    const second = await render(caseBadge('consumer', LOAN.coBorrower.id), { userId });
+    // The background revalidation fails (after its retries), the snapshot turns offline, the badge re-evaluates.
+    await until(
+      () => second.shadowRoot?.querySelector('button[part=badge][aria-busy=false]') !== null,
+      'settle',
+    );
+    await open(second);
+    await until(() => root(second).querySelector('.offline') !== null, 'the offline flag', 8000);
+    expect(text(root(second).querySelector('[part=source-note]'))).to.match(
+      /^Based on cached rules from \d+ seconds? ago\. Offline: the instance could not be reached\.$/,
+    );
+    expect(second.level).to.equal('write');
+  });
+
+  it('marks the answer incomplete when a rules table cannot be read', async () => {
+    faults.set({ forbiddenTables: ['sys_user_role_contains'] });
+    const el = await render(caseBadge('consumer', LOAN.coBorrower.id));
+    expect(el.level).to.be.a('string');
+    expect(root(el).querySelector('.marker')).to.not.equal(null);
+    expect(text(badge(el))).to.match(/, answer incomplete/);
+    await open(el);
+    const note = text(root(el).querySelector('[part=incomplete-note]'));
+    expect(note).to.match(/^Answer incomplete: sys_user_role_contains could not be read/);
+    await expect(el).to.be.accessible();
+  });
+
+  it('marks the answer incomplete when the roles held cannot be read', async () => {
+    faults.set({ forbiddenTables: ['sys_user_has_role'] });
+    const el = await render(caseBadge('consumer', LOAN.coBorrower.id));
+    expect(el.level).to.equal('none', 'without roles nothing is granted');
+    await open(el);
+    expect(text(root(el).querySelector('[part=incomplete-note]'))).to.include(
+      'sys_user_has_role could not be read',
+    );
+  });
+
+  it('shows "?" with the error and a Retry that recovers', async () => {
+    faults.set({ errorRate: [{ status: 500, rate: 1 }], tables: [CASE] });
+    const el = await render(caseBadge('consumer', LOAN.coBorrower.id));
+    expect(el.level).to.equal(undefined);
+    expect(text(badge(el))).to.equal('Access: ?; show why');
+    expect(badge(el).dataset.level).to.equal('unknown');
+    await open(el);
+    expect(text(root(el).querySelector('[role=alert]'))).to.not.equal('');
+    await expect(el).to.be.accessible();
+    faults.reset();
+    (root(el).querySelector('button.retry') as HTMLButtonElement).click();
+    await until(() => el.level === 'write', 'the retried answer');
+  });
+
+  it('shows a skeleton, marked busy, while loading', async () => {
+    faults.set({ latencyMs: 1000, tables: [CASE] });
+    const { element } = await renderInProvider<CamEffectiveAccessBadge>(
+      caseBadge('consumer', LOAN.coBorrower.id),
+      'cam-effective-access-badge',
+    );
+    const skeleton = root(element).querySelector('[part=badge]');
+    expect(skeleton?.getAttribute('aria-busy')).to.equal('true');
+    expect(text(skeleton)).to.equal('Checking access…');
+    await expect(element).to.be.accessible();
+    await resolved(element);
+  });
+
+  it('shows the highest level of an account party and each member in the popover', async () => {
+    getStore().insert('sn_install_base_sold_product_related_party', {
+      sold_product: TRACKED.soldProductId,
+      account: TRACKED.account.id,
+      type: definitionSysId('relationshipType', 'sold_product_authorized_account'),
+      responsibility: definitionSysId('responsibility', 'authorized_account'),
+    });
+    const el = await render(
+      html`<cam-effective-access-badge
+        party-type="account"
+        party-id=${TRACKED.account.id}
+        entity-table=${SOLD_PRODUCT}
+        entity-id=${TRACKED.soldProductId}
+      ></cam-effective-access-badge>`,
+    );
+    expect(el.level).to.equal('read');
+    const names = (el.members ?? []).map((member) => member.principalLabel);
+    expect(names).to.include.members([TRACKED.finance.name, TRACKED.operations.name]);
+    await open(el);
+    expect(text(root(el).getElementById('panel-title'))).to.equal(
+      `${TRACKED.account.name} on sold product ${TRACKED.soldProductName}: read`,
+    );
+    const rows = [...root(el).querySelectorAll('.members > li')].map((li) => ({
+      name: text(li.querySelector('.member')),
+      level: li.querySelector(':scope > .level')?.getAttribute('data-level'),
+    }));
+    expect(rows).to.deep.include({ name: TRACKED.finance.name, level: 'read' });
+    expect(text(root(el).querySelector('.members'))).to.include(
+      `As a contact of account ${TRACKED.account.name}`,
+    );
+    await expect(el).to.be.accessible();
+  });
+
+  it('shares one load of the entity between many badges', async () => {
+    const { provider } = await renderInProvider<CamEffectiveAccessBadge>(
+      html`${caseBadge('consumer', LOAN.coBorrower.id)}${caseBadge('consumer', LOAN.guarantor.id)}${caseBadge('contact', LOAN.attorney.id)}`,
+      'cam-effective-access-badge',
+    );
+    const badges = [...provider.querySelectorAll('cam-effective-access-badge')];
+    await Promise.all(badges.map(resolved));
+    expect(badges.map((b) => b.level)).to.deep.equal(['write', 'write', 'write']);
+    expect(requestLog.count({ method: 'GET', table: CASE })).to.equal(1);
+    expect(requestLog.count({ method: 'GET', table: 'sn_customerservice_related_party' })).to.equal(1);
+  });
+
+  it('re-evaluates when the access service invalidates its entity', async () => {
+    const { provider, element } = await renderInProvider<CamEffectiveAccessBadge>(
+      caseBadge('contact', NEAR.contact.id, NEAR.caseId),
+      'cam-effective-access-badge',
+    );
+    await resolved(element);
+    expect(element.level).to.equal('none');
+    const role = getStore()
+      .all('sys_user_role')
+      .find((row) => row.name === NEAR.missingRole);
+    getStore().insert('sys_user_has_role', { user: NEAR.contact.id, role: role?.sys_id ?? '' });
+    provider.current?.access.invalidate({ kind: 'sold_product', id: TRACKED.soldProductId });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(element.level).to.equal('none', 'another entity changed: no re-evaluation');
+    provider.current?.access.invalidate({ kind: 'case', id: NEAR.caseId });
+    await until(() => element.level === 'write', 'the re-evaluated level');
+  });
+
+  it('re-evaluates when its attributes change', async () => {
+    const el = await render(caseBadge('contact', NEAR.contact.id, NEAR.caseId));
+    el.setAttribute('principal-id', NEAR.caseContact.id);
+    await until(() => el.level === 'write', 'the case contact’s level');
+    expect(el.explanation?.principalLabel).to.equal(NEAR.caseContact.name);
+  });
+
+  it('renders HTML in names as text', async () => {
+    const evil = '<img src=x onerror=alert(1)>';
+    getStore().update('csm_consumer', LOAN.coBorrower.id, { name: evil });
+    const el = await render(caseBadge('consumer', LOAN.coBorrower.id));
+    await open(el);
+    expect(text(root(el).getElementById('panel-title'))).to.equal(`${evil} on case CS0001001: write`);
+    expect(root(el).querySelector('img')).to.equal(null);
+  });
+});

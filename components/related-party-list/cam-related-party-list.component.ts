@@ -1,0 +1,277 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { Task, TaskStatus } from '@lit/task';
+import { localized, msg, str } from '@lit/localize';
+import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
+import type { EntityRef, PartyKind } from '../../src/model/kinds.js';
+import type { EntityAccess } from '../../src/service/access-service.js';
+import { partyKindsOf, type PartyRow } from '../../src/service/party-rows.js';
+import { camServicesContext, type CamServices } from '../context.js';
+import { CamAddPartyRequestEvent, CamPartyAddedEvent } from '../events.js';
+import { entityLabel, loadEntityAccess, resolveEntity } from './load-entity.js';
+import { columnText, partyName } from './labels.js';
+import { describeError } from './list-errors.js';
+import { nextSort, visibleRows, type ListQuery, type SortKey } from './list-view.js';
+import { PartyChangesController } from './party-changes.js';
+import type { ConfirmView } from './render-confirm.js';
+import { renderHeader, renderRow, type Editing, type RowsView } from './render-rows.js';
+import {
+  renderEmpty,
+  renderFailure,
+  renderIncomplete,
+  renderLoadError,
+  renderSkeleton,
+  renderToolbar,
+} from './render-toolbar.js';
+import { removalPreview } from './removal-preview.js';
+import { planRetype } from './retype-plan.js';
+import { styles } from './cam-related-party-list.styles.js';
+
+/**
+ * The related parties of one case, sold product or install base item: who they are, their
+ * relationship type and responsibility, and the access each gets. Agents change a party's type,
+ * remove parties (with a confirmation; removals the platform forbids say why) and add parties.
+ * Changes show at once and roll back visibly when the server refuses them. Large lists (10,000
+ * parties) are virtualised: only the rows in view are in the DOM.
+ *
+ * @summary Lists, sorts, filters and edits the related parties of an entity.
+ *
+ * @fires cam-party-changed - A party's relationship type was changed on the server (`CamPartyChangedEvent`).
+ * @fires cam-party-removed - A party was removed on the server (`CamPartyRemovedEvent`).
+ * @fires cam-party-added - Bubbles out of the add dialog once the server saved a party (`CamPartyAddedEvent`).
+ * @fires cam-add-party-request - The Add button was pressed; cancel it to show your own dialog (`CamAddPartyRequestEvent`).
+ *
+ * @csspart toolbar - Search, kind filter, count and Add button.
+ * @csspart search - The text filter input.
+ * @csspart kind-filter - The party kind select.
+ * @csspart count - "12 parties" / "3 of 12 shown".
+ * @csspart add-button - The Add button (toolbar and empty state).
+ * @csspart table - The table (role=table).
+ * @csspart header - The header row group.
+ * @csspart header-cell - A column header.
+ * @csspart sort-button - The button in a sortable column header.
+ * @csspart body - The scrolling area holding the rows.
+ * @csspart row - A party row.
+ * @csspart cell - A cell of a party row.
+ * @csspart name-cell - The party name cell.
+ * @csspart actions - The cell with a row's actions.
+ * @csspart action - A row action button (Change type, Remove).
+ * @csspart badge - The effective-access badge of a row.
+ * @csspart type-picker - The relationship type picker in edit mode.
+ * @csspart confirm - The removal confirmation inside a row.
+ * @csspart banner - The live region of a refused change.
+ * @csspart partial-note - The note that access was computed without some tables.
+ * @csspart skeleton - The loading placeholder.
+ * @csspart empty - The empty state.
+ * @csspart error - The load error state.
+ * @csspart retry-button - Retry in the error state.
+ *
+ * @cssprop --cam-related-party-list-max-height - Height of the scrolling rows area (default 28rem).
+ * @cssprop --cam-related-party-list-row-height - Minimum row height (default 2.75rem).
+ * @cssprop --cam-related-party-list-columns - Grid template of the six columns.
+ * @cssprop --cam-related-party-list-header-bg - Header background.
+ * @cssprop --cam-related-party-list-row-border - Row separator colour.
+ * @cssprop --cam-related-party-list-banner-bg - Background of the refused-change banner.
+ * @cssprop --cam-skeleton-color - Colour of the loading placeholder bars.
+ */
+@localized()
+export class CamRelatedPartyList extends LitElement {
+  static override styles = styles;
+
+  /** Table of the entity: `sn_customerservice_case`, `sn_install_base_sold_product` or `sn_install_base_item` (as mapped). */
+  @property({ attribute: 'entity-table' }) entityTable = '';
+
+  /** sys_id of the entity. */
+  @property({ attribute: 'entity-id' }) entityId = '';
+
+  @consume({ context: camServicesContext, subscribe: true })
+  private services?: CamServices;
+
+  @state() private query: ListQuery = { text: '', kind: '', sort: 'name', direction: 'ascending' };
+  @state() private editing?: Editing;
+  @state() private confirming?: PartyRow;
+  @state() private adding = false;
+
+  private readonly changes = new PartyChangesController(this, () => ({
+    services: this.services,
+    entity: this.access?.entity,
+    nameOf: partyName,
+  }));
+
+  private readonly load = new Task(this, {
+    args: () => [this.services, this.entityTable, this.entityId] as const,
+    task: ([services, table, id], { signal }) => loadEntityAccess(services, table, id, signal),
+    onComplete: (access) => this.changes.setServerRows(access.parties),
+    onError: (error) => this.services?.reportError(error),
+  });
+
+  private watching?: CamServices;
+  private unwatch?: () => void;
+  private view: { source?: readonly PartyRow[]; query?: ListQuery; rows: PartyRow[] } = { rows: [] };
+
+  /** The loaded access picture when it is for the current entity. */
+  private get access(): EntityAccess | undefined {
+    const value = this.load.value;
+    const entity = this.services
+      ? resolveEntity(this.services.tableMap, this.entityTable, this.entityId)
+      : undefined;
+    return value && entity && value.entity.kind === entity.kind && value.entity.id === entity.id
+      ? value
+      : undefined;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unwatch?.();
+    this.unwatch = this.watching = undefined;
+  }
+
+  protected override willUpdate(_changed: PropertyValues<this>): void {
+    // Re-read when anyone changes this entity's parties (or the definitions): badges do the same.
+    if (this.services !== this.watching || (this.isConnected && !this.unwatch)) {
+      this.unwatch?.();
+      this.watching = this.services;
+      this.unwatch = this.services?.access.subscribe((entity) => this.onInvalidated(entity));
+    }
+    const source = this.changes.rows;
+    if (source !== this.view.source || this.query !== this.view.query) {
+      this.view = { source, query: this.query, rows: visibleRows(source, this.query, columnText) };
+    }
+  }
+
+  private onInvalidated(entity: EntityRef | undefined): void {
+    const current = this.access?.entity;
+    if (entity === undefined || (current && entity.kind === current.kind && entity.id === current.id)) {
+      void this.load.run();
+    }
+  }
+
+  protected override render() {
+    const access = this.access;
+    const error = this.load.status === TaskStatus.ERROR ? this.load.error : undefined;
+    // A refused change stays explained even when the re-read after it fails too.
+    const failure = renderFailure(this.changes.failure, () => this.changes.dismissFailure());
+    if (error !== undefined) {
+      return html`${failure}${renderLoadError(describeError(error), () => void this.load.run())}`;
+    }
+    if (!access || !this.services) return renderSkeleton();
+    const all = this.changes.rows;
+    const kinds = partyKindsOf(access.entity.kind, this.services.tableMap);
+    return html`
+      ${renderToolbar({
+        text: this.query.text,
+        kind: this.query.kind,
+        kinds,
+        shown: this.view.rows.length,
+        total: all.length,
+        busy: this.load.status === TaskStatus.PENDING,
+        onText: (text) => (this.query = { ...this.query, text }),
+        onKind: (kind: PartyKind | '') => (this.query = { ...this.query, kind }),
+        onAdd: () => this.requestAdd(),
+      })}
+      ${failure} ${renderIncomplete(access.incomplete)}
+      ${all.length === 0 ? renderEmpty(() => this.requestAdd()) : this.renderTable(access)}
+      ${
+        this.adding
+          ? html`<cam-add-party-dialog
+              entity-table=${this.entityTable}
+              entity-id=${this.entityId}
+              open
+              @cam-party-added=${(e: CamPartyAddedEvent) => this.changes.added(e.party)}
+              @close=${() => (this.adding = false)}
+            ></cam-add-party-dialog>`
+          : nothing
+      }
+    `;
+  }
+
+  private renderTable(access: EntityAccess) {
+    const rows = this.view.rows;
+    const v: RowsView = {
+      entityTable: this.entityTable,
+      entityId: this.entityId,
+      editing: this.editing,
+      confirm: this.confirming ? this.confirmView(access, this.confirming) : undefined,
+      isPending: (id) => this.changes.isPending(id),
+      onEdit: (row) => this.openEdit(row),
+      onPick: (type) => this.editing && (this.editing = { id: this.editing.id, type }),
+      onSave: (row) => void this.saveType(access, row),
+      onCancelEdit: (row) => this.closeRowMode(row, 'edit'),
+      onAskRemove: (row) => this.openConfirm(row),
+    };
+    return html`<div
+      role="table"
+      part="table"
+      aria-label=${msg(str`Related parties of ${entityLabel(access)}`)}
+      aria-rowcount=${rows.length + 1}
+    >
+      ${renderHeader(this.query, (column: SortKey) => (this.query = { ...this.query, ...nextSort(this.query, column) }))}
+      <div class="body" part="body">
+        ${
+          rows.length === 0
+            ? html`<p class="muted no-match">${msg('No party matches the filter.')}</p>`
+            : html`<div role="rowgroup" class="rows">
+                ${virtualize({ items: rows, keyFunction: (row) => row.record.id, renderItem: (row, i) => renderRow(row, i, v) })}
+              </div>`
+        }
+      </div>
+    </div>`;
+  }
+
+  private confirmView(access: EntityAccess, row: PartyRow): ConfirmView {
+    return {
+      row,
+      ...removalPreview(access, row),
+      onConfirm: () => {
+        this.confirming = undefined;
+        void this.changes.remove(row);
+        this.focusLater('input[part="search"]');
+      },
+      onCancel: () => this.closeRowMode(row, 'remove'),
+    };
+  }
+
+  private openEdit(row: PartyRow): void {
+    this.confirming = undefined;
+    this.editing = { id: row.record.id, type: row.record.type };
+    this.focusLater(`[data-record="${row.record.id}"] cam-relationship-type-picker`);
+  }
+
+  private openConfirm(row: PartyRow): void {
+    this.editing = undefined;
+    this.confirming = row;
+    this.focusLater(`[data-record="${row.record.id}"] [data-confirm="cancel"]`);
+  }
+
+  private closeRowMode(row: PartyRow, action: 'edit' | 'remove'): void {
+    if (action === 'edit') this.editing = undefined;
+    else this.confirming = undefined;
+    this.focusLater(`[data-record="${row.record.id}"] [data-action="${action}"]`);
+  }
+
+  private async saveType(access: EntityAccess, row: PartyRow): Promise<void> {
+    const picked = this.editing?.type ?? row.record.type;
+    const plan = planRetype(access, row, picked);
+    if (!plan.ok) {
+      this.editing = { id: row.record.id, type: picked, problem: plan.problem };
+      return;
+    }
+    this.closeRowMode(row, 'edit');
+    await this.changes.retype(row, plan.type, plan.responsibilityName);
+  }
+
+  private requestAdd(): void {
+    const entity = this.access?.entity;
+    if (!entity) return;
+    const request = new CamAddPartyRequestEvent(entity);
+    if (this.dispatchEvent(request)) this.adding = true;
+  }
+
+  /** Focuses an element of the next render (rows render in the virtualizer's own pass). */
+  private focusLater(selector: string): void {
+    void this.updateComplete.then(() =>
+      requestAnimationFrame(() => this.renderRoot.querySelector<HTMLElement>(selector)?.focus()),
+    );
+  }
+}

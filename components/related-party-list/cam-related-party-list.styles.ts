@@ -1,0 +1,156 @@
+import { css } from 'lit';
+import { sharedStyles } from '../internal/shared.styles.js';
+
+const columns = css`var(
+  --cam-related-party-list-columns,
+  minmax(9rem, 2fr) minmax(6rem, 1fr) minmax(9rem, 2fr) minmax(9rem, 2fr) minmax(7rem, 1.2fr) 14.5rem
+)`;
+
+export const styles = [
+  sharedStyles,
+  css`
+    .toolbar {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: end;
+      gap: var(--cam-space, 0.5rem) calc(2 * var(--cam-space, 0.5rem));
+      margin-block-end: var(--cam-space, 0.5rem);
+    }
+    .field {
+      display: inline-flex;
+      flex-direction: column;
+      gap: 0.15rem;
+      font-size: 0.8em;
+      color: var(--cam-color-text-muted, #5b6475);
+    }
+    .field input,
+    .field select {
+      font-size: var(--cam-font-size, 0.875rem);
+      color: var(--cam-color-text, #1d2433);
+    }
+    .count {
+      color: var(--cam-color-text-muted, #5b6475);
+      margin-inline-start: auto;
+      align-self: center;
+    }
+    [part='table'] {
+      border: 1px solid var(--cam-color-border, #c9cfd9);
+      border-radius: var(--cam-radius, 6px);
+      overflow: hidden;
+    }
+    .row {
+      display: grid;
+      grid-template-columns: ${columns};
+      align-items: center;
+      width: 100%;
+      min-height: var(--cam-related-party-list-row-height, 2.75rem);
+      border-block-end: 1px solid var(--cam-related-party-list-row-border, #e4e8ef);
+    }
+    .row > [role='cell'],
+    .row > [role='columnheader'] {
+      padding: 0.35rem 0.5rem;
+      min-width: 0;
+      overflow-wrap: anywhere;
+    }
+    .header-row {
+      background: var(--cam-related-party-list-header-bg, #f5f7fa);
+      font-weight: 600;
+    }
+    .sort {
+      border: none;
+      background: transparent;
+      padding: 0.15rem 0;
+      font-weight: 600;
+      display: inline-flex;
+      gap: 0.25rem;
+    }
+    .sort-mark {
+      font-size: 0.7em;
+      min-width: 0.8em;
+    }
+    .body {
+      max-height: var(--cam-related-party-list-max-height, 28rem);
+      overflow: auto;
+    }
+    .rows {
+      width: 100%;
+    }
+    .name.dangling {
+      font-style: italic;
+      color: var(--cam-color-text-muted, #5b6475);
+    }
+    .hint {
+      font-size: 0.85em;
+    }
+    [part~='actions'] {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.3rem;
+      justify-content: flex-end;
+    }
+    .edit {
+      display: flex;
+      flex-direction: column;
+      gap: 0.3rem;
+    }
+    .edit-actions {
+      display: flex;
+      gap: 0.3rem;
+    }
+    .confirm {
+      grid-column: 1 / -1;
+      background: var(--cam-color-surface-muted, #f7f8fa);
+      border-block-start: 1px dashed var(--cam-color-border, #c9cfd9);
+    }
+    .confirm p {
+      margin: 0 0 0.35rem;
+    }
+    .confirm button {
+      margin-inline-end: 0.4rem;
+    }
+    .impact {
+      margin: 0 0 0.4rem;
+      padding-inline-start: 1.2rem;
+    }
+    .banner {
+      display: flex;
+      gap: 0.5rem;
+      align-items: start;
+      justify-content: space-between;
+      padding: 0.5rem 0.75rem;
+      margin-block-end: var(--cam-space, 0.5rem);
+      border-radius: var(--cam-radius, 6px);
+      background: var(--cam-related-party-list-banner-bg, #fef3f2);
+      border: 1px solid var(--cam-color-danger, #b42318);
+    }
+    .banner p {
+      margin: 0;
+    }
+    .note {
+      margin: 0 0 var(--cam-space, 0.5rem);
+      color: var(--cam-color-warning, #8a5a00);
+    }
+    .empty,
+    .error-state,
+    .no-match {
+      padding: 1rem;
+      text-align: center;
+    }
+    .skeleton-row {
+      height: var(--cam-related-party-list-row-height, 2.75rem);
+      margin-block-end: 0.35rem;
+      border-radius: var(--cam-radius, 6px);
+      background: var(--cam-skeleton-color, #eceff4);
+    }
+    @media (prefers-reduced-motion: no-preference) {
+      .skeleton-row {
+        animation: pulse 1.2s ease-in-out infinite;
+      }
+    }
+    @keyframes pulse {
+      50% {
+        opacity: 0.5;
+      }
+    }
+  `,
+];

@@ -1,0 +1,61 @@
+/**
+ * Errors the list shows, and one sentence for each: what went wrong and what to do. Used by the
+ * load error state and by the banner of a refused change.
+ */
+import { msg, str } from '@lit/localize';
+import { ApiError, AuthError, NetworkError, TimeoutError } from '../../src/client/errors.js';
+import { ConflictError, UnconfirmedWriteError } from '../../src/service/related-parties-service.js';
+
+/** `entity-table` names no table the list knows. */
+export class UnknownEntityTableError extends Error {
+  override readonly name = 'UnknownEntityTableError';
+  constructor(readonly table: string) {
+    super(
+      table === ''
+        ? msg('No entity table is set (entity-table).')
+        : msg(str`"${table}" is not a case, sold product or install base table.`),
+    );
+  }
+}
+
+/** The entity does not exist (or the signed-in user may not read it). */
+export class EntityNotFoundError extends Error {
+  override readonly name = 'EntityNotFoundError';
+  constructor(
+    readonly table: string,
+    readonly id: string,
+  ) {
+    super(
+      id === ''
+        ? msg('No entity id is set (entity-id).')
+        : msg(str`No record ${id} in ${table}, or you may not read it.`),
+    );
+  }
+}
+
+/** The element is not inside a `<cam-provider>`. */
+export class MissingProviderError extends Error {
+  override readonly name = 'MissingProviderError';
+  constructor() {
+    super(msg('This element needs a <cam-provider> around it.'));
+  }
+}
+
+/** A user-facing sentence for an error. */
+export function describeError(error: unknown): string {
+  if (error instanceof ConflictError) {
+    return error.current === undefined
+      ? msg('Someone else removed this party meanwhile; the list now shows the server’s state.')
+      : msg('Someone else changed this party since it was loaded; the list now shows their change.');
+  }
+  if (error instanceof UnconfirmedWriteError) return error.message;
+  if (error instanceof AuthError) return msg('Your session has expired; sign in again.');
+  if (error instanceof ApiError) {
+    if (error.status === 403) return msg('You are not allowed to do this.');
+    return error.message || msg(str`The server refused the request (${error.status}).`);
+  }
+  if (error instanceof TimeoutError) return msg('The server did not answer in time.');
+  if (error instanceof NetworkError) return msg('The server cannot be reached; check the connection.');
+  if (error instanceof Error && error.message) return error.message;
+  return msg('Something went wrong.');
+}

@@ -1,0 +1,164 @@
+/**
+ * The table's header and rows. Rows are ARIA `row`s with `aria-rowindex` (the header is row 1) so
+ * assistive technology knows each row's place while only a window of them is in the DOM.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { msg, str } from '@lit/localize';
+import type { PartyRow } from '../../src/service/party-rows.js';
+import { columnText, isDangling, kindLabel, partyName } from './labels.js';
+import type { ListQuery, SortKey } from './list-view.js';
+import { renderConfirm, type ConfirmView } from './render-confirm.js';
+
+/** The row in edit mode: the type being picked, and why it cannot be saved (if so). */
+export interface Editing {
+  readonly id: string;
+  readonly type: string;
+  readonly problem?: string;
+}
+
+export interface RowsView {
+  readonly entityTable: string;
+  readonly entityId: string;
+  readonly editing?: Editing;
+  readonly confirm?: ConfirmView;
+  readonly isPending: (recordId: string) => boolean;
+  readonly onEdit: (row: PartyRow) => void;
+  readonly onPick: (type: string) => void;
+  readonly onSave: (row: PartyRow) => void;
+  readonly onCancelEdit: (row: PartyRow) => void;
+  readonly onAskRemove: (row: PartyRow) => void;
+}
+
+function headerLabel(column: SortKey): string {
+  switch (column) {
+    case 'name':
+      return msg('Party');
+    case 'kind':
+      return msg('Kind');
+    case 'type':
+      return msg('Relationship type');
+    case 'responsibility':
+      return msg('Responsibility');
+  }
+}
+
+const COLUMNS: readonly SortKey[] = ['name', 'kind', 'type', 'responsibility'];
+
+export function renderHeader(query: ListQuery, onSort: (column: SortKey) => void): TemplateResult {
+  const header = (column: SortKey) => {
+    const sorted = query.sort === column ? query.direction : 'none';
+    return html`<div role="columnheader" part="header-cell" aria-sort=${sorted}>
+      <button type="button" class="sort" part="sort-button" @click=${() => onSort(column)}>
+        ${headerLabel(column)}<span class="sort-mark" aria-hidden="true"
+          >${sorted === 'ascending' ? '▲' : sorted === 'descending' ? '▼' : ''}</span
+        >
+      </button>
+    </div>`;
+  };
+  return html`<div role="rowgroup" part="header">
+    <div role="row" class="row header-row" aria-rowindex="1">
+      ${COLUMNS.map(header)}
+      <div role="columnheader" part="header-cell">${msg('Access')}</div>
+      <div role="columnheader" part="header-cell"><span class="visually-hidden">${msg('Actions')}</span></div>
+    </div>
+  </div>`;
+}
+
+function renderAccess(row: PartyRow, v: RowsView): TemplateResult {
+  // A deleted party has nobody to evaluate; asking would only reload the facts for nothing.
+  if (isDangling(row)) return html`<span class="muted">—</span>`;
+  const { kind, id } = row.record.party;
+  const principal = kind === 'contact' || kind === 'consumer' || kind === 'user';
+  return html`<cam-effective-access-badge
+    part="badge"
+    entity-table=${v.entityTable}
+    entity-id=${v.entityId}
+    principal-type=${principal ? kind : nothing}
+    principal-id=${principal ? id : nothing}
+    party-type=${principal ? nothing : kind}
+    party-id=${principal ? nothing : id}
+  ></cam-effective-access-badge>`;
+}
+
+function renderType(row: PartyRow, v: RowsView): TemplateResult {
+  const editing = v.editing?.id === row.record.id ? v.editing : undefined;
+  if (!editing) return html`${columnText(row, 'type')}`;
+  const name = partyName(row);
+  // Escape inside the picker is the picker's (close the list, clear); elsewhere it cancels the edit.
+  const onKey = (e: KeyboardEvent) => e.key === 'Escape' && !e.defaultPrevented && v.onCancelEdit(row);
+  return html`<div class="edit" @keydown=${onKey}>
+    <cam-relationship-type-picker
+      part="type-picker"
+      applies-to=${v.entityTable}
+      party-type=${row.record.party.kind}
+      value=${editing.type}
+      label=${msg(str`Relationship type of ${name}`)}
+      @change=${(e: Event) => v.onPick((e.target as HTMLElement & { value: string }).value)}
+    ></cam-relationship-type-picker>
+    ${editing.problem ? html`<p class="error" role="alert">${editing.problem}</p>` : nothing}
+    <span class="edit-actions">
+      <button
+        type="button"
+        class="primary"
+        ?disabled=${editing.type === row.record.type}
+        @click=${() => v.onSave(row)}
+      >
+        ${msg('Save')}
+      </button>
+      <button type="button" @click=${() => v.onCancelEdit(row)}>${msg('Cancel')}</button>
+    </span>
+  </div>`;
+}
+
+function renderResponsibility(row: PartyRow): TemplateResult {
+  const name = columnText(row, 'responsibility');
+  if (name !== '') return html`${name}`;
+  return html`<span class="none">—</span> <span class="muted hint">${msg('no access')}</span>`;
+}
+
+export function renderRow(row: PartyRow, index: number, v: RowsView): TemplateResult {
+  const id = row.record.id;
+  const name = partyName(row);
+  const pending = v.isPending(id);
+  const busy = pending || v.editing?.id === id || v.confirm?.row.record.id === id;
+  return html`<div
+    role="row"
+    part="row"
+    class="row"
+    aria-rowindex=${index + 2}
+    aria-busy=${pending ? 'true' : 'false'}
+    data-record=${id}
+    ?data-dangling=${isDangling(row)}
+  >
+    <div role="cell" part="cell name-cell" class=${isDangling(row) ? 'name dangling' : 'name'}>${name}</div>
+    <div role="cell" part="cell">${kindLabel(row.record.party.kind)}</div>
+    <div role="cell" part="cell">${renderType(row, v)}</div>
+    <div role="cell" part="cell">${renderResponsibility(row)}</div>
+    <div role="cell" part="cell">${renderAccess(row, v)}</div>
+    <div role="cell" part="cell actions">
+      ${pending ? html`<span class="muted">${msg('Saving…')}</span>` : nothing}
+      <button
+        type="button"
+        part="action"
+        data-action="edit"
+        aria-label=${msg(str`Change type of ${name}`)}
+        ?disabled=${busy}
+        @click=${() => v.onEdit(row)}
+      >
+        ${msg('Change type')}
+      </button>
+      <button
+        type="button"
+        part="action"
+        class="danger"
+        data-action="remove"
+        aria-label=${msg(str`Remove ${name}`)}
+        ?disabled=${busy}
+        @click=${() => v.onAskRemove(row)}
+      >
+        ${msg('Remove')}
+      </button>
+    </div>
+    ${v.confirm?.row.record.id === id ? renderConfirm(v.confirm) : nothing}
+  </div>`;
+}

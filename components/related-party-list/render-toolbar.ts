@@ -1,0 +1,107 @@
+/** The toolbar (text filter, kind filter, count, Add) and the list's states (loading, empty, error…). */
+import { html, nothing, type TemplateResult } from 'lit';
+import { msg, str } from '@lit/localize';
+import type { PartyKind } from '../../src/model/kinds.js';
+import type { IncompleteSource } from '../../src/service/access-facts-loader.js';
+import { kindLabel } from './labels.js';
+import type { ChangeFailure } from './party-changes.js';
+
+export interface ToolbarView {
+  readonly text: string;
+  readonly kind: PartyKind | '';
+  /** Kinds the entity's party table can hold. */
+  readonly kinds: readonly PartyKind[];
+  readonly shown: number;
+  readonly total: number;
+  readonly busy: boolean;
+  readonly onText: (text: string) => void;
+  readonly onKind: (kind: PartyKind | '') => void;
+  readonly onAdd: () => void;
+}
+
+function count(shown: number, total: number): string {
+  const all = total.toLocaleString();
+  if (shown === total) return total === 1 ? msg('1 party') : msg(str`${all} parties`);
+  return msg(str`${shown.toLocaleString()} of ${all} shown`);
+}
+
+export function renderToolbar(v: ToolbarView): TemplateResult {
+  const select = (event: Event) => v.onKind((event.target as HTMLSelectElement).value as PartyKind | '');
+  return html`<div part="toolbar" class="toolbar">
+    <label class="field">
+      <span>${msg('Search')}</span>
+      <input
+        type="search"
+        part="search"
+        .value=${v.text}
+        placeholder=${msg('Name, type or responsibility')}
+        @input=${(event: Event) => v.onText((event.target as HTMLInputElement).value)}
+      />
+    </label>
+    <label class="field">
+      <span>${msg('Kind')}</span>
+      <select part="kind-filter" .value=${v.kind} @change=${select}>
+        <option value="" ?selected=${v.kind === ''}>${msg('All kinds')}</option>
+        ${v.kinds.map((kind) => html`<option value=${kind} ?selected=${v.kind === kind}>${kindLabel(kind)}</option>`)}
+      </select>
+    </label>
+    <span part="count" class="count" role="status" aria-live="polite" aria-busy=${v.busy ? 'true' : 'false'}
+      >${count(v.shown, v.total)}</span
+    >
+    <button type="button" class="primary" part="add-button" @click=${v.onAdd}>${msg('Add party')}</button>
+  </div>`;
+}
+
+export function renderSkeleton(): TemplateResult {
+  return html`<div part="skeleton" class="skeleton" role="status" aria-live="polite">
+    <span class="visually-hidden">${msg('Loading related parties…')}</span>
+    ${[0, 1, 2].map(() => html`<div class="skeleton-row" aria-hidden="true"></div>`)}
+  </div>`;
+}
+
+export function renderEmpty(onAdd: () => void): TemplateResult {
+  return html`<div part="empty" class="empty">
+    <p>${msg('No related parties yet.')}</p>
+    <button type="button" class="primary" part="add-button" @click=${onAdd}>${msg('Add party')}</button>
+  </div>`;
+}
+
+export function renderLoadError(message: string, onRetry: () => void): TemplateResult {
+  return html`<div part="error" class="error-state" role="alert">
+    <p>${msg('The related parties could not be loaded.')} ${message}</p>
+    <button type="button" part="retry-button" @click=${onRetry}>${msg('Retry')}</button>
+  </div>`;
+}
+
+function failedAction(failure: ChangeFailure): string {
+  return failure.action === 'retype'
+    ? msg(str`Could not change the relationship type of ${failure.party}.`)
+    : msg(str`Could not remove ${failure.party}.`);
+}
+
+/** The banner of a refused change: what failed, why, and that the list shows the server's state. */
+export function renderFailure(failure: ChangeFailure | undefined, onDismiss: () => void): TemplateResult {
+  // The live region stays in the DOM so the message is announced when it appears.
+  return html`<div role="alert" part="banner">
+    ${
+      failure
+        ? html`<div class="banner">
+            <p>
+              <strong>${failedAction(failure)}</strong> ${failure.message}
+              <span class="muted">${msg('The list shows what the server has.')}</span>
+            </p>
+            <button type="button" @click=${onDismiss}>${msg('Dismiss')}</button>
+          </div>`
+        : nothing
+    }
+  </div>`;
+}
+
+/** Access is computed without some tables: say so, and which. */
+export function renderIncomplete(incomplete: readonly IncompleteSource[]): TemplateResult | typeof nothing {
+  if (incomplete.length === 0) return nothing;
+  const tables = incomplete.map((source) => source.table).join(', ');
+  return html`<p part="partial-note" class="note">
+    ${msg(str`Access shown may be incomplete: you may not read ${tables}.`)}
+  </p>`;
+}
