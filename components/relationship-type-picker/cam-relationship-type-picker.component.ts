@@ -219,6 +219,7 @@ export class CamRelationshipTypePicker extends LitElement {
       active: this.activeIndex,
       count: model.visible.length,
       selected: model.visible.findIndex((type) => type.id === this.value),
+      clearable: this.value !== '' || (this.query ?? '') !== '',
     });
     if (!action) return;
     if (action.kind !== 'close-tab') event.preventDefault();
@@ -231,6 +232,7 @@ export class CamRelationshipTypePicker extends LitElement {
     } else if (action.kind === 'clear') {
       const had = this.value !== '';
       this.value = '';
+      this.query = undefined;
       this.closeList();
       if (had) this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
     } else {

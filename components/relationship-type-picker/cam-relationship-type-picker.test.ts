@@ -170,6 +170,13 @@ describe('<cam-relationship-type-picker>', () => {
     expect(input(el).value).to.equal('');
   });
 
+  it('leaves Escape to the host when there is nothing to close or clear (e.g. a dialog)', async () => {
+    const el = await picker();
+    const escape = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true, cancelable: true });
+    input(el).dispatchEvent(escape);
+    expect(escape.defaultPrevented).to.equal(false);
+  });
+
   it('works with the mouse: the toggle opens the list, a click chooses', async () => {
     const el = await picker();
     (root(el).querySelector('[part=toggle]') as HTMLButtonElement).click();

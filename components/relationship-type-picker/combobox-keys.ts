@@ -10,6 +10,8 @@ export interface ComboboxState {
   readonly count: number;
   /** Index of the chosen option among those shown, -1 when not shown. */
   readonly selected: number;
+  /** Whether there is a value or search text that Escape would clear. */
+  readonly clearable: boolean;
 }
 
 export type ComboboxAction =
@@ -42,7 +44,8 @@ export function comboboxKey(
     case 'Enter':
       return open && active >= 0 ? { kind: 'pick' } : undefined;
     case 'Escape':
-      return open ? { kind: 'close' } : { kind: 'clear' };
+      // With nothing to close or clear, Escape belongs to the host (e.g. closing a dialog).
+      return open ? { kind: 'close' } : state.clearable ? { kind: 'clear' } : undefined;
     case 'Tab':
       return open ? { kind: 'close-tab' } : undefined;
     default:
