@@ -163,7 +163,8 @@ class LoadRun {
         return found.map((row) => rowToPartyRow(row, kind, this.map)).filter((row) => row !== undefined);
       }),
     );
-    return loaded.flat();
+    // A page that shifted under a concurrent insert repeats a record: keep it once.
+    return [...new Map(loaded.flat().map((row) => [row.record.id, row])).values()];
   }
 
   /** Contacts, consumers and users reached by the records (incl. account and organisation members). */
@@ -203,6 +204,10 @@ class LoadRun {
     contactRows.push(...(await this.allIn(m.contact.table, m.contact.columns.id, [...ids.contact])));
     const consumerRows = await this.allIn(m.consumer.table, m.consumer.columns.id, [...ids.consumer]);
     const userRows = await this.allIn(m.user.table, m.user.columns.id, [...ids.user]);
+    // A member reference points at sys_user, which contacts extend: members that are no internal
+    // user are looked up as contacts.
+    const memberContacts = await this.memberContacts(organizations, userRows, contactRows);
+    contactRows.push(...memberContacts.rows);
 
     const everyone = [
       ...contactRows.map((row) => rows.fieldText(row, m.contact.columns.id)),
@@ -230,7 +235,35 @@ class LoadRun {
           .filter((u): u is User => u !== undefined),
       ),
       accounts: await this.loadAccounts(accountIds),
-      serviceOrganizations: organizations,
+      serviceOrganizations: organizations.map((organization) => ({
+        ...organization,
+        members: organization.members.map((member) =>
+          memberContacts.ids.has(member.id) ? { kind: 'contact' as const, id: member.id } : member,
+        ),
+      })),
+    };
+  }
+
+  private async memberContacts(
+    organizations: readonly ServiceOrganization[],
+    userRows: readonly Row[],
+    contactRows: readonly Row[],
+  ): Promise<{ rows: Row[]; ids: Set<string> }> {
+    const m = this.map;
+    const known = new Set(
+      [...userRows.map((row) => rows.fieldText(row, m.user.columns.id))].filter((id) => id !== undefined),
+    );
+    const missing = organizations
+      .flatMap((o) => o.members.map((member) => member.id))
+      .filter((id) => !known.has(id));
+    const alreadyLoaded = new Set(contactRows.map((row) => rows.fieldText(row, m.contact.columns.id)));
+    const found = await this.allIn(m.contact.table, m.contact.columns.id, missing);
+    const ids = new Set(
+      found.map((row) => rows.fieldText(row, m.contact.columns.id)).filter((id) => id !== undefined),
+    );
+    return {
+      rows: found.filter((row) => !alreadyLoaded.has(rows.fieldText(row, m.contact.columns.id))),
+      ids,
     };
   }
 

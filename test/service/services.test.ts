@@ -158,6 +158,19 @@ describe('services over the mock backend', () => {
       expect(facts.contacts.every((c) => c.roles.length === 0)).to.equal(true);
     });
 
+    it('resolves service organization members that are contacts (sys_user extends to contacts)', async () => {
+      const item: EntityRef = { kind: 'install_base', id: STORY.trackedProduct.installBase.rootId };
+      const { facts } = await new AccessFactsLoader(client(), map).load(item);
+      const organization = facts.serviceOrganizations.find(
+        (o) => o.id === STORY.trackedProduct.serviceOrganization.id,
+      );
+      expect(organization?.members).to.deep.include({
+        kind: 'contact',
+        id: STORY.trackedProduct.operations.id,
+      });
+      expect(facts.contacts.map((c) => c.id)).to.include(STORY.trackedProduct.operations.id);
+    });
+
     it('loads an extra principal that no party names', async () => {
       const { access } = services();
       const principal = { kind: 'user' as const, id: STORY.agents.caseViewer.id };
