@@ -34,8 +34,16 @@ export interface EntityAccess<
 
 type Listener = (entity: EntityRef | undefined) => void;
 
+interface Entry<S extends { readonly definitions: Definitions }> {
+  readonly promise: Promise<EntityAccess<S>>;
+  /** The extra principals this load included (`kind:id`). */
+  readonly requested: ReadonlySet<string>;
+}
+
 export class AccessService<S extends { readonly definitions: Definitions }> {
-  private readonly entries = new Map<string, Promise<EntityAccess<S>>>();
+  private readonly entries = new Map<string, Entry<S>>();
+  /** Principals asked for per entity beyond its parties (kept across reloads). */
+  private readonly wanted = new Map<string, Map<string, PrincipalRef>>();
   private readonly listeners = new Set<Listener>();
   private readonly stopWatching: () => void;
 
@@ -49,27 +57,51 @@ export class AccessService<S extends { readonly definitions: Definitions }> {
   }
 
   /**
-   * The access picture of `entity`. Concurrent callers share one load; a `principal` not named by
-   * any party (a badge for an arbitrary contact) triggers a load that includes it.
+   * The access picture of `entity`. Concurrent callers share one load. Principals not named by any
+   * party (badges for arbitrary contacts) are remembered per entity; the callers of one task share
+   * a single reload that includes all of them.
    */
   async forEntity(
     entity: EntityRef,
     options: { signal?: AbortSignal; principal?: PrincipalRef } = {},
   ): Promise<EntityAccess<S>> {
     const key = formatRef(entity);
-    let entry = this.entries.get(key);
-    if (entry && options.principal) {
-      const loaded = await entry.catch(() => undefined);
-      if (loaded && !hasPrincipal(loaded.facts, options.principal)) entry = undefined;
+    const { principal, signal } = options;
+    if (principal) this.wantedFor(key).set(formatRef(principal), principal);
+    for (;;) {
+      const entry = this.entries.get(key) ?? this.start(key, entity);
+      const loaded = await raceAbort(entry.promise, signal);
+      // Asked for and still absent: the principal does not exist; the engine answers "none".
+      if (!principal || hasPrincipal(loaded.facts, principal) || entry.requested.has(formatRef(principal))) {
+        return loaded;
+      }
+      if (this.entries.get(key) === entry) this.start(key, entity);
     }
-    if (!entry) {
-      entry = this.load(entity, options.principal);
-      this.entries.set(key, entry);
-      entry.catch(() => {
-        if (this.entries.get(key) === entry) this.entries.delete(key);
-      });
-    }
-    return raceAbort(entry, options.signal);
+  }
+
+  private wantedFor(key: string): Map<string, PrincipalRef> {
+    let wanted = this.wanted.get(key);
+    if (!wanted) this.wanted.set(key, (wanted = new Map()));
+    return wanted;
+  }
+
+  /** Starts a load of `entity` after the current task, so every principal asked for meanwhile joins it. */
+  private start(key: string, entity: EntityRef): Entry<S> {
+    const requested = new Set<string>();
+    const promise = new Promise<void>((resolve) => setTimeout(resolve)).then(() => {
+      const principals = [...this.wantedFor(key).entries()];
+      for (const [ref] of principals) requested.add(ref);
+      return this.load(
+        entity,
+        principals.map(([, p]) => p),
+      );
+    });
+    const entry: Entry<S> = { promise, requested };
+    this.entries.set(key, entry);
+    promise.catch(() => {
+      if (this.entries.get(key) === entry) this.entries.delete(key);
+    });
+    return entry;
   }
 
   /** Forgets loaded facts (of one entity, or all) and tells subscribers to ask again. */
@@ -91,12 +123,12 @@ export class AccessService<S extends { readonly definitions: Definitions }> {
     this.entries.clear();
   }
 
-  private async load(entity: EntityRef, principal?: PrincipalRef): Promise<EntityAccess<S>> {
+  private async load(entity: EntityRef, principals: readonly PrincipalRef[]): Promise<EntityAccess<S>> {
     const snapshot = await this.definitions.load();
     const roleNames = new Map<string, string>();
     for (const role of snapshot.definitions.roles) if (role.sysId) roleNames.set(role.sysId, role.name);
     const facts = await this.loader.load(entity, {
-      principals: principal ? [principal] : [],
+      principals,
       roleName: (sysId) => roleNames.get(sysId),
     });
     return {

@@ -171,6 +171,28 @@ describe('services over the mock backend', () => {
       expect(facts.contacts.map((c) => c.id)).to.include(STORY.trackedProduct.operations.id);
     });
 
+    it('shares one load between badges for principals no party names', async () => {
+      const { access } = services();
+      await access.forEntity(nearMissCase);
+      requestLog.clear();
+      const principals = [
+        { kind: 'user' as const, id: STORY.agents.caseViewer.id },
+        { kind: 'user' as const, id: STORY.agents.agent.id },
+        { kind: 'contact' as const, id: STORY.housingLoan.attorney.id },
+      ];
+      const results = await Promise.all(principals.map((principal) => access.forEntity(loan, { principal })));
+      expect(new Set(results).size).to.equal(1);
+      expect(requestLog.entries.filter((e) => e.table === map.case.table)).to.have.length(1);
+      expect(results[0]?.engine.check(principals[0]!, loan).level).to.equal('read');
+    });
+
+    it('answers "none" for a principal that does not exist, without reloading forever', async () => {
+      const { access } = services();
+      const ghost = { kind: 'contact' as const, id: 'f'.repeat(32) };
+      const result = await access.forEntity(loan, { principal: ghost });
+      expect(result.engine.check(ghost, loan).level).to.equal('none');
+    });
+
     it('loads an extra principal that no party names', async () => {
       const { access } = services();
       const principal = { kind: 'user' as const, id: STORY.agents.caseViewer.id };
