@@ -1,8 +1,25 @@
 // `npm run analyze`: custom-elements.json from the elements' JSDoc (the public contract).
+
+/** Keeps only documented events: the analyzer also guesses names from event constructor arguments. */
+function documentedEventsOnly() {
+  return {
+    name: 'documented-events-only',
+    packageLinkPhase({ customElementsManifest }) {
+      for (const module of customElementsManifest.modules ?? []) {
+        for (const declaration of module.declarations ?? []) {
+          if (declaration.events)
+            declaration.events = declaration.events.filter((event) => event.description);
+        }
+      }
+    },
+  };
+}
+
 export default {
-  globs: ['components/**/*.component.ts', 'components/**/events.ts'],
+  globs: ['components/**/*.component.ts', 'components/events.ts'],
   exclude: ['**/*.test.ts', '**/*.styles.ts'],
   outdir: '.',
   litelement: true,
   packagejson: true,
+  plugins: [documentedEventsOnly()],
 };

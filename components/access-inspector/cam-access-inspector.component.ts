@@ -35,6 +35,7 @@ const message = (error: unknown): string => (error instanceof Error ? error.mess
  * of an imported access-test file.
  *
  * @summary Inspect, explain, export and import the access rules in force.
+ * @tagname cam-access-inspector
  * @csspart tabs - The tablist.
  * @csspart tab - Each tab button.
  * @csspart panel - The visible tab panel.

@@ -33,6 +33,7 @@ interface SaveRequest {
  * Save disabled with the reasons listed, so such requests are never sent.
  *
  * @summary Adds a related party, previewing the access it grants.
+ * @tagname cam-add-party-dialog
  * @fires cam-party-added - The party was saved ({@link CamPartyAddedEvent}, with the saved row).
  * @fires cam-party-selected - The user picked a party in the search ({@link CamPartySelectedEvent}).
  * @fires close - The dialog closed (saved, cancelled or Escape); does not bubble, as on `<dialog>`.

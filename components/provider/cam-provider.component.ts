@@ -17,6 +17,7 @@ import { CamAuthRequiredEvent } from '../events.js';
  * user) and the access service to every cam element inside it. Renders only its children.
  *
  * @summary Creates and provides the services the other elements use.
+ * @tagname cam-provider
  * @slot - The elements (and any host markup) that use these services.
  * @fires cam-auth-required - The server answered 401; re-authenticate and set new credentials.
  */
@@ -68,7 +69,16 @@ export class CamProvider extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const config: (keyof CamProvider)[] = ['baseUrl', 'userToken', 'authToken', 'userId', 'timeout', 'tableMap', 'client', 'services'];
+    const config: (keyof CamProvider)[] = [
+      'baseUrl',
+      'userToken',
+      'authToken',
+      'userId',
+      'timeout',
+      'tableMap',
+      'client',
+      'services',
+    ];
     if (this.provided === undefined || config.some((key) => changed.has(key))) this.rebuild();
   }
 
@@ -102,7 +112,12 @@ export class CamProvider extends LitElement {
         onAuthRequired: (error) => this.dispatchEvent(new CamAuthRequiredEvent(error)),
       });
     const instance = this.baseUrl ? new URL(this.baseUrl, location.href).origin : location.origin;
-    const definitions = new DefinitionsService({ client, tableMap, instance, user: this.userId || 'anonymous' });
+    const definitions = new DefinitionsService({
+      client,
+      tableMap,
+      instance,
+      user: this.userId || 'anonymous',
+    });
     const access = new AccessService(new AccessFactsLoader(client, tableMap), definitions);
     return {
       client,

@@ -36,6 +36,7 @@ import { styles } from './cam-related-party-list.styles.js';
  * parties) are virtualised: only the rows in view are in the DOM.
  *
  * @summary Lists, sorts, filters and edits the related parties of an entity.
+ * @tagname cam-related-party-list
  *
  * @fires cam-party-changed - A party's relationship type was changed on the server (`CamPartyChangedEvent`).
  * @fires cam-party-removed - A party was removed on the server (`CamPartyRemovedEvent`).
