@@ -18,8 +18,8 @@ function documentedEventsOnly() {
 export default {
   globs: ['components/**/*.component.ts', 'components/events.ts'],
   exclude: ['**/*.test.ts', '**/*.styles.ts'],
-  outdir: '.',
+  outdir: process.env.CEM_OUTDIR ?? '.',
   litelement: true,
-  packagejson: true,
+  packagejson: !process.env.CEM_OUTDIR,
   plugins: [documentedEventsOnly()],
 };
