@@ -89,6 +89,13 @@ export {
   entityKindIn,
   partyKindIn,
   DEFINITION_KINDS,
+  RelatedPartiesService,
+  ConflictError,
+  UnconfirmedWriteError,
+  AccessFactsLoader,
+  AccessService,
+  partyKindsOf,
+  partyTable,
 } from './service/index.js';
 export type {
   DefinitionsServiceOptions,
@@ -98,4 +105,31 @@ export type {
   DefinitionRows,
   Converted,
   DefinitionKind,
+  PartyChangeInput,
+  AccessFacts,
+  AccessFactsOptions,
+  IncompleteSource,
+  EntityAccess,
+  DefinitionsSource,
+  PartyRow,
 } from './service/index.js';
+
+// access engine, role catalogue, access-test files
+export {
+  AccessEngine,
+  RoleCatalog,
+  formatExplanation,
+  DEFAULT_OWNER_ROLES,
+  ROLE_SEED,
+  BUILTIN_DEFINITIONS,
+  parseAccessTestFile,
+  parseAccessTestFileText,
+  AccessTestFileError,
+  toAccessTestFile,
+  MAX_ACCESS_TEST_FILE_BYTES,
+  runAccessTests,
+  meetsExpectation,
+  describeExpectation,
+  describeTest,
+} from './access/index.js';
+export type * from './access/index.js';

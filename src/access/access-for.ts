@@ -18,7 +18,7 @@ export function accessFor(model: Model, principal: PrincipalRef): AccessEntry[] 
   const { entities } = index;
   const candidates = new Set<number>();
   for (const key of p.partyKeys) {
-    for (const record of index.recordsByParty[key] ?? []) {
+    for (const record of index.recordsOfParty(key)) {
       if (record.entity < 0) continue;
       for (let table = 0; table < ENTITY_KIND_COUNT; table++) {
         if ((record.buckets[table]?.length ?? 0) === 0) continue;
@@ -26,7 +26,7 @@ export function accessFor(model: Model, principal: PrincipalRef): AccessEntry[] 
       }
     }
   }
-  const account = index.table.account[pi] as number;
+  const account = index.table.account(pi);
   for (let e = 0; e < entities.count; e++) {
     // Owned entities and the account's assets (rule 6): a linear pass over two typed arrays.
     if (entities.ownerContact[e] === pi || entities.ownerConsumer[e] === pi) candidates.add(e);

@@ -57,6 +57,8 @@ export class CompiledDefinitions {
   readonly #responsibilityIndex = new Map<string, number>();
   readonly #types = new Map<string, RelationshipType>();
   readonly #buckets: (readonly Int32Array[])[];
+  readonly #flatBuckets: Int32Array[];
+  readonly #unionBuckets: Int32Array[];
 
   constructor(definitions: Definitions) {
     const problems: EngineProblem[] = [];
@@ -81,6 +83,10 @@ export class CompiledDefinitions {
       tableMasks(role, role.kind !== 'granular' && role.kind !== 'functional'),
     );
     this.#buckets = this.#bucketConfigs();
+    this.#flatBuckets = this.#buckets.flat();
+    this.#unionBuckets = this.#buckets.map((tables) =>
+      Int32Array.from(new Set(tables.flatMap((ids) => [...ids]))),
+    );
     this.problems = problems;
   }
 
@@ -99,12 +105,33 @@ export class CompiledDefinitions {
     return this.#types.values();
   }
 
+  /**
+   * The bucket set of a record (responsibility, entity kind, party kind): a small integer naming
+   * the config ids per target table, or -1 when the record can grant nothing.
+   */
+  bucketSet(responsibility: number, source: number, party: number): number {
+    if (responsibility < 0 || source < 0 || party < 0) return -1;
+    return (responsibility * ENTITY_KIND_COUNT + source) * PARTY_KIND_COUNT + party;
+  }
+
+  /** Config ids per target table of a bucket set. */
+  bucketTables(set: number): readonly Int32Array[] {
+    return this.#buckets[set] ?? NO_BUCKETS;
+  }
+
+  /** Config ids of a bucket set, all tables together. */
+  bucketConfigs(set: number): Int32Array {
+    return this.#unionBuckets[set] ?? EMPTY;
+  }
+
+  /** Config ids of a bucket set for one table (hot path: no array of arrays). */
+  bucket(set: number, table: number): Int32Array {
+    return this.#flatBuckets[set * ENTITY_KIND_COUNT + table] ?? EMPTY;
+  }
+
   /** Config ids per target table for a record (responsibility, entity kind, party kind). */
   buckets(responsibility: number, source: number, party: number): readonly Int32Array[] {
-    if (responsibility < 0 || source < 0 || party < 0) return NO_BUCKETS;
-    return (
-      this.#buckets[(responsibility * ENTITY_KIND_COUNT + source) * PARTY_KIND_COUNT + party] ?? NO_BUCKETS
-    );
+    return this.bucketTables(this.bucketSet(responsibility, source, party));
   }
 
   #compileConfig(def: AccessConfig, index: number, problems: EngineProblem[]): CompiledConfig {

@@ -33,12 +33,17 @@ export interface EngineOptions {
  * and install base items, with reasons (DESIGN.md §2). Pure: no DOM, no I/O.
  *
  * Decisions where the documents leave room:
- * - Every granting path is capped by the principal's granular roles on the table, including the
- *   account default of rule 6 (a contact without `sold_product_read_granular` reads no sold product).
- * - Grants on roles of kind other than granular/functional (e.g. `case_viewer`: read every case) are
- *   global, and count for internal users only (rule 7).
+ * - Every granting path is capped by the principal's granular roles on the table, the account
+ *   default of rule 6 included: "contacts read the account's sold products" means those holding
+ *   the read granular (a contact with no role at all reads nothing, as everywhere else).
+ * - Grants on roles that are neither granular nor functional (`case_viewer`: read every case) are
+ *   global, and count for internal users only (rule 7). `case_task_viewer` grants on case tasks,
+ *   which are not an entity here: it stays catalogue data.
  * - A case's own contact (consumer) holding the customer (consumer) role reads and writes it, and a
- *   sold product's consumer reads it: the platform's customer ACLs, not capped by granular roles.
+ *   sold product's consumer reads it: the platform's customer ACLs, outside the granular model, so
+ *   not capped by granular roles. Role names are options (`ownerRoles`).
+ * - Create on an install base's cases needs the contact and the item the party record sits on to
+ *   share an account; consumers and users are not limited.
  * - Write or create imply read; `full` needs read, write and create.
  *
  * Only related-party records change incrementally (`addRecord`…); other facts need a new engine.
@@ -46,12 +51,15 @@ export interface EngineOptions {
 export class AccessEngine {
   readonly definitions: Definitions;
   readonly #model: Model;
+  /** `#model.index`, one hop shorter for `check`. */
+  readonly #index: FactsIndex;
 
   constructor(definitions: Definitions, facts: Facts, options: EngineOptions = {}) {
     this.definitions = definitions;
     const compiled = new CompiledDefinitions(definitions);
     const ownerRoles = { ...DEFAULT_OWNER_ROLES, ...options.ownerRoles };
-    this.#model = { definitions: compiled, index: new FactsIndex(compiled, facts, ownerRoles), ownerRoles };
+    this.#index = new FactsIndex(compiled, facts, ownerRoles);
+    this.#model = { definitions: compiled, index: this.#index, ownerRoles };
   }
 
   /** The role catalogue built from the definitions. */
@@ -66,7 +74,7 @@ export class AccessEngine {
 
   /** Every related-party record currently indexed. */
   get records(): RelatedPartyRecord[] {
-    return [...this.#model.index.records.values()].map((r) => r.raw);
+    return this.#model.index.allRecords();
   }
 
   /** Facts with the current related-party records. */
@@ -76,7 +84,7 @@ export class AccessEngine {
 
   /** The access level and permissions of a principal on an entity; allocates nothing. */
   check(principal: PrincipalRef, entity: EntityRef): AccessResult {
-    const index = this.#model.index;
+    const index = this.#index;
     const p = index.principalIndex(principal);
     const e = index.entityIndex(entity);
     if (p < 0 || e < 0) return RESULTS_BY_MASK[0] as AccessResult;
@@ -110,7 +118,7 @@ export class AccessEngine {
 
   /** Removes a record; false when no record has this id. */
   removeRecord(id: string): boolean {
-    return this.#model.index.remove(id) !== undefined;
+    return this.#model.index.remove(id);
   }
 
   /** Replaces the record with the same id. */
@@ -123,7 +131,7 @@ export class AccessEngine {
     if (change.op === 'add') this.addRecord(change.record);
     else if (change.op === 'remove') this.removeRecord(change.recordId);
     else {
-      const existing = this.#model.index.records.get(change.recordId);
+      const existing = this.#model.index.record(change.recordId);
       if (existing)
         this.updateRecord(retypedRecord(this.#model, existing.raw, change.type, change.responsibility));
     }

@@ -13,6 +13,14 @@ export interface EntityEntry {
 
 type Lists = (number[] | undefined)[];
 
+/**
+ * Stride of `EntityIndex.hot`: kind, sources start, sources end, account, owner contact, owner
+ * consumer, and two Bloom words of the reach index (32 bytes: half a cache line, aligned).
+ */
+export const HOT = 8;
+/** Offset in `EntityIndex.hot` of the two Bloom words of the reach index. */
+export const HOT_BLOOM = 6;
+
 function push(lists: Lists, at: number, value: number): void {
   if (at < 0) return;
   const list = lists[at];
@@ -45,6 +53,12 @@ export class EntityIndex {
   readonly itemsBySoldProduct: Lists = [];
   readonly casesByItem: Lists = [];
   readonly childrenOfItem: Lists = [];
+  /**
+   * What `check` reads per entity, packed so one cache line serves it: at `e * HOT`, the kind, the
+   * `[start, end)` of its sources, its account, its owner contact and owner consumer, the reach
+   * index's Bloom words.
+   */
+  readonly hot: Int32Array;
   /** `[start, end)` per kind. */
   readonly kindRanges: readonly (readonly [number, number])[];
   readonly #ids: Record<EntityKind, Map<string, number>> = {
@@ -109,11 +123,30 @@ export class EntityIndex {
       }
     });
     [this.sourceStart, this.sourceList] = this.#sources();
+    this.hot = new Int32Array(n * HOT);
+    for (let e = 0, at = 0; e < n; e++, at += HOT) {
+      this.hot[at] = this.kind[e] as number;
+      this.hot[at + 1] = this.sourceStart[e] as number;
+      this.hot[at + 2] = this.sourceStart[e + 1] as number;
+      this.hot[at + 3] = this.account[e] as number;
+      this.hot[at + 4] = this.ownerContact[e] as number;
+      this.hot[at + 5] = this.ownerConsumer[e] as number;
+    }
   }
 
   /** Index of an entity reference, or -1. */
   index(ref: EntityRef): number {
-    return this.#ids[ref.kind]?.get(ref.id) ?? -1;
+    // A switch, not `ids[ref.kind]`: a keyed load by a variable string is megamorphic (hot path).
+    switch (ref.kind) {
+      case 'case':
+        return this.#ids.case.get(ref.id) ?? -1;
+      case 'sold_product':
+        return this.#ids.sold_product.get(ref.id) ?? -1;
+      case 'install_base':
+        return this.#ids.install_base.get(ref.id) ?? -1;
+      default:
+        return -1;
+    }
   }
 
   /** Index by kind code and id, or -1. */

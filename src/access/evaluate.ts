@@ -1,8 +1,9 @@
 import type { CompiledDefinitions } from './compiled-definitions.js';
 import type { CompiledRecord, FactsIndex } from './facts-index.js';
-import { CASE, ENTITY_KIND_COUNT, INSTALL_BASE } from './kinds-index.js';
+import { HOT, HOT_BLOOM } from './entity-index.js';
+import { CASE, INSTALL_BASE } from './kinds-index.js';
 import { CREATE, READ, WRITE, normalize } from './levels.js';
-import { ACCOUNT_OPEN, OWNER_OK, type OwnerRoles, type PrincipalEntry } from './principals.js';
+import { ACCOUNT_OPEN, OWNER_OK, PRINCIPAL_HOT, type OwnerRoles, type PrincipalEntry } from './principals.js';
 
 /** The records of one entity replaced, to evaluate a proposed change without touching the index. */
 export interface Overlay {
@@ -33,28 +34,54 @@ export function createBlocked(model: Model, p: PrincipalEntry, source: number, t
   return p.account === undefined || p.account !== entities.accountIds[source];
 }
 
-/** Permissions the related-party records of one source entity give `p` on a `table` entity. */
-function recordsMask(
+/** Permissions the configs `ids` give `p` (create removed per rule 5). */
+function configsMask(
+  model: Model,
+  p: PrincipalEntry,
+  source: number,
+  table: number,
+  ids: Int32Array,
+): number {
+  const configMasks = model.definitions.configMasks;
+  let mask = 0;
+  for (let k = 0; k < ids.length; k++) {
+    const c = ids[k] as number;
+    if (p.configOk[c] === 0) continue;
+    let m = configMasks[c] as number;
+    if ((m & CREATE) !== 0 && createBlocked(model, p, source, table)) m &= ~CREATE;
+    mask |= m;
+  }
+  return mask;
+}
+
+/** Permissions the indexed records on `source` give `p` on a `table` entity. */
+function slotsMask(model: Model, p: PrincipalEntry, source: number, table: number): number {
+  const { byEntity, recordBucket, recordParty } = model.index;
+  const next = byEntity.next;
+  let mask = 0;
+  for (let slot = byEntity.first(source); slot !== -1; slot = next[slot] as number) {
+    const set = recordBucket[slot] as number;
+    if (set < 0) continue;
+    const ids = model.definitions.bucket(set, table);
+    if (ids.length !== 0 && reaches(p.partyKeys, recordParty[slot] as number))
+      mask |= configsMask(model, p, source, table, ids);
+  }
+  return mask;
+}
+
+/** Permissions proposed records (an overlay) give `p` on a `table` entity. */
+function overlayMask(
   model: Model,
   p: PrincipalEntry,
   source: number,
   table: number,
   records: readonly CompiledRecord[],
 ): number {
-  const configMasks = model.definitions.configMasks;
-  const configOk = p.configOk;
   let mask = 0;
-  for (let j = 0; j < records.length; j++) {
-    const record = records[j] as CompiledRecord;
+  for (const record of records) {
     const ids = record.buckets[table] as Int32Array;
-    if (ids.length === 0 || !reaches(p.partyKeys, record.partyKey)) continue;
-    for (let k = 0; k < ids.length; k++) {
-      const c = ids[k] as number;
-      if (configOk[c] === 0) continue;
-      let m = configMasks[c] as number;
-      if ((m & CREATE) !== 0 && createBlocked(model, p, source, table)) m &= ~CREATE;
-      mask |= m;
-    }
+    if (ids.length !== 0 && reaches(p.partyKeys, record.partyKey))
+      mask |= configsMask(model, p, source, table, ids);
   }
   return mask;
 }
@@ -65,26 +92,32 @@ function recordsMask(
  * touches record objects only where the reach index says a record could grant; allocates nothing.
  */
 export function evaluateMask(model: Model, p: number, e: number, overlay: Overlay | null): number {
-  const { entities, table: principals, reach } = model.index;
-  const table = entities.kind[e] as number;
+  const { entities, reach } = model.index;
+  const eHot = entities.hot;
+  const pHot = model.index.table.hot;
+  const eAt = e * HOT;
+  const pAt = p * PRINCIPAL_HOT;
+  const table = eHot[eAt] as number;
   const sources = entities.sourceList;
+  const word = HOT_BLOOM + ((p >>> 5) & 1);
+  const bit = 1 << (p & 31);
   let mask = 0;
-  for (let i = entities.sourceStart[e] as number, end = entities.sourceStart[e + 1] as number; i < end; i++) {
-    const s = sources[i] as number;
+  // Sources are the entity itself, then `sourceList[start + 1 … end)`: no load for the first.
+  const end = eHot[eAt + 2] as number;
+  for (let i = eHot[eAt + 1] as number, s = e; ; s = sources[i] as number) {
     if (overlay !== null && overlay.entity === s) {
-      mask |= recordsMask(model, model.index.principals[p] as PrincipalEntry, s, table, overlay.records);
-    } else if (reach.count(p, s) !== 0) {
-      const records = model.index.recordsByEntity[s] as CompiledRecord[];
-      mask |= recordsMask(model, model.index.principals[p] as PrincipalEntry, s, table, records);
+      mask |= overlayMask(model, model.index.principals[p] as PrincipalEntry, s, table, overlay.records);
+    } else if (((eHot[s * HOT + word] as number) & bit) !== 0 && reach.count(p, s) !== 0) {
+      mask |= slotsMask(model, model.index.principals[p] as PrincipalEntry, s, table);
     }
+    if (++i >= end) break;
   }
-  const cap = principals.cap[p * ENTITY_KIND_COUNT + table] as number;
+  const shift = 3 * table;
+  const cap = ((pHot[pAt] as number) >>> shift) & 7;
   mask &= cap;
-  const flags = principals.flags[p] as number;
-  if (table !== CASE && (flags & ACCOUNT_OPEN) !== 0 && entities.account[e] === principals.account[p])
-    mask |= READ & cap;
-  if ((flags & OWNER_OK) !== 0 && (entities.ownerContact[e] === p || entities.ownerConsumer[e] === p)) {
+  const flags = pHot[pAt + 2] as number;
+  if (table !== CASE && (flags & ACCOUNT_OPEN) !== 0 && eHot[eAt + 3] === pHot[pAt + 3]) mask |= READ & cap;
+  if ((flags & OWNER_OK) !== 0 && (eHot[eAt + 4] === p || eHot[eAt + 5] === p))
     mask |= table === CASE ? READ | WRITE : READ;
-  }
-  return normalize(mask | (principals.global[p * ENTITY_KIND_COUNT + table] as number));
+  return normalize(mask | (((pHot[pAt + 1] as number) >>> shift) & 7));
 }

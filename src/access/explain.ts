@@ -275,7 +275,7 @@ export function explain(model: Model, principal: PrincipalRef, entity: EntityRef
   };
   for (const s of index.entities.sources(e.index)) {
     const source = index.entities.entry(s) as EntityEntry;
-    for (const record of index.recordsByEntity[s] ?? []) {
+    for (const record of index.recordsOn(s)) {
       const reach = reachOf(walk, record);
       if (reach) explainRecord(walk, record, source, reach);
       else parentAccountMiss(walk, record, source);

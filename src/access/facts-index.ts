@@ -8,12 +8,13 @@ import type {
   RelatedPartyRecord,
 } from '../model/index.js';
 import type { CompiledDefinitions } from './compiled-definitions.js';
-import { EntityIndex } from './entity-index.js';
-import { ENTITY_KIND_COUNT, PARTY_KIND_COUNT, entityCode, partyCode } from './kinds-index.js';
+import { EntityIndex, HOT, HOT_BLOOM } from './entity-index.js';
+import { PARTY_KIND_COUNT, entityCode, partyCode } from './kinds-index.js';
+import { LinkedLists, grow } from './linked-lists.js';
 import { buildPrincipals, PrincipalTable, type OwnerRoles, type PrincipalEntry } from './principals.js';
 import { ReachIndex } from './reach-index.js';
 
-/** A related-party record resolved to indexes; `buckets[table]` lists the configs it may use. */
+/** A related-party record resolved to indexes (cold paths); `buckets[table]` lists its configs. */
 export interface CompiledRecord {
   readonly raw: RelatedPartyRecord;
   readonly entity: number;
@@ -24,19 +25,29 @@ export interface CompiledRecord {
   readonly buckets: readonly Int32Array[];
 }
 
-/** Facts indexed for evaluation; related-party records change incrementally, the rest is fixed. */
+/**
+ * Facts indexed for evaluation. Records live in slots of parallel typed arrays (entity, party,
+ * bucket set) linked per entity and per party, so 50,000 records cost a few arrays, not 50,000
+ * objects; they change incrementally, the rest of the facts is fixed.
+ */
 export class FactsIndex {
   readonly facts: Facts;
   readonly principals: readonly PrincipalEntry[];
   readonly table: PrincipalTable;
   readonly entities: EntityIndex;
   readonly accounts = new Map<string, Account>();
-  readonly recordsByEntity: CompiledRecord[][] = [];
-  readonly recordsByParty: CompiledRecord[][] = [];
-  readonly records = new Map<string, CompiledRecord>();
   readonly reach: ReachIndex;
+  /** Per slot: entity index (-1: unknown entity), party key, bucket set (-1: grants nothing). */
+  recordEntity: Int32Array;
+  recordParty: Int32Array;
+  recordBucket: Int32Array;
+  readonly byEntity: LinkedLists;
+  readonly byParty: LinkedLists;
   /** Principal indexes each party key stands for (itself, an account's contacts, members…). */
   readonly principalsOfParty: number[][] = [];
+  readonly #raw: (RelatedPartyRecord | undefined)[] = [];
+  readonly #slots = new Map<string, number>();
+  readonly #free: number[] = [];
   readonly #names = new Map<string, string>();
   readonly #principalIds: Record<PrincipalKind, Map<string, number>>;
   readonly #partyKeys: Map<string, number>[] = Array.from({ length: PARTY_KIND_COUNT }, () => new Map());
@@ -56,19 +67,27 @@ export class FactsIndex {
     named('contact', facts.contacts);
     named('consumer', facts.consumers);
     named('user', facts.users);
+    const records = facts.relatedParties.length;
+    this.recordEntity = new Int32Array(Math.max(16, records));
+    this.recordParty = new Int32Array(Math.max(16, records));
+    this.recordBucket = new Int32Array(Math.max(16, records));
+    this.byParty = new LinkedLists(
+      facts.contacts.length + facts.consumers.length + facts.users.length + facts.accounts.length,
+      records,
+    );
     const account = (id: string | undefined) => this.#account(id);
     const built = buildPrincipals(facts, definitions, ownerRoles, (kind, id) => this.partyKey(kind, id));
     this.principals = built.principals;
     this.#principalIds = built.ids;
-    this.table = new PrincipalTable(this.principals, account);
+    this.table = new PrincipalTable(this.principals, definitions.configs.length, account);
     for (const p of this.principals)
       for (const key of p.partyKeys) this.principalsOfParty[key]?.push(p.index);
     this.entities = new EntityIndex(facts, account, (kind, id) =>
       id === undefined ? -1 : (built.ids[kind].get(id) ?? -1),
     );
-    for (let e = 0; e < this.entities.count; e++) this.recordsByEntity.push([]);
-    this.reach = new ReachIndex(facts.relatedParties.length * 2);
-    for (const record of facts.relatedParties) this.add(record);
+    this.byEntity = new LinkedLists(this.entities.count, records);
+    this.reach = new ReachIndex({ words: this.entities.hot, stride: HOT, offset: HOT_BLOOM }, records * 2);
+    this.#load(facts.relatedParties);
   }
 
   #account(id: string | undefined): number {
@@ -84,9 +103,8 @@ export class FactsIndex {
     if (!keys) return -1;
     let key = keys.get(id);
     if (key === undefined) {
-      key = this.recordsByParty.length;
+      key = this.principalsOfParty.length;
       keys.set(id, key);
-      this.recordsByParty.push([]);
       this.principalsOfParty.push([]);
     }
     return key;
@@ -99,7 +117,18 @@ export class FactsIndex {
 
   /** Principal index, or -1 when the principal is not in the facts. */
   principalIndex(ref: PrincipalRef): number {
-    return this.#principalIds[ref.kind]?.get(ref.id) ?? -1;
+    // A switch, not `ids[ref.kind]`: a keyed load by a variable string is megamorphic (hot path).
+    const ids = this.#principalIds;
+    switch (ref.kind) {
+      case 'contact':
+        return ids.contact.get(ref.id) ?? -1;
+      case 'consumer':
+        return ids.consumer.get(ref.id) ?? -1;
+      case 'user':
+        return ids.user.get(ref.id) ?? -1;
+      default:
+        return -1;
+    }
   }
 
   /** Entity index, or -1. */
@@ -122,58 +151,141 @@ export class FactsIndex {
     return this.principalsOfParty[this.existingPartyKey(party.kind, party.id)] ?? [];
   }
 
-  /** Resolves a record against the definitions and the entities (`intern` false: read-only). */
+  /** Resolves a record (`intern` false: read-only, for proposals). */
   compile(raw: RelatedPartyRecord, intern = true): CompiledRecord {
+    const kind = raw.party.kind;
+    const partyKey = intern ? this.partyKey(kind, raw.party.id) : this.existingPartyKey(kind, raw.party.id);
+    return this.#view(raw, this.entities.index(raw.entity), partyKey);
+  }
+
+  #view(raw: RelatedPartyRecord, entity: number, partyKey: number): CompiledRecord {
     const partyKind = partyCode(raw.party.kind);
     const responsibility = this.#definitions.responsibilityIndex(raw.responsibility);
-    return {
-      raw,
-      entity: this.entities.index(raw.entity),
-      partyKey: intern
-        ? this.partyKey(raw.party.kind, raw.party.id)
-        : this.existingPartyKey(raw.party.kind, raw.party.id),
-      partyKind,
-      responsibility,
-      buckets: this.#definitions.buckets(responsibility, entityCode(raw.entity.kind), partyKind),
-    };
+    const buckets = this.#definitions.buckets(responsibility, entityCode(raw.entity.kind), partyKind);
+    return { raw, entity, partyKey, partyKind, responsibility, buckets };
+  }
+
+  /** Number of records. */
+  get size(): number {
+    return this.#slots.size;
+  }
+
+  /** Whether a record with this id exists. */
+  has(id: string): boolean {
+    return this.#slots.has(id);
+  }
+
+  /** The record with this id, resolved. */
+  record(id: string): CompiledRecord | undefined {
+    const slot = this.#slots.get(id);
+    return slot === undefined ? undefined : this.#slotView(slot);
+  }
+
+  /** Every record, in insertion order. */
+  allRecords(): RelatedPartyRecord[] {
+    return [...this.#slots.values()].map((slot) => this.#raw[slot] as RelatedPartyRecord);
+  }
+
+  /** The records on an entity, resolved, in insertion order. */
+  recordsOn(entity: number): CompiledRecord[] {
+    return entity < 0 ? [] : this.byEntity.slots(entity).map((slot) => this.#slotView(slot));
+  }
+
+  /** The records naming a party key, resolved. */
+  recordsOfParty(key: number): CompiledRecord[] {
+    return key < 0 ? [] : this.byParty.slots(key).map((slot) => this.#slotView(slot));
+  }
+
+  #slotView(slot: number): CompiledRecord {
+    return this.#view(
+      this.#raw[slot] as RelatedPartyRecord,
+      this.recordEntity[slot] as number,
+      this.recordParty[slot] as number,
+    );
   }
 
   /** Indexes a record (replacing one with the same id). */
-  add(raw: RelatedPartyRecord): CompiledRecord {
-    if (this.records.has(raw.id)) this.remove(raw.id);
-    const record = this.compile(raw);
-    this.records.set(raw.id, record);
-    if (record.entity >= 0) this.recordsByEntity[record.entity]?.push(record);
-    this.recordsByParty[record.partyKey]?.push(record);
-    this.#count(record, 1);
-    return record;
+  add(raw: RelatedPartyRecord): void {
+    if (this.#slots.has(raw.id)) this.remove(raw.id);
+    this.#insert(raw);
   }
 
-  /** Removes a record from every index; returns it, or undefined when unknown. */
-  remove(id: string): CompiledRecord | undefined {
-    const record = this.records.get(id);
-    if (!record) return undefined;
-    this.records.delete(id);
-    const drop = (list: CompiledRecord[] | undefined) => {
-      const at = list?.indexOf(record) ?? -1;
-      if (list && at >= 0) list.splice(at, 1);
-    };
-    if (record.entity >= 0) drop(this.recordsByEntity[record.entity]);
-    drop(this.recordsByParty[record.partyKey]);
-    this.#count(record, -1);
-    return record;
+  /**
+   * The initial load: one map operation per record. A duplicate id (malformed facts) shows as a map
+   * that did not grow; the later record wins, as with `add`.
+   */
+  #load(records: readonly RelatedPartyRecord[]): void {
+    for (const raw of records) {
+      const size = this.#slots.size;
+      const slot = this.#insert(raw);
+      if (this.#slots.size !== size) continue;
+      const earlier = this.#raw.findIndex((r, i) => i !== slot && r?.id === raw.id);
+      if (earlier >= 0) this.#removeSlot(earlier);
+    }
+  }
+
+  #insert(raw: RelatedPartyRecord): number {
+    const slot = this.#free.pop() ?? this.#raw.length;
+    if (slot >= this.recordEntity.length) {
+      this.recordEntity = grow(this.recordEntity, slot);
+      this.recordParty = grow(this.recordParty, slot);
+      this.recordBucket = grow(this.recordBucket, slot);
+    }
+    const entity = this.entities.index(raw.entity);
+    const partyKey = this.partyKey(raw.party.kind, raw.party.id);
+    const responsibility = this.#definitions.responsibilityIndex(raw.responsibility);
+    const bucket = this.#definitions.bucketSet(
+      responsibility,
+      entityCode(raw.entity.kind),
+      partyCode(raw.party.kind),
+    );
+    this.#raw[slot] = raw;
+    this.#slots.set(raw.id, slot);
+    this.recordEntity[slot] = entity;
+    this.recordParty[slot] = partyKey;
+    this.recordBucket[slot] = bucket;
+    if (entity >= 0) this.byEntity.append(entity, slot);
+    if (partyKey >= 0) this.byParty.append(partyKey, slot);
+    this.#count(slot, 1);
+    return slot;
+  }
+
+  /** Removes a record from every index; false when unknown. */
+  remove(id: string): boolean {
+    const slot = this.#slots.get(id);
+    if (slot === undefined) return false;
+    this.#slots.delete(id);
+    this.#removeSlot(slot);
+    return true;
+  }
+
+  #removeSlot(slot: number): void {
+    this.#count(slot, -1);
+    const entity = this.recordEntity[slot] as number;
+    if (entity >= 0) this.byEntity.remove(entity, slot);
+    const partyKey = this.recordParty[slot] as number;
+    if (partyKey >= 0) this.byParty.remove(partyKey, slot);
+    this.#raw[slot] = undefined;
+    this.#free.push(slot);
   }
 
   /** Updates the reach counts of the principals the record could grant (same test both ways). */
-  #count(record: CompiledRecord, delta: number): void {
-    if (record.entity < 0) return;
-    const { buckets } = record;
-    for (const p of this.principalsOfParty[record.partyKey] ?? []) {
-      const ok = (this.principals[p] as PrincipalEntry).configOk;
-      let could = false;
-      for (let t = 0; t < ENTITY_KIND_COUNT && !could; t++)
-        for (const c of buckets[t] ?? []) if (ok[c] === 1) could = true;
-      if (could) this.reach.add(p, record.entity, delta);
+  #count(slot: number, delta: number): void {
+    const entity = this.recordEntity[slot] as number;
+    const set = this.recordBucket[slot] as number;
+    if (entity < 0 || set < 0) return;
+    const ids = this.#definitions.bucketConfigs(set);
+    const { configOk, configs } = this.table;
+    const principals = this.principalsOfParty[this.recordParty[slot] as number] ?? [];
+    for (let i = 0; i < principals.length; i++) {
+      const p = principals[i] as number;
+      const base = p * configs;
+      for (let k = 0; k < ids.length; k++) {
+        if (configOk[base + (ids[k] as number)] === 1) {
+          this.reach.add(p, entity, delta);
+          break;
+        }
+      }
     }
   }
 }

@@ -4,6 +4,25 @@ export { formatExplanation } from './explain-format.js';
 export { DEFAULT_OWNER_ROLES, type OwnerRoles } from './principals.js';
 export { ROLE_SEED } from './role-seed.js';
 export { BUILTIN_DEFINITIONS } from './builtin-definitions.js';
+export {
+  parseAccessTestFile,
+  parseAccessTestFileText,
+  AccessTestFileError,
+  toAccessTestFile,
+  MAX_ACCESS_TEST_FILE_BYTES,
+  type AccessTestFile,
+  type AccessTest,
+  type AccessExpectation,
+  type AccessTestFileDocument,
+  type AccessTestFileExportOptions,
+} from './test-file.js';
+export {
+  runAccessTests,
+  meetsExpectation,
+  describeExpectation,
+  describeTest,
+  type AccessTestResult,
+} from './test-run.js';
 export type {
   AccessEntry,
   AccessResult,

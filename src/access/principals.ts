@@ -159,26 +159,44 @@ function compilePrincipal(
 export const ACCOUNT_OPEN = 1;
 export const OWNER_OK = 2;
 
-/** The per-principal numbers `check` reads, flat (no object hops on the hot path). */
-export class PrincipalTable {
-  /** `cap[p * 3 + table]`, `global[p * 3 + table]`: permission masks. */
-  readonly cap: Uint8Array;
-  readonly global: Uint8Array;
-  /** Interned account of a contact, -1 otherwise. */
-  readonly account: Int32Array;
-  readonly flags: Uint8Array;
+/** Stride of `PrincipalTable.hot`: cap masks, global masks (3 bits per table), flags, account. */
+export const PRINCIPAL_HOT = 4;
 
-  constructor(principals: readonly PrincipalEntry[], account: (id: string | undefined) => number) {
-    const n = principals.length;
-    this.cap = new Uint8Array(n * ENTITY_KIND_COUNT);
-    this.global = new Uint8Array(n * ENTITY_KIND_COUNT);
-    this.account = new Int32Array(n).fill(-1);
-    this.flags = new Uint8Array(n);
+/** Packs three 3-bit permission masks (one per table) into one number. */
+function packMasks(masks: Uint8Array): number {
+  let packed = 0;
+  for (let t = 0; t < ENTITY_KIND_COUNT; t++) packed |= ((masks[t] ?? 0) & 7) << (3 * t);
+  return packed;
+}
+
+/** The per-principal numbers `check` and the reach index read, flat (no object hops). */
+export class PrincipalTable {
+  /** At `p * PRINCIPAL_HOT`: packed cap masks, packed global masks, flags, account (one cache line). */
+  readonly hot: Int32Array;
+  /** `configOk[p * configs + c]`: every role config `c` requires is held. */
+  readonly configOk: Uint8Array;
+  readonly configs: number;
+
+  constructor(
+    principals: readonly PrincipalEntry[],
+    configs: number,
+    account: (id: string | undefined) => number,
+  ) {
+    this.configs = configs;
+    this.configOk = new Uint8Array(principals.length * configs);
+    this.hot = new Int32Array(principals.length * PRINCIPAL_HOT);
     for (const p of principals) {
-      this.cap.set(p.cap, p.index * ENTITY_KIND_COUNT);
-      this.global.set(p.global, p.index * ENTITY_KIND_COUNT);
-      if (p.isContact) this.account[p.index] = account(p.account);
-      this.flags[p.index] = (p.accountOpen ? ACCOUNT_OPEN : 0) | (p.ownerOk ? OWNER_OK : 0);
+      this.configOk.set(p.configOk, p.index * configs);
+      const at = p.index * PRINCIPAL_HOT;
+      this.hot[at] = packMasks(p.cap);
+      this.hot[at + 1] = packMasks(p.global);
+      this.hot[at + 2] = (p.accountOpen ? ACCOUNT_OPEN : 0) | (p.ownerOk ? OWNER_OK : 0);
+      this.hot[at + 3] = p.isContact ? account(p.account) : -1;
     }
+  }
+
+  /** Interned account of a contact, -1 otherwise. */
+  account(p: number): number {
+    return this.hot[p * PRINCIPAL_HOT + 3] ?? -1;
   }
 }

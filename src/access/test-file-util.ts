@@ -25,17 +25,31 @@ export function compact<T extends object>(value: T): T {
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
+interface Node {
+  readonly value: unknown;
+  readonly key?: string | number;
+  readonly parent?: Node;
+}
+
+function placeOf(node: Node): (string | number)[] {
+  const place: (string | number)[] = [];
+  for (let at: Node | undefined = node; at?.key !== undefined; at = at.parent) place.unshift(at.key);
+  return place;
+}
+
 /** The place of the first key anywhere in a JSON value that could pollute a prototype, if any. */
 export function findForbiddenKey(value: unknown): (string | number)[] | undefined {
-  // Iterative, so a deeply nested document cannot overflow the stack.
-  const stack: { value: unknown; place: (string | number)[] }[] = [{ value, place: [] }];
+  // Iterative, so a deeply nested document cannot overflow the stack; nodes link to their parent
+  // (the place is built only for a hit), so 100,000 levels cost linear, not quadratic, time.
+  const stack: Node[] = [{ value }];
   for (let item = stack.pop(); item; item = stack.pop()) {
-    if (Array.isArray(item.value)) {
-      item.value.forEach((child: unknown, i) => stack.push({ value: child, place: [...item.place, i] }));
-    } else if (item.value !== null && typeof item.value === 'object') {
-      for (const [key, child] of Object.entries(item.value)) {
-        if (FORBIDDEN_KEYS.has(key)) return [...item.place, key];
-        stack.push({ value: child, place: [...item.place, key] });
+    const node = item;
+    if (Array.isArray(node.value)) {
+      node.value.forEach((child: unknown, i) => stack.push({ value: child, key: i, parent: node }));
+    } else if (node.value !== null && typeof node.value === 'object') {
+      for (const [key, child] of Object.entries(node.value)) {
+        if (FORBIDDEN_KEYS.has(key)) return [...placeOf(node), key];
+        stack.push({ value: child, key, parent: node });
       }
     }
   }

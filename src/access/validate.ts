@@ -46,9 +46,7 @@ function checkRecord(model: Model, record: RelatedPartyRecord): ValidationIssue[
       );
     }
   }
-  const others = entity
-    ? (index.recordsByEntity[entity.index] ?? []).filter((r) => r.raw.id !== record.id)
-    : [];
+  const others = entity ? index.recordsOn(entity.index).filter((r) => r.raw.id !== record.id) : [];
   if (record.responsibility !== undefined) {
     const responsibility =
       definitions.responsibilities[definitions.responsibilityIndex(record.responsibility)];
@@ -104,13 +102,13 @@ function checkRecord(model: Model, record: RelatedPartyRecord): ValidationIssue[
 /** What is wrong with a proposed change, as typed issues with clear messages (empty: fine). */
 export function validate(model: Model, change: PartyChange): ValidationIssue[] {
   if (change.op === 'add') {
-    const taken = model.index.records.has(change.record.id);
+    const taken = model.index.has(change.record.id);
     const clash = taken
       ? [error('duplicate-record-id', `a related party record with id ${change.record.id} already exists`)]
       : [];
     return [...clash, ...checkRecord(model, change.record)];
   }
-  const existing = model.index.records.get(change.recordId);
+  const existing = model.index.record(change.recordId);
   if (!existing) return [error('unknown-record', `related party record ${change.recordId} does not exist`)];
   if (change.op === 'remove') return [];
   return checkRecord(model, retypedRecord(model, existing.raw, change.type, change.responsibility));

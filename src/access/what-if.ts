@@ -28,14 +28,14 @@ interface Plan extends Overlay {
 function plan(model: Model, change: PartyChange): Plan | undefined {
   const { index } = model;
   const replace = (entity: number, drop: string, add?: CompiledRecord): CompiledRecord[] => {
-    const records = (index.recordsByEntity[entity] ?? []).filter((r) => r.raw.id !== drop);
+    const records = index.recordsOn(entity).filter((r) => r.raw.id !== drop);
     if (add) records.push(add);
     return records;
   };
   if (change.op === 'add') {
     const entity = index.entityIndex(change.record.entity);
     if (entity < 0) return undefined;
-    const previous = index.records.get(change.record.id);
+    const previous = index.record(change.record.id);
     const parties = previous ? [change.record.party, previous.raw.party] : [change.record.party];
     return {
       entity,
@@ -43,7 +43,7 @@ function plan(model: Model, change: PartyChange): Plan | undefined {
       parties,
     };
   }
-  const existing = index.records.get(change.recordId);
+  const existing = index.record(change.recordId);
   if (!existing || existing.entity < 0) return undefined;
   const after =
     change.op === 'remove'

@@ -15,3 +15,13 @@ export {
 export type { DefinitionRows, Converted } from './definitions-rows.js';
 export { DEFINITION_KINDS } from './definitions-fetch.js';
 export type { DefinitionKind } from './definitions-fetch.js';
+
+// related parties, facts for the engine, access per entity
+export { RelatedPartiesService, ConflictError, UnconfirmedWriteError } from './related-parties-service.js';
+export type { PartyChangeInput } from './related-parties-service.js';
+export { AccessFactsLoader } from './access-facts-loader.js';
+export type { AccessFacts, AccessFactsOptions, IncompleteSource } from './access-facts-loader.js';
+export { AccessService } from './access-service.js';
+export type { EntityAccess, DefinitionsSource } from './access-service.js';
+export { partyKindsOf, partyTable } from './party-rows.js';
+export type { PartyRow } from './party-rows.js';

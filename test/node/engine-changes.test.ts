@@ -201,6 +201,17 @@ describe('incremental updates', () => {
   });
 });
 
+describe('duplicate record ids in the facts', () => {
+  test('the later record wins, as with updateRecord', () => {
+    const first = rec('case:c1', 'contact:ana', 'primary_contact', { id: 'd' });
+    const second = rec('case:c1', 'contact:ana', 'listed_contact', { id: 'd' });
+    const engine = new AccessEngine(DEFINITIONS, world(first, second));
+    assert.equal(engine.check(ana, { kind: 'case', id: 'c1' }).level, 'none');
+    assert.deepEqual(engine.records, [second]);
+    assert.deepEqual(snapshot(engine), snapshot(new AccessEngine(DEFINITIONS, world(second))));
+  });
+});
+
 describe('validate', () => {
   const engine = new AccessEngine(
     DEFINITIONS,
