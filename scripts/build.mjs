@@ -26,7 +26,8 @@ await build({
       formats: ['es'],
       fileName: () => 'cam-elements.bundle.js',
     },
-    rollupOptions: { external: [] },
+    // One file: inline the virtualizer's dynamic import too.
+    rollupOptions: { external: [], output: { codeSplitting: false } },
   },
 });
 console.log('built dist/ (modules + types) and dist/cam-elements.bundle.js');

@@ -4,6 +4,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { ref } from 'lit/directives/ref.js';
 import { msg, str } from '@lit/localize';
 import type { RoleCatalog } from '../../src/access/role-catalog.js';
 import type { RoleDef } from '../../src/model/definitions.js';
@@ -30,6 +31,7 @@ function renderRow(row: TreeRow, active: boolean, tree: RoleTreeController): Tem
   const twisty = row.expandable ? (row.expanded ? '▾' : '▸') : '·';
   // Keyboard is handled by the tree (roving focus); a click only selects, the twisty toggles.
   // The item is named by its visible text (title, name, kind, flags), as a treeitem may be.
+  // The indent goes through the CSSOM: a strict CSP (style-src 'self') refuses style attributes.
   // eslint-disable-next-line lit-a11y/click-events-have-key-events, lit-a11y/accessible-name
   return html`<li
     role="treeitem"
@@ -41,7 +43,7 @@ function renderRow(row: TreeRow, active: boolean, tree: RoleTreeController): Tem
     aria-expanded=${ifDefined(row.expandable ? String(row.expanded) : undefined)}
     aria-selected=${active ? 'true' : 'false'}
     tabindex=${active ? 0 : -1}
-    style="--level: ${row.level}"
+    ${ref((el) => (el as HTMLElement | undefined)?.style.setProperty('--level', String(row.level)))}
     @click=${() => tree.select(row.key, true)}
   >
     <span class="twisty" aria-hidden="true" @click=${onTwisty}>${twisty}</span>

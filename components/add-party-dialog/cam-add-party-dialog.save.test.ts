@@ -24,7 +24,7 @@ import {
   textOf,
   typeId,
   until,
-} from './dialog-test-support.js';
+} from '../../test/support/add-party-dialog.js';
 
 const { nearMiss, housingLoan, trackedProduct } = STORY;
 const JAMES = housingLoan.attorney;

@@ -20,7 +20,7 @@ import {
   settle,
   textOf,
   until,
-} from './dialog-test-support.js';
+} from '../../test/support/add-party-dialog.js';
 
 const CASE = STORY.nearMiss.caseId;
 const contactSearches = (): number => requestLog.count({ method: 'GET', table: 'customer_contact' });

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { ref } from 'lit/directives/ref.js';
 import { consume } from '@lit/context';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { localized, msg, str } from '@lit/localize';
@@ -25,7 +25,7 @@ import { entityWord, levelWord, renderExplanation } from './explanation-tree.js'
  * @csspart tree - The nested list of grants and near misses.
  * @csspart source-note - "Based on cached rules from …".
  * @csspart incomplete-note - "Answer incomplete: …".
- * @cssprop --cam-level-none-bg - Badge background per level (also read, write, full; and -fg for text).
+ * @cssprop --cam-level-none-bg - Badge background per level (also read, write, full, and unknown when access could not be determined; and -fg for text).
  * @cssprop --cam-color-surface - Popover background.
  * @cssprop --cam-color-border - Popover border.
  * @cssprop --cam-popover-width - Popover maximum width.
@@ -148,6 +148,13 @@ export class CamEffectiveAccessBadge extends LitElement {
     this.definitionsAgeMs = this.task.value?.snapshot.ageMs() ?? 0;
   }
 
+  /** Places the popover under the badge through the CSSOM: a strict CSP refuses style attributes. */
+  private place(panel: Element | undefined): void {
+    if (!(panel instanceof HTMLElement) || !this.position) return;
+    panel.style.top = `${this.position.top}px`;
+    panel.style.left = `${this.position.left}px`;
+  }
+
   private onPanelKeydown(event: KeyboardEvent): void {
     if (event.key !== 'Escape') return;
     event.preventDefault();
@@ -191,7 +198,7 @@ export class CamEffectiveAccessBadge extends LitElement {
         role="dialog"
         aria-labelledby="panel-title"
         tabindex="-1"
-        style=${styleMap(this.position ? { top: `${this.position.top}px`, left: `${this.position.left}px` } : {})}
+        ${ref((panel) => this.place(panel))}
         @toggle=${this.onToggle}
         @keydown=${this.onPanelKeydown}
       >

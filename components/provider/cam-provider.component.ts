@@ -82,14 +82,27 @@ export class CamProvider extends LitElement {
     if (this.provided === undefined || config.some((key) => changed.has(key))) this.rebuild();
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Moved in the DOM: the services were released on disconnect; create them again.
+    if (this.provided === undefined) this.requestUpdate();
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.release();
+    this.provided = undefined;
+  }
+
+  /** Stops what the services the provider created hold open (subscriptions, tab channel). */
+  private release(): void {
     this.owned?.access.dispose();
+    this.owned?.definitions.dispose();
+    this.owned = undefined;
   }
 
   private rebuild(): void {
-    this.owned?.access.dispose();
-    this.owned = undefined;
+    this.release();
     if (this.services) {
       this.provided = this.services;
       return;

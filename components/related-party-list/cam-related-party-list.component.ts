@@ -74,7 +74,7 @@ import { styles } from './cam-related-party-list.styles.js';
  * @cssprop --cam-related-party-list-header-bg - Header background.
  * @cssprop --cam-related-party-list-row-border - Row separator colour.
  * @cssprop --cam-related-party-list-banner-bg - Background of the refused-change banner.
- * @cssprop --cam-skeleton-color - Colour of the loading placeholder bars.
+ * @cssprop --cam-color-skeleton - Colour of the loading placeholder bars (the same token as the other elements).
  */
 @localized()
 export class CamRelatedPartyList extends LitElement {
@@ -236,19 +236,19 @@ export class CamRelatedPartyList extends LitElement {
   private openEdit(row: PartyRow): void {
     this.confirming = undefined;
     this.editing = { id: row.record.id, type: row.record.type };
-    this.focusLater(`[data-record="${row.record.id}"] cam-relationship-type-picker`);
+    this.focusLater(`[data-record="${CSS.escape(row.record.id)}"] cam-relationship-type-picker`);
   }
 
   private openConfirm(row: PartyRow): void {
     this.editing = undefined;
     this.confirming = row;
-    this.focusLater(`[data-record="${row.record.id}"] [data-confirm="cancel"]`);
+    this.focusLater(`[data-record="${CSS.escape(row.record.id)}"] [data-confirm="cancel"]`);
   }
 
   private closeRowMode(row: PartyRow, action: 'edit' | 'remove'): void {
     if (action === 'edit') this.editing = undefined;
     else this.confirming = undefined;
-    this.focusLater(`[data-record="${row.record.id}"] [data-action="${action}"]`);
+    this.focusLater(`[data-record="${CSS.escape(row.record.id)}"] [data-action="${action}"]`);
   }
 
   private async saveType(access: EntityAccess, row: PartyRow): Promise<void> {

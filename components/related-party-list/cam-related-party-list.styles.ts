@@ -140,7 +140,7 @@ export const styles = [
       height: var(--cam-related-party-list-row-height, 2.75rem);
       margin-block-end: 0.35rem;
       border-radius: var(--cam-radius, 6px);
-      background: var(--cam-skeleton-color, #eceff4);
+      background: var(--cam-color-skeleton, #eceff4);
     }
     @media (prefers-reduced-motion: no-preference) {
       .skeleton-row {

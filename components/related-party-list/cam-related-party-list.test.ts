@@ -474,9 +474,15 @@ describe('<cam-related-party-list>', () => {
       await loaded(el);
       action(el, 'Rosa Delgado', 'edit').click();
       await until(() => focused(el) === part(el, 'type-picker'), 'focus in the picker');
-      [...root(el).querySelectorAll<HTMLButtonElement>('.edit-actions button')]
-        .find((b) => text(b) === 'Cancel')
-        ?.focus();
+      const cancel = () =>
+        [...root(el).querySelectorAll<HTMLButtonElement>('.edit-actions button')].find(
+          (b) => text(b) === 'Cancel',
+        );
+      // Keep focus on Cancel (a late re-render of the picker may take it back once).
+      await until(() => {
+        cancel()?.focus();
+        return focused(el) === cancel();
+      }, 'focus on Cancel');
       await sendKeys({ press: 'Escape' });
       await until(() => part(el, 'type-picker') === null, 'edit closed');
       await until(() => focused(el) === action(el, 'Rosa Delgado', 'edit'), 'focus back on Change type');

@@ -49,6 +49,7 @@ export const accessConfigSchema = v.object({
   level: v.picklist(['read', 'write', 'full']),
   table: entityKind,
   through: v.optional(entityKind),
+  partyType: v.optional(v.picklist(PARTY_KINDS)),
   rolesRequired: names,
 });
 

@@ -81,9 +81,12 @@ function toUnavailable(error: unknown): CacheUnavailableError {
   const name = error instanceof DOMException || error instanceof Error ? error.name : 'Error';
   const message = error instanceof Error ? error.message : String(error);
   if (name === 'VersionError') {
-    return new CacheUnavailableError('a newer version of the cache is in use in another tab', false, {
-      cause: error,
-    });
+    // A newer bundle (now, in another tab, or before a rollback) owns the database: never touch it.
+    return new CacheUnavailableError(
+      'the cache was written by a newer version of this library; working from memory and leaving it untouched',
+      false,
+      { cause: error },
+    );
   }
   if (name === 'SecurityError' || name === 'InvalidStateError') {
     // Private browsing and blocked storage report themselves this way.

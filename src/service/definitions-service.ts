@@ -22,6 +22,7 @@ import {
   type DefinitionsListener,
   type DefinitionsSnapshot,
 } from './definitions-snapshot.js';
+import { TabCoordinator, type DefinitionsMessage } from './tab-coordination.js';
 
 /** Where the cache lives; every field is optional. */
 export interface DefinitionsStorageOptions {
@@ -58,6 +59,8 @@ export class DefinitionsService {
   readonly #listeners = new Set<DefinitionsListener>();
   #cache: Promise<DefinitionsCache> | undefined;
   #openedCache: DefinitionsCache | undefined;
+  /** Tabs sharing the cache database (undefined while it is not open, or kept in memory). */
+  #tabs: TabCoordinator | undefined;
   #entry: Entry | undefined;
   #current: DefinitionsSnapshot | undefined;
   #loading: Promise<DefinitionsSnapshot> | undefined;
@@ -148,6 +151,13 @@ export class DefinitionsService {
     await (await this.#openCache()).clear();
   }
 
+  /** Stops listening to other tabs and cancels work in flight (the provider is going away). */
+  dispose(): void {
+    this.#supersede();
+    this.#tabs?.close();
+    this.#tabs = undefined;
+  }
+
   async #loadFirst(signal?: AbortSignal): Promise<DefinitionsSnapshot> {
     const generation = this.#generation;
     const cached = await (await this.#openCache()).read();
@@ -165,8 +175,24 @@ export class DefinitionsService {
 
   async #revalidate(signal?: AbortSignal): Promise<DefinitionsSnapshot> {
     const generation = this.#generation;
-    const previous = this.#entry;
     const combined = signal ? AbortSignal.any([signal, this.#abort.signal]) : this.#abort.signal;
+    await this.#openCache();
+    const tabs = this.#tabs;
+    if (!tabs) return this.#revalidateNow(generation, combined);
+    try {
+      return await tabs.exclusive(async (waited) => {
+        // Another tab revalidated while this one waited: its stored copy is the answer.
+        const adopted = waited ? await this.#adoptStored(generation) : undefined;
+        return adopted ?? this.#revalidateNow(generation, combined);
+      }, combined);
+    } catch (error) {
+      if (generation !== this.#generation) return this.#superseded();
+      throw error;
+    }
+  }
+
+  async #revalidateNow(generation: number, combined: AbortSignal): Promise<DefinitionsSnapshot> {
+    const previous = this.#entry;
     const { client } = this.#options;
     let entry: Entry;
     try {
@@ -204,11 +230,34 @@ export class DefinitionsService {
     }
     await this.#store(entry);
     if (generation !== this.#generation) return this.#superseded();
+    this.#tabs?.announce({ type: 'updated', fetchedAt: entry.fetchedAt });
+    return this.#accept(entry, previous);
+  }
+
+  /** Takes a newer copy another tab stored; undefined when there is none. */
+  async #adoptStored(generation: number): Promise<DefinitionsSnapshot | undefined> {
+    const previous = this.#entry;
+    const cached = await (await this.#openCache()).read();
+    if (generation !== this.#generation) return this.#superseded();
+    if (!cached || cached.meta.source !== 'network') return undefined;
+    if (previous && cached.meta.fetchedAt <= previous.fetchedAt) return undefined;
+    return this.#accept({ ...cached.meta, definitions: cached.definitions }, previous);
+  }
+
+  /** Another tab stored a newer copy: take it, unless this tab holds an import (the user's choice). */
+  #onOtherTab(message: DefinitionsMessage): void {
+    const entry = this.#entry;
+    if (!entry || entry.source === 'import' || message.fetchedAt <= entry.fetchedAt) return;
+    void this.#adoptStored(this.#generation).catch(() => undefined);
+  }
+
+  /** Makes `entry` current; subscribers hear of it only when the content changed. */
+  #accept(entry: Entry, previous: Entry | undefined): DefinitionsSnapshot {
     const unchanged = previous !== undefined && sameContent(previous, entry);
     this.#entry = entry;
     const source = unchanged && this.#current ? this.#current.source : 'network';
     const snapshot = this.#snapshot(entry, source, { stale: false, offline: false });
-    // Subscribers hear of a change only: a confirmed copy replaces `current` quietly.
+    // A confirmed copy replaces `current` quietly.
     if (unchanged && this.#current && !this.#current.offline) return (this.#current = snapshot);
     return this.#publish(snapshot);
   }
@@ -266,9 +315,14 @@ export class DefinitionsService {
 
   #openCache(): Promise<DefinitionsCache> {
     const { instance, user, storage = {} } = this.#options;
-    this.#cache ??= DefinitionsCache.open({ instance, user, ...storage }).then(
-      (cache) => (this.#openedCache = cache),
-    );
+    this.#cache ??= DefinitionsCache.open({ instance, user, ...storage }).then((cache) => {
+      this.#openedCache = cache;
+      // Only tabs that share a database on disk have anything to coordinate.
+      if (cache.status.kind === 'indexeddb') {
+        this.#tabs = new TabCoordinator(cache.name, (message) => this.#onOtherTab(message));
+      }
+      return cache;
+    });
     return this.#cache;
   }
 

@@ -4,7 +4,7 @@
  * carry the `sys_mod_count` they were based on so a concurrent edit in another tab is detected.
  */
 import { q } from '../client/encoded-query.js';
-import { NetworkError, TimeoutError, ApiError } from '../client/errors.js';
+import { ApiError, isAbortError, NetworkError, ResponseFormatError, TimeoutError } from '../client/errors.js';
 import type { TableClient, RequestOptions } from '../client/types.js';
 import type { TableMap } from '../client/table-map.js';
 import type { EntityRef, PartyRef } from '../model/kinds.js';
@@ -28,12 +28,17 @@ export class ConflictError extends Error {
   }
 }
 
+/** What is known of a write whose answer was lost: the server says it is absent, or nobody knows. */
+export type UnconfirmedOutcome = 'not-saved' | 'unknown';
+
 /** A write whose outcome is unknown could not be confirmed either way; nothing was re-sent. */
 export class UnconfirmedWriteError extends Error {
   override readonly name = 'UnconfirmedWriteError';
   constructor(
     message: string,
     override readonly cause: unknown,
+    /** `not-saved`: the server was asked and has no such record; `unknown`: it could not be asked. */
+    readonly outcome: UnconfirmedOutcome = 'unknown',
   ) {
     super(message);
   }
@@ -57,6 +62,8 @@ export class RelatedPartiesService {
   async list(entity: EntityRef, options: RequestOptions & { pageSize?: number } = {}): Promise<PartyRow[]> {
     const columns = partyColumns(entity.kind, this.map);
     const rows: PartyRow[] = [];
+    // Offset paging repeats a record when another agent inserts one meanwhile: keep the first.
+    const seen = new Set<string>();
     const query = q.eq(columns.entity ?? '', entity.id).orderBy(columns.order ?? 'order');
     for await (const row of this.client.iterate(partyTable(entity.kind, this.map), {
       query,
@@ -67,7 +74,10 @@ export class RelatedPartiesService {
       timeoutMs: options.timeoutMs,
     })) {
       const mapped = rowToPartyRow(row, entity.kind, this.map);
-      if (mapped) rows.push(mapped);
+      if (mapped && !seen.has(mapped.record.id)) {
+        seen.add(mapped.record.id);
+        rows.push(mapped);
+      }
     }
     return rows;
   }
@@ -102,16 +112,31 @@ export class RelatedPartiesService {
         throw new UnconfirmedWriteError('The server accepted the party but does not return it.', created);
       return row;
     } catch (error) {
-      if (!(error instanceof TimeoutError || error instanceof NetworkError)) throw error;
+      if (!outcomeUnknown(error)) throw error;
       // The request may still be in progress on the server: look a few times before concluding.
+      let asked = false;
       for (const delay of CONFIRM_DELAYS_MS) {
         await wait(delay, options.signal);
-        const landed = await this.findExisting(entity, input, options).catch(() => undefined);
-        if (landed) return landed;
+        try {
+          const landed = await this.findExisting(entity, input, options);
+          asked = true;
+          if (landed) return landed;
+        } catch (lookupError) {
+          if (isAbortError(lookupError)) throw lookupError;
+        }
+      }
+      // Saying "not saved" when the server could not be asked would invite a duplicate.
+      if (!asked) {
+        throw new UnconfirmedWriteError(
+          'The connection failed while saving and whether the party was saved could not be checked. Reload the list before trying again.',
+          error,
+          'unknown',
+        );
       }
       throw new UnconfirmedWriteError(
         'The connection failed while saving and the server has no such party, so it was not saved. Try again.',
         error,
+        'not-saved',
       );
     }
   }
@@ -198,6 +223,19 @@ function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
       { once: true },
     );
   });
+}
+
+/**
+ * Whether a failed POST may nevertheless have been saved: no answer (timeout, dropped connection),
+ * an unreadable answer, or a gateway that gave up waiting for the instance (502, 504).
+ */
+function outcomeUnknown(error: unknown): boolean {
+  return (
+    error instanceof TimeoutError ||
+    error instanceof NetworkError ||
+    error instanceof ResponseFormatError ||
+    (error instanceof ApiError && (error.status === 502 || error.status === 504))
+  );
 }
 
 function isChanged(known: PartyRow, current: PartyRow): boolean {

@@ -1,13 +1,13 @@
 /** Helpers shared by the <cam-add-party-dialog> test files (test-only; not part of the element). */
 import { expect } from '@open-wc/testing';
 import { html } from 'lit';
-import { renderInProvider, until } from '../../test/support/fixtures.js';
+import { renderInProvider, until } from './fixtures.js';
 import { getStore } from '../../mocks/db.js';
 import { requestLog } from '../../mocks/faults.js';
-import type { CamProvider } from '../provider/cam-provider.component.js';
-import type { CamRelationshipTypePicker } from '../relationship-type-picker/cam-relationship-type-picker.component.js';
-import './cam-add-party-dialog.js';
-import type { CamAddPartyDialog } from './cam-add-party-dialog.component.js';
+import type { CamProvider } from '../../components/provider/cam-provider.component.js';
+import type { CamRelationshipTypePicker } from '../../components/relationship-type-picker/cam-relationship-type-picker.component.js';
+import '../../components/add-party-dialog/cam-add-party-dialog.js';
+import type { CamAddPartyDialog } from '../../components/add-party-dialog/cam-add-party-dialog.component.js';
 
 export const CASE_TABLE = 'sn_customerservice_case';
 export const PARTY_TABLE = 'sn_customerservice_related_party';
