@@ -1,0 +1,195 @@
+/**
+ * The demo agent console: header with the demo toolbar, navigation, the current screen inside
+ * <cam-provider>, a live region announcing what the library's elements report (their events).
+ */
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { state } from 'lit/decorators.js';
+import {
+  CamAuthRequiredEvent,
+  CamPartyAddedEvent,
+  CamPartyChangedEvent,
+  CamPartyRemovedEvent,
+} from '../components/events.js';
+import { applyFaults, resetData } from './mock-backend.js';
+import { HashRouter, routeHref, type Route } from './router.js';
+import { loadSettings, saveSettings, type DemoSettings } from './settings.js';
+import { AGENTS, type DemoResetEvent, type DemoSettingsChangeEvent } from './views/demo-toolbar.js';
+import './views/demo-toolbar.js';
+import './views/request-log-panel.js';
+import './views/home-view.js';
+import './views/case-list-view.js';
+import './views/case-view.js';
+import './views/sold-product-view.js';
+import './views/install-base-view.js';
+import './views/inspector-view.js';
+
+const APP_NAME = 'Acme Support';
+
+const TITLES: Record<Route['name'], string> = {
+  home: 'Home',
+  cases: 'Cases',
+  case: 'Case',
+  'sold-product': 'Sold product',
+  'install-base': 'Install base item',
+  inspector: 'Access inspector',
+  'not-found': 'Not found',
+};
+
+function screenKey(route: Route): string {
+  return 'id' in route ? `${route.name}/${route.id}` : route.name;
+}
+
+export class DemoApp extends LitElement {
+  @state() private settings: DemoSettings = loadSettings(AGENTS[0]?.id ?? '');
+  @state() private announcement = '';
+  readonly #router = new HashRouter(this);
+  #shownScreen = '';
+
+  protected override createRenderRoot(): HTMLElement {
+    this.replaceChildren(); // the "Starting…" placeholder of index.html
+    return this;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.addEventListener(CamPartyAddedEvent.eventName, this.#onPartyAdded);
+    this.addEventListener(CamPartyRemovedEvent.eventName, this.#onPartyRemoved);
+    this.addEventListener(CamPartyChangedEvent.eventName, this.#onPartyChanged);
+    this.addEventListener(CamAuthRequiredEvent.eventName, this.#onAuthRequired);
+  }
+
+  readonly #onPartyAdded = (e: CamPartyAddedEvent): void =>
+    this.#announce(
+      `${e.party.partyName ?? 'The party'} was added as ${e.party.typeName ?? 'a related party'}.`,
+    );
+  readonly #onPartyRemoved = (e: CamPartyRemovedEvent): void =>
+    this.#announce(`${e.party.partyName ?? 'The party'} was removed.`);
+  readonly #onPartyChanged = (e: CamPartyChangedEvent): void =>
+    this.#announce(`${e.party.partyName ?? 'The party'} is now ${e.party.typeName ?? 'of another type'}.`);
+  readonly #onAuthRequired = (): void => this.#announce('The session expired: sign in again.');
+
+  #announce(text: string): void {
+    this.announcement = text;
+  }
+
+  #onSettings(event: DemoSettingsChangeEvent): void {
+    this.settings = event.settings;
+    saveSettings(this.settings);
+    applyFaults(this.settings);
+    const agent = AGENTS.find((a) => a.id === this.settings.userId);
+    this.#announce(
+      this.settings.offline
+        ? 'The mock instance is offline.'
+        : `Mock instance: ${this.settings.latencyMs} ms latency, ${Math.round(this.settings.errorRate * 100)}% errors, signed in as ${agent?.name ?? 'unknown'}.`,
+    );
+  }
+
+  #onReset(_event: DemoResetEvent): void {
+    resetData();
+    location.reload();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const key = screenKey(this.#router.route);
+    document.title = `${TITLES[this.#router.route.name]} — ${APP_NAME} agent workspace`;
+    if (key === this.#shownScreen) return;
+    const first = this.#shownScreen === '';
+    this.#shownScreen = key;
+    // Move focus to the new screen's heading (not on the first load: the page starts at the top).
+    if (!first) void this.#focusHeading();
+  }
+
+  async #focusHeading(): Promise<void> {
+    const view = this.querySelector<LitElement>('#main > *');
+    await view?.updateComplete;
+    this.querySelector<HTMLElement>('#main h1')?.focus({ preventScroll: false });
+  }
+
+  #nav(name: Route['name'], label: string, href: string) {
+    const current =
+      this.#router.route.name === name || (name === 'cases' && this.#router.route.name === 'case');
+    return html`<li><a href=${href} aria-current=${current ? 'page' : 'false'}>${label}</a></li>`;
+  }
+
+  #screen(route: Route) {
+    switch (route.name) {
+      case 'home':
+        return html`<demo-home-view></demo-home-view>`;
+      case 'cases':
+        return html`<demo-case-list .search=${route.search} .page=${route.page}></demo-case-list>`;
+      case 'case':
+        return html`<demo-case-view .recordId=${route.id}></demo-case-view>`;
+      case 'sold-product':
+        return html`<demo-sold-product-view .recordId=${route.id}></demo-sold-product-view>`;
+      case 'install-base':
+        return html`<demo-install-base-view .recordId=${route.id}></demo-install-base-view>`;
+      case 'inspector':
+        return html`<demo-inspector-view
+          .principal=${route.principal}
+          .entity=${route.entity}
+        ></demo-inspector-view>`;
+      case 'not-found':
+        return html`<div>
+          <h1 tabindex="-1">Page not found</h1>
+          <p>
+            Nothing lives at “${route.path}”.
+            <a href=${routeHref({ name: 'home' })}>Back to the workspace</a>.
+          </p>
+        </div>`;
+    }
+  }
+
+  protected override render() {
+    const route = this.#router.route;
+    return html`
+      <a class="skip-link" href="#main">Skip to content</a>
+      <header class="app-header">
+        <div class="app-header-bar">
+          <div class="brand">
+            <span class="logo" aria-hidden="true">◆</span>
+            <span class="brand-name">${APP_NAME}</span>
+            <span class="brand-sub">Agent workspace</span>
+          </div>
+          <demo-toolbar
+            .settings=${this.settings}
+            @demo-settings-change=${this.#onSettings}
+            @demo-reset=${this.#onReset}
+          ></demo-toolbar>
+        </div>
+        ${
+          this.settings.offline
+            ? html`<p class="offline-banner">
+                The mock instance is offline: the elements answer from what this device cached.
+              </p>`
+            : nothing
+        }
+      </header>
+      <div class="app-body">
+        <nav class="app-nav" aria-label="Workspace">
+          <ul>
+            ${this.#nav('home', 'Home', routeHref({ name: 'home' }))}
+            ${this.#nav('cases', 'Cases', routeHref({ name: 'cases', search: '', page: 1 }))}
+            ${this.#nav('inspector', 'Access inspector', routeHref({ name: 'inspector' }))}
+          </ul>
+        </nav>
+        <cam-provider user-id=${this.settings.userId}>
+          <main id="main" tabindex="-1">${this.#screen(route)}</main>
+        </cam-provider>
+      </div>
+      <footer class="app-footer">
+        <demo-request-log></demo-request-log>
+        <p class="muted">Demo data lives in this browser until you press “Reset data”.</p>
+      </footer>
+      <div class="announcer" role="status" aria-live="polite">${this.announcement}</div>
+    `;
+  }
+}
+
+customElements.define('demo-app', DemoApp);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'demo-app': DemoApp;
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * The demo's mock instance: the MSW worker over the seeded store, the store restored from (and saved
+ * to) localStorage after every successful write, and the toolbar's faults applied. Demo only.
+ */
+import { worker } from '../mocks/browser.js';
+import { loadStore, resetStore, saveStore, STORE_KEY } from '../mocks/db.js';
+import { faults, requestLog, type RequestLogEntry } from '../mocks/faults.js';
+import type { DemoSettings } from './settings.js';
+
+export { requestLog, type RequestLogEntry };
+
+/** Applies the toolbar's settings to the mock backend's fault controller. */
+export function applyFaults(settings: DemoSettings): void {
+  faults.reset();
+  faults.set({
+    latencyMs: settings.latencyMs,
+    errorRate: settings.errorRate > 0 ? [{ status: 500, rate: settings.errorRate }] : [],
+    offline: settings.offline,
+    // A fresh sequence per setting change, so "Retry" is not doomed to repeat the same draw.
+    seed: 1 + (Date.now() % 100_000),
+  });
+}
+
+/** Saves the store after every write the mock backend answered with success. */
+function persistWrites(): void {
+  const pending = new Set<number>();
+  let seen = 0;
+  requestLog.subscribe((entries: readonly RequestLogEntry[]) => {
+    if (entries.length < seen) {
+      pending.clear();
+      seen = 0;
+    }
+    for (; seen < entries.length; seen++) if (entries[seen]?.method !== 'GET') pending.add(seen);
+    let wrote = false;
+    for (const index of pending) {
+      const status = entries[index]?.status;
+      if (status === undefined) continue;
+      pending.delete(index);
+      wrote ||= status >= 200 && status < 300;
+    }
+    if (wrote) saveStore();
+  });
+}
+
+/** Restores the saved data, applies the faults, starts the worker (relative URL and scope: any base path). */
+export async function startMockBackend(settings: DemoSettings): Promise<void> {
+  loadStore();
+  applyFaults(settings);
+  persistWrites();
+  await worker.start({
+    serviceWorker: { url: './mockServiceWorker.js', options: { scope: './' } },
+    onUnhandledRequest: 'bypass',
+    quiet: true,
+  });
+}
+
+/** Puts the seeded world back and forgets the saved copy. */
+export function resetData(): void {
+  resetStore();
+  localStorage.removeItem(STORE_KEY);
+  requestLog.clear();
+}

@@ -1,0 +1,31 @@
+/** How the console words a failed read, and the error box with a Retry button. */
+import { html, type TemplateResult } from 'lit';
+import { ApiError, CamError, QueryValueError } from '../../src/client/errors.js';
+
+/** One sentence for an error the console shows. */
+export function describeError(error: unknown): string {
+  if (error instanceof QueryValueError) return `The search cannot contain "^", "=" or control characters.`;
+  if (error instanceof ApiError) {
+    if (error.status === 404) return 'This record does not exist (it may have been deleted).';
+    return `The instance answered ${error.status}: ${error.message}`;
+  }
+  if (error instanceof CamError && (error.kind === 'network' || error.kind === 'timeout')) {
+    return 'The instance cannot be reached. Check the connection (or the demo toolbar’s Offline switch).';
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** An alert with the error and a Retry button. */
+export function errorBox(error: unknown, retry: () => void, what: string): TemplateResult {
+  return html`<div class="error-box" role="alert">
+    <p><strong>Could not load ${what}.</strong> ${describeError(error)}</p>
+    <button type="button" @click=${retry}>Retry</button>
+  </div>`;
+}
+
+/** A loading placeholder announced politely. */
+export function loading(what: string): TemplateResult {
+  return html`<p class="loading" role="status">
+    <span class="spinner" aria-hidden="true"></span> Loading ${what}…
+  </p>`;
+}

@@ -1,0 +1,221 @@
+/**
+ * The demo workspace, built (`vite build`, base './') and served under a sub-path, driven in
+ * Chromium like an agent would: stories, search, parties, add / retype / remove, offline, injected
+ * 500s, another agent, reset. axe-core checks every state on the way.
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import { STORY } from '../../mocks/seed/story.js';
+import { expectAccessible } from './support/axe.js';
+import { launchBrowser, openPage } from './support/browser.js';
+import { buildDemo, DEMO_DIR } from './support/build.js';
+import { DemoPage } from './support/demo-page.js';
+import { serveStatic, type StaticServer } from './support/server.js';
+import { waitForCount, waitForText } from './support/wait.js';
+
+const BASE_PATH = '/some/base/';
+const loan = STORY.housingLoan;
+const tom = STORY.nearMiss.caseContact;
+const maya = STORY.nearMiss.contact;
+const tracked = STORY.trackedProduct;
+const inspectorOf = (principal: string, entity: string) =>
+  `#/inspector?principal=${principal}&entity=${entity}`;
+
+describe('demo workspace (built, under a sub-path)', { timeout: 150_000 }, () => {
+  let server: StaticServer;
+  let browser: Browser;
+  let page: Page;
+  let errors: string[];
+  let demo: DemoPage;
+
+  before(async () => {
+    await buildDemo();
+    server = await serveStatic([{ prefix: BASE_PATH, dir: DEMO_DIR }]);
+    browser = await launchBrowser();
+    ({ page, errors } = await openPage(browser));
+    demo = new DemoPage(page, server.origin + BASE_PATH);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('starts the mock instance from the sub-path and tells the three stories', async () => {
+    await demo.open('#/');
+    const scope = await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.scope);
+    assert.equal(scope, server.origin + BASE_PATH);
+    await waitForCount(page.locator('.story-card'), 3);
+    await waitForText(demo.main, /A housing loan with three helpers/);
+    // Keyboard: the first Tab reaches the skip link, which moves focus into <main> (no route change).
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
+    await waitForCount(page.locator('.story-card'), 3);
+    // The near miss: Maya has the responsibility, not the role, and her badge says so.
+    const card = page.locator('.story-card').filter({ hasText: maya.name });
+    await demo.expectLevel(card, 'none');
+    await demo.badgeIn(card).click();
+    await waitForText(card.locator('cam-effective-access-badge [part=popover]'), /case_authorized_contact/);
+    await expectAccessible(page, 'landing page, near-miss explanation open');
+    await page.keyboard.press('Escape');
+  });
+
+  it('searches the case list and opens a case with its related parties', async () => {
+    await page.getByRole('link', { name: 'Cases', exact: true }).click();
+    await waitForText(demo.main, /Showing 1–25 of \d+ cases/);
+    await expectAccessible(page, 'case list');
+    // A value the encoded query cannot carry is refused with a message, not pasted into the query.
+    await page.getByRole('searchbox', { name: 'Search cases' }).fill('loan^ORnumber');
+    await waitForText(page.locator('.error-box'), /cannot contain "\^"/);
+    await page.getByRole('searchbox', { name: 'Search cases' }).fill('housing loan');
+    await waitForText(demo.main, /Showing 1–1 of 1 cases/);
+    await page.getByRole('link', { name: loan.caseNumber }).click();
+    await waitForText(page.locator('h1'), new RegExp(loan.caseNumber));
+    for (const [name, type] of [
+      [loan.coBorrower.name, 'Co-borrower'],
+      [loan.guarantor.name, 'Guarantor'],
+      [loan.attorney.name, 'Attorney'],
+    ] as const) {
+      await waitForText(demo.partyRow(name), new RegExp(`${type}[\\s\\S]*Authorized Representative`));
+      await demo.expectLevel(demo.partyRow(name), 'write');
+    }
+    await expectAccessible(page, 'case with related parties');
+  });
+
+  it('shows the sold product and install base of the tracked-product story with their parties', async () => {
+    await demo.go(`#/sold-product/${tracked.soldProductId}`);
+    await waitForText(demo.partyList, new RegExp(`${tracked.finance.name}[\\s\\S]*Renewals Contact`));
+    await waitForText(demo.partyList, new RegExp(`${tracked.operations.name}[\\s\\S]*Maintenance Contact`));
+    await waitForText(demo.main, new RegExp(tracked.cases[0].number));
+    await expectAccessible(page, 'sold product');
+    await page.getByRole('link', { name: /Fleet Telematics Gateway @ Rotterdam depot$/ }).click();
+    await waitForText(demo.partyList, new RegExp(tracked.serviceOrganization.name));
+    await expectAccessible(page, 'install base root');
+  });
+
+  it('adds a party: default responsibility, who-gains-what preview, save, badge changes; then removes it', async () => {
+    await demo.go(inspectorOf(`contact:${tom.id}`, `case:${loan.caseId}`));
+    const subject = page.locator('section').filter({ hasText: 'Effective access of' });
+    await demo.expectLevel(subject, 'none');
+    await waitForText(page.locator('cam-access-inspector'), /Explain/);
+    await expectAccessible(page, 'inspector, explain tab');
+
+    await demo.go(`#/case/${loan.caseId}`);
+    await demo.partyList.getByRole('button', { name: 'Add party' }).first().click();
+    const dialog = demo.addDialog;
+    await dialog.getByRole('combobox', { name: 'Find a contact' }).fill(tom.name);
+    await dialog.getByRole('option', { name: new RegExp(tom.name) }).click();
+    await dialog.getByRole('combobox', { name: 'Relationship type' }).click();
+    await dialog.getByRole('option', { name: /^Authorized Contact/ }).click();
+    await waitForText(dialog, /Responsibility: Authorized Representative/);
+    await waitForText(dialog, new RegExp(`${tom.name}: none\\s*→\\s*write on ${loan.caseNumber}`));
+    await expectAccessible(page, 'add-party dialog with preview');
+    await dialog.getByRole('button', { name: 'Add party' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await waitForText(demo.announcer, new RegExp(`${tom.name} was added as Authorized Contact`));
+    await demo.expectLevel(demo.partyRow(tom.name), 'write');
+
+    await demo.go(inspectorOf(`contact:${tom.id}`, `case:${loan.caseId}`));
+    await demo.expectLevel(subject, 'write');
+
+    await demo.go(`#/case/${loan.caseId}`);
+    await demo
+      .partyRow(tom.name)
+      .getByRole('button', { name: `Remove ${tom.name}` })
+      .click();
+    await expectAccessible(page, 'remove confirmation');
+    await demo.partyList.locator('[data-confirm=remove]').click();
+    await waitForText(demo.announcer, new RegExp(`${tom.name} was removed`));
+    await waitForCount(demo.partyRow(tom.name), 0);
+  });
+
+  it('retypes a party (the responsibility follows, the access too) and keeps it across a reload', async () => {
+    const row = demo.partyRow(loan.guarantor.name);
+    await row.getByRole('button', { name: `Change type of ${loan.guarantor.name}` }).click();
+    await row.getByRole('combobox', { name: `Relationship type of ${loan.guarantor.name}` }).click();
+    await row.getByRole('option', { name: /^Listed Consumer/ }).click();
+    await expectAccessible(page, 'retype in progress');
+    await row.getByRole('button', { name: 'Save' }).click();
+    await waitForText(demo.announcer, new RegExp(`${loan.guarantor.name} is now Listed Consumer`));
+    await demo.expectLevel(demo.partyRow(loan.guarantor.name), 'none');
+    await demo.reload();
+    await waitForText(demo.partyRow(loan.guarantor.name), /Listed Consumer/);
+  });
+
+  it('goes offline: loaded answers stay, and after a reload the inspector answers from the cache', async () => {
+    const mayaCard = page.locator('.story-card').filter({ hasText: maya.name });
+    await demo.go('#/');
+    await demo.expectLevel(mayaCard, 'none');
+    await demo.go(`#/case/${loan.caseId}`);
+    await demo.expectLevel(demo.partyRow(loan.coBorrower.name), 'write');
+    await demo.offline.check();
+    await waitForText(page.locator('.offline-banner'), /offline/);
+    // Without a reload, what was loaded this session still answers (the console's own case read fails).
+    await demo.go('#/');
+    await demo.expectLevel(mayaCard, 'none');
+    await demo.go(`#/case/${loan.caseId}`);
+    await waitForText(page.locator('.error-box'), /cannot be reached/);
+    await demo.expectLevel(demo.partyRow(loan.coBorrower.name), 'write');
+    await expectAccessible(page, 'offline, loaded case');
+
+    await demo.go(inspectorOf(`contact:${maya.id}`, `case:${STORY.nearMiss.caseId}`));
+    await demo.reload();
+    const inspector = page.locator('cam-access-inspector');
+    await waitForText(inspector, /Offline: showing the rules cached on this device/);
+    await inspector.getByRole('tab', { name: 'Roles' }).click();
+    await waitForText(inspector, /Case Authorized Contributor/);
+    await expectAccessible(page, 'offline inspector after a reload');
+    // Parties and roles held are never cached: after a reload the list says it cannot load them.
+    await demo.go(`#/case/${loan.caseId}`);
+    await waitForText(demo.partyList, /could not be loaded/);
+    await expectAccessible(page, 'offline case after a reload');
+    await demo.offline.uncheck();
+    await demo.partyList.getByRole('button', { name: 'Retry' }).click();
+    await waitForText(demo.partyRow(loan.coBorrower.name), /Co-borrower/);
+  });
+
+  it('injects 500s: a clear error, Retry works, nothing is lost', async () => {
+    await demo.errors.selectOption({ label: 'Every request' });
+    const row = demo.partyRow(loan.coBorrower.name);
+    await row.getByRole('button', { name: `Change type of ${loan.coBorrower.name}` }).click();
+    await row.getByRole('combobox', { name: `Relationship type of ${loan.coBorrower.name}` }).click();
+    await row.getByRole('option', { name: /^Guarantor/ }).click();
+    await row.getByRole('button', { name: 'Save' }).click();
+    await waitForText(demo.partyList.locator('[part=banner]'), /Could not change the relationship type/);
+    await expectAccessible(page, 'refused change');
+    await demo.reload();
+    await waitForText(page.locator('.error-box'), /The instance answered 500/);
+    await expectAccessible(page, 'case with 500s');
+    await demo.errors.selectOption({ label: 'None' });
+    await page.locator('.error-box').getByRole('button', { name: 'Retry' }).click();
+    await waitForText(page.locator('h1'), new RegExp(loan.caseNumber));
+    await demo.partyList.getByRole('button', { name: 'Retry' }).click();
+    await waitForText(demo.partyRow(loan.coBorrower.name), /Co-borrower/);
+    await waitForText(demo.partyRow(loan.guarantor.name), /Listed Consumer/);
+  });
+
+  it('signs in as another agent (a definitions cache of its own) and resets the data', async () => {
+    const { agent, caseViewer } = STORY.agents;
+    await demo.go('#/inspector');
+    const inspector = page.locator('cam-access-inspector');
+    await inspector.getByRole('tab', { name: 'Status' }).click();
+    await waitForText(inspector, new RegExp(`User\\s+${agent.id}[\\s\\S]*`));
+    await waitForText(inspector, /The cache on this device/);
+    await expectAccessible(page, 'inspector status');
+    await demo.signedInAs.selectOption({ label: `${caseViewer.name} (agent, case viewer)` });
+    await waitForText(inspector, new RegExp(`User\\s+${caseViewer.id}`));
+    await waitForText(inspector, /The instance \(read over the network\)/);
+    await demo.signedInAs.selectOption({ label: `${agent.name} (agent)` });
+    await waitForText(inspector, new RegExp(`User\\s+${agent.id}`));
+
+    const reloaded = page.waitForEvent('load');
+    await page.getByRole('button', { name: 'Reset data' }).click();
+    await reloaded;
+    await page.waitForSelector('body[data-ready]');
+    await demo.go(`#/case/${loan.caseId}`);
+    await waitForText(demo.partyRow(loan.guarantor.name), /Guarantor/);
+    assert.deepEqual(errors, []);
+  });
+});
