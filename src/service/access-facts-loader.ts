@@ -47,6 +47,11 @@ export interface AccessFactsOptions {
 }
 
 const MAX_TREE_DEPTH = 32;
+/**
+ * Records per request: a big case's parties arrive in few round trips (pages are sequential).
+ * The platform's default cap on `sysparm_limit` is 10,000.
+ */
+const PAGE_SIZE = 5000;
 
 export class AccessFactsLoader {
   constructor(
@@ -363,7 +368,7 @@ class LoadRun {
             query: q.in(field, chunk),
             fields: extra.fields,
             displayValue: extra.displayValue,
-            pageSize: 1000,
+            pageSize: PAGE_SIZE,
             signal: this.options.signal,
           })) {
             out.push(row);
