@@ -16,10 +16,11 @@ export const sharedStyles = css`
   :host([hidden]) {
     display: none;
   }
+  /* Not inherit: a page rule that selects the host (* { box-sizing: content-box }) must not reach inside. */
   *,
   *::before,
   *::after {
-    box-sizing: inherit;
+    box-sizing: border-box;
   }
   :focus-visible {
     outline: var(--cam-focus-ring-width, 2px) solid var(--cam-color-focus, #2563eb);
