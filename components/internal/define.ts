@@ -7,6 +7,8 @@ export function defineElement(tag: string, constructor: CustomElementConstructor
   if (existing === undefined) {
     customElements.define(tag, constructor);
   } else if (existing !== constructor) {
-    console.warn(`<${tag}> is already defined by another copy of cam-elements; keeping the first definition.`);
+    console.warn(
+      `<${tag}> is already defined by another copy of cam-elements; keeping the first definition.`,
+    );
   }
 }

@@ -172,7 +172,12 @@ describe('<cam-relationship-type-picker>', () => {
 
   it('leaves Escape to the host when there is nothing to close or clear (e.g. a dialog)', async () => {
     const el = await picker();
-    const escape = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true, cancelable: true });
+    const escape = new KeyboardEvent('keydown', {
+      key: 'Escape',
+      bubbles: true,
+      composed: true,
+      cancelable: true,
+    });
     input(el).dispatchEvent(escape);
     expect(escape.defaultPrevented).to.equal(false);
   });

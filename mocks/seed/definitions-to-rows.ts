@@ -87,20 +87,16 @@ export function definitionsToRows(defs: Definitions, map: TableMap): TableRows {
       }),
     ),
     [map.accessConfig.table]: defs.accessConfigs.map((c) =>
-      physicalRow(
-        map,
-        'accessConfig',
-        {
-          id: definitionSysId('accessConfig', c.id),
-          responsibility: definitionSysId('responsibility', c.responsibility),
-          active: String(c.active),
-          level: c.level,
-          table: entityTable(map, c.table),
-          through: c.through ? entityTable(map, c.through) : '',
-          rolesRequired: c.rolesRequired.join(','),
-          partyType: c.partyType ? partyTable(map, c.partyType) : '',
-        },
-      ),
+      physicalRow(map, 'accessConfig', {
+        id: definitionSysId('accessConfig', c.id),
+        responsibility: definitionSysId('responsibility', c.responsibility),
+        active: String(c.active),
+        level: c.level,
+        table: entityTable(map, c.table),
+        through: c.through ? entityTable(map, c.through) : '',
+        rolesRequired: c.rolesRequired.join(','),
+        partyType: c.partyType ? partyTable(map, c.partyType) : '',
+      }),
     ),
     [map.relationshipType.table]: defs.relationshipTypes.map((t) =>
       physicalRow(map, 'relationshipType', {
