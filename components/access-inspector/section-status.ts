@@ -51,9 +51,14 @@ export function renderStatusSection(
         ${
           snapshot.offline
             ? html`<span class="offline">${msg('Offline: the instance cannot be reached.')}</span>`
-            : snapshot.stale
-              ? msg('Checking with the instance…')
-              : msg('Up to date with the instance as of the age above.')
+            : snapshot.revalidationError
+              ? html`<span class="offline" role="status"
+                  >${msg('Could not check with the instance; showing the cached copy.')}
+                  ${snapshot.revalidationError}</span
+                >`
+              : snapshot.stale
+                ? msg('Checking with the instance…')
+                : msg('Up to date with the instance as of the age above.')
         }
       </dd>
       <dt>${msg('Instance')}</dt>

@@ -169,7 +169,15 @@ export class DefinitionsService {
       this.#snapshot(this.#entry, imported ? 'import' : 'cache', { stale: !imported, offline: false }),
     );
     // An import is the user's choice: it stays until refresh() or clear().
-    if (!imported) this.#background = this.refresh(signal).catch(() => this.#current);
+    if (!imported) {
+      // A failed background check keeps the copy, and says why rather than "checking…" forever.
+      this.#background = this.refresh(signal).catch((error: unknown) => {
+        const current = this.#current;
+        if (isAbortError(error) || !current) return current;
+        const reason = error instanceof Error ? error.message : String(error);
+        return this.#publish({ ...current, stale: true, revalidationError: reason });
+      });
+    }
     return snapshot;
   }
 

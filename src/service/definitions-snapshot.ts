@@ -19,6 +19,8 @@ export interface DefinitionsSnapshot {
   readonly stale: boolean;
   /** The server could not be reached; the definitions are the cached copy. */
   readonly offline: boolean;
+  /** Why the last background check with the server failed (other than offline); the copy is kept. */
+  readonly revalidationError?: string;
   readonly storage: StorageStatus;
   /** Rows skipped while converting, and cache troubles (a discarded copy). */
   readonly problems: readonly string[];

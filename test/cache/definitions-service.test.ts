@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
 import { useMockBackend } from '../support/msw.js';
 import { AccessTestFileError } from '../../src/access/test-file.js';
 import { definitionsDatabaseName } from '../../src/cache/definitions-db.js';
@@ -158,6 +159,28 @@ describe('DefinitionsService: cache-first loading', () => {
     expect(snapshot.stale).to.equal(true);
     expect(snapshot.ageMs()).to.equal(3_600_000);
     expect(snapshot.definitions).to.deep.equal(first.definitions);
+  });
+
+  it('a background check that fails (500) keeps the cached copy and says why', async () => {
+    await service().load();
+    worker.use(
+      http.get('*/api/now/table/:table', () =>
+        HttpResponse.json(
+          { error: { message: 'Database unavailable', detail: '' }, status: 'failure' },
+          { status: 500 },
+        ),
+      ),
+    );
+    const second = service();
+    const changes: DefinitionsSnapshot[] = [];
+    second.subscribe((s) => changes.push(s));
+    const cached = await second.load();
+    expect(cached.source).to.equal('cache');
+    await second.revalidated();
+    const last = changes.at(-1);
+    expect(last?.stale).to.equal(true);
+    expect(last?.revalidationError).to.match(/Database unavailable/);
+    expect(last?.definitions).to.deep.equal(cached.definitions);
   });
 
   it('offline without a cache: a typed error', async () => {
