@@ -1,0 +1,122 @@
+/**
+ * Localisation through @lit/localize (runtime mode): a host calls configureCamLocalization with its
+ * locale loader, then setLocale; every element (each is @localized) re-renders in that locale.
+ * Messages without an explicit id are keyed by lit-localize's hash of their source text, the same
+ * id `lit-localize extract` writes into translation files, so the test computes ids that way.
+ *
+ * The "audit" locale translates every message into a marker: any Latin letter left in the chrome
+ * of an element (labels, buttons, headers, statuses: not data from the backend) is a string that
+ * does not go through msg().
+ */
+import { expect, oneEvent } from '@open-wc/testing';
+import { str, type LocaleModule } from '@lit/localize';
+import { generateMsgId } from '@lit/localize/internal/id-generation.js';
+import { configureCamLocalization } from '../../components/index.js';
+import { until, useElementFixtures } from '../support/fixtures.js';
+import {
+  deepQueryAll,
+  ignoreResizeObserverLoop,
+  part,
+  renderAllElements,
+  shadow,
+  type AllElements,
+} from './support.js';
+
+const PSEUDO = 'en-XA';
+const AUDIT = 'zz-audit';
+const MARK = '⟦⟧';
+
+/** The runtime id of `msg('text')`. */
+const id = (text: string): string => generateMsgId(text, false);
+/** The runtime id of ``msg(str`a${x}b`)``: the hash of its literal parts. */
+const strId = (...strings: string[]): string => generateMsgId(strings, false);
+
+const PSEUDO_TEMPLATES: LocaleModule['templates'] = {
+  [id('Add party')]: '[Ädd pärty]',
+  [strId('', ' parties')]: str`[${0} pärtïés]`,
+  [id('Party')]: '[Pärty]',
+  [id('write')]: '[wrïté]',
+  [id('Relationship type')]: '[Rélätïönshïp typé]',
+  [id('Add related party')]: '[Ädd rélätéd pärty]',
+  [id('Roles')]: '[Rölés]',
+};
+
+/** Every message becomes the marker, whatever its id. */
+const AUDIT_TEMPLATES = new Proxy<LocaleModule['templates']>({}, { get: () => MARK });
+
+const { setLocale } = configureCamLocalization({
+  targetLocales: [PSEUDO, AUDIT],
+  loadLocale: async (locale) => ({ templates: locale === AUDIT ? AUDIT_TEMPLATES : PSEUDO_TEMPLATES }),
+});
+
+const text = (node: Element | null | undefined): string =>
+  node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+
+/** Visible and accessible text of the chrome (no backend data) of every element. */
+function chromeTexts(all: AllElements): string[] {
+  const list = shadow(all.list);
+  const chrome: Element[] = [
+    part(all.list, 'toolbar'),
+    ...list.querySelectorAll('[part~="header-cell"]'),
+    ...list.querySelectorAll('[part~="action"]'),
+    part(all.badge, 'badge'),
+    part(all.picker, 'label'),
+    part(all.picker, 'input'),
+    part(all.picker, 'toggle'),
+    part(all.inspector, 'tabs'),
+  ];
+  const dialog = shadow(all.dialog).querySelector('[part="dialog"]');
+  if (dialog) chrome.push(dialog);
+  const texts: string[] = [];
+  // Options of the type lists are relationship types from the backend: data, not chrome.
+  const elements = chrome.flatMap((c) => [c, ...deepQueryAll<Element>(c, '*')]);
+  for (const el of elements.filter((e) => !e.closest('[role="listbox"]'))) {
+    for (const node of el.childNodes)
+      if (node.nodeType === Node.TEXT_NODE) texts.push(node.textContent ?? '');
+    for (const name of ['aria-label', 'placeholder', 'title']) texts.push(el.getAttribute(name) ?? '');
+  }
+  return texts.map((t) => t.trim()).filter((t) => t !== '');
+}
+
+describe('localisation of the elements', () => {
+  useElementFixtures();
+  ignoreResizeObserverLoop();
+  afterEach(async () => {
+    await setLocale('en');
+  });
+
+  it('renders every element in the locale the host sets, and back in English', async () => {
+    const all = await renderAllElements();
+    expect(text(part(all.list, 'add-button'))).to.equal('Add party');
+    await setLocale(PSEUDO);
+    await until(() => text(part(all.list, 'add-button')) === '[Ädd pärty]', 'the translated Add button');
+    expect(text(part(all.list, 'count'))).to.equal('[3 pärtïés]');
+    expect(text(shadow(all.list).querySelector('[part~="sort-button"]'))).to.match(/^\[Pärty\]/);
+    expect(text(part(all.badge, 'badge'))).to.contain('[wrïté]');
+    expect(text(part(all.picker, 'label'))).to.equal('[Rélätïönshïp typé]');
+    expect(text(part(all.dialog, 'title'))).to.equal('[Ädd rélätéd pärty]');
+    expect(text(part(all.inspector, 'tab'))).to.equal('[Rölés]');
+    // Untranslated messages fall back to the English source.
+    expect(
+      text(part(all.list, 'add-button').closest('[part="toolbar"]')?.querySelector('label span')),
+    ).to.equal('Search');
+
+    await setLocale('en');
+    await until(() => text(part(all.list, 'add-button')) === 'Add party', 'English again');
+    expect(text(part(all.list, 'count'))).to.equal('3 parties');
+    expect(text(part(all.inspector, 'tab'))).to.equal('Roles');
+  });
+
+  it('keeps no hard-coded English in the chrome of any element', async () => {
+    await setLocale(AUDIT);
+    const all = await renderAllElements();
+    all.dialog.show();
+    await all.dialog.updateComplete;
+    const texts = chromeTexts(all);
+    expect(texts.filter((t) => t.includes(MARK)).length, 'translated texts').to.be.greaterThan(30);
+    expect(texts.filter((t) => /[A-Za-z]/.test(t))).to.deep.equal([]);
+    const closed = oneEvent(all.dialog, 'close');
+    all.dialog.close();
+    await closed;
+  });
+});

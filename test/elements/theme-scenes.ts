@@ -1,0 +1,173 @@
+/**
+ * "Scenes": the states in which the elements use each documented custom property (loaded, popups
+ * open, loading, incomplete answers, a refused change, offline, every access level), so that
+ * theming.test.ts can prove each property has an effect.
+ */
+import { fixture, fixtureCleanup, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { html, type TemplateResult } from 'lit';
+import { http, HttpResponse } from 'msw';
+import { worker } from '../../mocks/browser.js';
+import { faults } from '../../mocks/faults.js';
+import { STORY } from '../../mocks/seed/story.js';
+import { freshUserId, until } from '../support/fixtures.js';
+import {
+  allElementsTemplate,
+  CASE_TABLE,
+  part,
+  renderAllElements,
+  shadow,
+  type AllElements,
+} from './support.js';
+
+/** Seeded principals with each access level (the unknown one is a badge whose entity is invalid). */
+const LEVELS = [
+  ['none', CASE_TABLE, STORY.nearMiss.caseId, STORY.nearMiss.contact],
+  ['read', CASE_TABLE, STORY.housingLoan.caseId, STORY.agents.caseViewer],
+  ['write', CASE_TABLE, STORY.housingLoan.caseId, STORY.housingLoan.attorney],
+  ['full', CASE_TABLE, STORY.trackedProduct.cases[0].id, STORY.trackedProduct.finance],
+  ['unknown', 'not_an_entity_table', STORY.housingLoan.caseId, STORY.housingLoan.attorney],
+] as const;
+
+/** A badge of each level, each marked with the level it must show (`data-expect`). */
+export const levelBadgesTemplate = (): TemplateResult =>
+  html`${LEVELS.map(
+    ([level, table, id, who]) =>
+      html`<cam-effective-access-badge
+        data-expect=${level}
+        entity-table=${table}
+        entity-id=${id}
+        principal-type=${who.kind}
+        principal-id=${who.id}
+      ></cam-effective-access-badge>`,
+  )}`;
+
+/** A state of the page: `visit` is called in each step of it. */
+export type Scene = (visit: (provider: HTMLElement) => void) => Promise<void>;
+
+/** Loaded page, then popover, dialog, picker list, role tree expanded, every inspector tab. */
+const interactive: Scene = async (visit) => {
+  const all = await renderAllElements();
+  visit(all.provider);
+  part(all.badge, 'badge').click();
+  await until(() => part(all.badge, 'popover').querySelector('ul') !== null, 'the explanation');
+  visit(all.provider);
+  part(all.badge, 'popover').hidePopover();
+  all.dialog.show();
+  await all.dialog.updateComplete;
+  visit(all.provider);
+  const closed = oneEvent(all.dialog, 'close');
+  all.dialog.close();
+  await closed;
+  await openPickerList(all);
+  visit(all.provider);
+  await expandRole(all);
+  visit(all.provider);
+  for (const tab of [
+    'responsibilities',
+    'access-configs',
+    'relationship-types',
+    'status',
+    'explain',
+  ] as const) {
+    all.inspector.tab = tab;
+    await all.inspector.updateComplete;
+    visit(all.provider);
+  }
+};
+
+async function openPickerList(all: AllElements): Promise<void> {
+  all.picker.focus();
+  await sendKeys({ press: 'ArrowDown' });
+  await until(
+    () => shadow(all.picker).querySelector('[role="option"][aria-selected="true"], .option.active') !== null,
+    'an active option',
+  );
+}
+
+async function expandRole(all: AllElements): Promise<void> {
+  const closed = shadow(all.inspector).querySelector('[role="treeitem"][aria-expanded="false"] .twisty');
+  if (!(closed instanceof HTMLElement)) throw new Error('no collapsed role in the tree');
+  closed.click();
+  await until(
+    () => shadow(all.inspector).querySelector('[role="treeitem"][aria-level="2"]') !== null,
+    'a child role',
+  );
+}
+
+/** Every element still loading (slow backend): the skeletons. */
+const loading: Scene = async (visit) => {
+  faults.set({ latencyMs: 3000 });
+  const provider = await fixture<HTMLElement>(allElementsTemplate());
+  await until(
+    () =>
+      provider.querySelector('cam-related-party-list')?.shadowRoot?.querySelector('[part="skeleton"]') !=
+      null,
+    'the skeleton',
+  );
+  visit(provider);
+  faults.reset();
+};
+
+/** A table the user may not read: answers are marked incomplete. */
+const incomplete: Scene = async (visit) => {
+  faults.set({ forbiddenTables: ['sys_user_has_role'] });
+  const all = await renderAllElements();
+  await until(() => shadow(all.list).querySelector('[part="partial-note"]') !== null, 'the partial note');
+  visit(all.provider);
+};
+
+/** The server refuses a removal: the list's banner. */
+const refused: Scene = async (visit) => {
+  worker.use(
+    http.delete('*/api/now/table/:table/:id', () =>
+      HttpResponse.json({ error: { message: 'No' } }, { status: 500 }),
+    ),
+  );
+  const all = await renderAllElements();
+  shadow(all.list).querySelector<HTMLElement>('[data-action="remove"]')?.click();
+  await until(() => shadow(all.list).querySelector('[data-confirm="remove"]') !== null, 'the confirmation');
+  shadow(all.list).querySelector<HTMLElement>('[data-confirm="remove"]')?.click();
+  await until(() => shadow(all.list).querySelector('.banner') !== null, 'the banner', 8000);
+  visit(all.provider);
+};
+
+/** Cached rules, then offline: the inspector's offline banner. */
+const offline: Scene = async (visit) => {
+  const userId = freshUserId();
+  const first = await renderAllElements(allElementsTemplate(userId));
+  await first.provider.current?.definitions.revalidated();
+  first.provider.remove();
+  faults.set({ offline: true, tables: ['sys_user_role', 'sys_user_role_contains'] });
+  const provider = await fixture<HTMLElement>(allElementsTemplate(userId));
+  const inspector = provider.querySelector('cam-access-inspector');
+  await until(
+    () => inspector?.shadowRoot?.querySelector('[part="offline"]') != null,
+    'the offline note',
+    8000,
+  );
+  visit(provider);
+};
+
+/** A badge of every level (and a failed one). */
+const levels: Scene = async (visit) => {
+  const provider = await fixture<HTMLElement>(
+    html`<cam-provider user-id=${freshUserId()}>${levelBadgesTemplate()}</cam-provider>`,
+  );
+  const badges = [...provider.querySelectorAll('cam-effective-access-badge')];
+  await until(() => badges.every((b) => b.shadowRoot?.querySelector('button[part="badge"]')), 'every badge');
+  visit(provider);
+};
+
+/**
+ * The scenes, in order. Each starts on an empty page: the list is virtualised, so a list pushed
+ * below the viewport by an earlier scene would render no rows.
+ */
+export const SCENES: readonly Scene[] = [interactive, loading, incomplete, refused, offline, levels].map(
+  (scene): Scene =>
+    async (visit) => {
+      fixtureCleanup();
+      faults.reset();
+      await scene(visit);
+    },
+);
