@@ -6,7 +6,7 @@ import { getStore } from '../../mocks/db.js';
 import { faults } from '../../mocks/faults.js';
 import { definitionSysId, seedLargeCase, STORY } from '../../mocks/seed/index.js';
 import { requestLog } from '../../mocks/faults.js';
-import { renderInProvider, until, useElementFixtures } from '../../test/support/fixtures.js';
+import { ignoreResizeObserverLoop, renderInProvider, until, useElementFixtures } from '../../test/support/fixtures.js';
 import type { CamProvider } from '../provider/cam-provider.component.js';
 import type { CamEffectiveAccessBadge } from '../effective-access-badge/cam-effective-access-badge.component.js';
 import type { CamRelationshipTypePicker } from '../relationship-type-picker/cam-relationship-type-picker.component.js';
@@ -52,17 +52,7 @@ async function loaded(el: CamRelatedPartyList, count = 3): Promise<void> {
 
 describe('<cam-related-party-list>', () => {
   const worker = useElementFixtures();
-  let previousOnError: OnErrorEventHandler;
-  before(() => {
-    // The virtualizer's ResizeObserver may report "loop completed with undelivered notifications":
-    // harmless, but mocha fails on any window error. Only that message is ignored.
-    previousOnError = window.onerror;
-    window.onerror = (message, ...rest) =>
-      String(message).includes('ResizeObserver loop') ? true : (previousOnError?.(message, ...rest) ?? false);
-  });
-  after(() => {
-    window.onerror = previousOnError;
-  });
+  ignoreResizeObserverLoop();
 
   it('is accessible when filled', async () => {
     const el = await renderList();

@@ -123,18 +123,7 @@ function notLoaded(all: AllElements): string[] {
   return waiting.filter(([, done]) => !done).map(([name]) => name);
 }
 
-/** Ignores Chromium's harmless "ResizeObserver loop" window error (the list is virtualised). */
-export function ignoreResizeObserverLoop(): void {
-  let previous: OnErrorEventHandler;
-  before(() => {
-    previous = window.onerror;
-    window.onerror = (message, ...rest) =>
-      String(message).includes('ResizeObserver loop') ? true : (previous?.(message, ...rest) ?? false);
-  });
-  after(() => {
-    window.onerror = previous;
-  });
-}
+export { ignoreResizeObserverLoop } from '../support/fixtures.js';
 
 /** Adds a stylesheet to the document for the current test; returns a function that removes it. */
 export function addDocumentStyle(cssText: string): () => void {

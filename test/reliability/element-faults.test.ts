@@ -5,7 +5,12 @@
  */
 import { expect } from '@open-wc/testing';
 import { html, type TemplateResult } from 'lit';
-import { renderInProvider, until, useElementFixtures } from '../support/fixtures.js';
+import {
+  renderInProvider,
+  until,
+  useElementFixtures,
+  ignoreResizeObserverLoop,
+} from '../support/fixtures.js';
 import { getStore } from '../../mocks/db.js';
 import { faults, requestLog } from '../../mocks/faults.js';
 import { STORY } from '../../mocks/seed/index.js';
@@ -80,15 +85,7 @@ async function retypeRow(el: Element, name: string, typeId: string): Promise<voi
 
 describe('reliability: elements under backend faults', () => {
   useElementFixtures();
-  let previousOnError: OnErrorEventHandler;
-  before(() => {
-    previousOnError = window.onerror;
-    window.onerror = (message, ...rest) =>
-      String(message).includes('ResizeObserver loop') ? true : (previousOnError?.(message, ...rest) ?? false);
-  });
-  after(() => {
-    window.onerror = previousOnError;
-  });
+  ignoreResizeObserverLoop();
 
   describe('<cam-related-party-list>', () => {
     it('slow backend (1.5 s): a skeleton while loading, "Saving…" while a change is in flight, one PATCH', async () => {

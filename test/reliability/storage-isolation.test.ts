@@ -7,7 +7,7 @@
  */
 import { expect, fixture } from '@open-wc/testing';
 import { html } from 'lit';
-import { freshUserId, until, useElementFixtures } from '../support/fixtures.js';
+import { freshUserId, until, useElementFixtures, ignoreResizeObserverLoop } from '../support/fixtures.js';
 import { getStore } from '../../mocks/db.js';
 import { faults } from '../../mocks/faults.js';
 import { STORY } from '../../mocks/seed/index.js';
@@ -58,15 +58,7 @@ async function session(userId: string): Promise<CamProvider> {
 
 describe('reliability: storage isolation', () => {
   useElementFixtures();
-  let previousOnError: OnErrorEventHandler;
-  before(() => {
-    previousOnError = window.onerror;
-    window.onerror = (message, ...rest) =>
-      String(message).includes('ResizeObserver loop') ? true : (previousOnError?.(message, ...rest) ?? false);
-  });
-  after(() => {
-    window.onerror = previousOnError;
-  });
+  ignoreResizeObserverLoop();
   beforeEach(async () => {
     await deleteAllDatabases();
     localStorage.clear();

@@ -7,7 +7,12 @@
 import { expect } from '@open-wc/testing';
 import { html, type TemplateResult } from 'lit';
 import { http, HttpResponse } from 'msw';
-import { renderInProvider, until, useElementFixtures } from '../support/fixtures.js';
+import {
+  renderInProvider,
+  until,
+  useElementFixtures,
+  ignoreResizeObserverLoop,
+} from '../support/fixtures.js';
 import { getStore } from '../../mocks/db.js';
 import { definitionSysId, STORY } from '../../mocks/seed/index.js';
 import '../../components/related-party-list/cam-related-party-list.js';
@@ -66,15 +71,7 @@ async function render<E extends HTMLElement>(template: TemplateResult, selector:
 
 describe('reliability: hostile text renders as inert text in every element', () => {
   const worker = useElementFixtures();
-  let previousOnError: OnErrorEventHandler;
-  before(() => {
-    previousOnError = window.onerror;
-    window.onerror = (message, ...rest) =>
-      String(message).includes('ResizeObserver loop') ? true : (previousOnError?.(message, ...rest) ?? false);
-  });
-  after(() => {
-    window.onerror = previousOnError;
-  });
+  ignoreResizeObserverLoop();
   beforeEach(seedHostileData);
   afterEach(() => delete (window as { __camXss?: unknown }).__camXss);
 

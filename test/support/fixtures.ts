@@ -69,3 +69,19 @@ export async function until(
     await new Promise((resolve) => requestAnimationFrame(resolve));
   }
 }
+
+/**
+ * Ignores Chromium's harmless "ResizeObserver loop completed…" window error (the list is
+ * virtualised); mocha would fail on it. Every other window error still fails the test.
+ */
+export function ignoreResizeObserverLoop(): void {
+  let previous: OnErrorEventHandler;
+  before(() => {
+    previous = window.onerror;
+    window.onerror = (message, ...rest) =>
+      String(message).includes('ResizeObserver loop') ? true : (previous?.(message, ...rest) ?? false);
+  });
+  after(() => {
+    window.onerror = previous;
+  });
+}
