@@ -1,9 +1,12 @@
 // `npm run analyze`: custom-elements.json from the elements' JSDoc (the public contract).
 
-/** Keeps only documented events: the analyzer also guesses names from event constructor arguments. */
-function documentedEventsOnly() {
+/**
+ * Keeps only documented events (the analyzer also guesses names from event constructor arguments)
+ * and sorts the modules: the file system's listing order varies between machines.
+ */
+function stableDocumentedManifest() {
   return {
-    name: 'documented-events-only',
+    name: 'stable-documented-manifest',
     packageLinkPhase({ customElementsManifest }) {
       for (const module of customElementsManifest.modules ?? []) {
         for (const declaration of module.declarations ?? []) {
@@ -11,6 +14,7 @@ function documentedEventsOnly() {
             declaration.events = declaration.events.filter((event) => event.description);
         }
       }
+      customElementsManifest.modules?.sort((a, b) => a.path.localeCompare(b.path));
     },
   };
 }
@@ -21,5 +25,5 @@ export default {
   outdir: process.env.CEM_OUTDIR ?? '.',
   litelement: true,
   packagejson: !process.env.CEM_OUTDIR,
-  plugins: [documentedEventsOnly()],
+  plugins: [stableDocumentedManifest()],
 };
