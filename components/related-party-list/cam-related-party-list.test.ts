@@ -6,7 +6,12 @@ import { getStore } from '../../mocks/db.js';
 import { faults } from '../../mocks/faults.js';
 import { definitionSysId, seedLargeCase, STORY } from '../../mocks/seed/index.js';
 import { requestLog } from '../../mocks/faults.js';
-import { ignoreResizeObserverLoop, renderInProvider, until, useElementFixtures } from '../../test/support/fixtures.js';
+import {
+  ignoreResizeObserverLoop,
+  renderInProvider,
+  until,
+  useElementFixtures,
+} from '../../test/support/fixtures.js';
 import type { CamProvider } from '../provider/cam-provider.component.js';
 import type { CamEffectiveAccessBadge } from '../effective-access-badge/cam-effective-access-badge.component.js';
 import type { CamRelationshipTypePicker } from '../relationship-type-picker/cam-relationship-type-picker.component.js';
