@@ -44,6 +44,7 @@ function persistWrites(): void {
 
 /** Restores the saved data, applies the faults, starts the worker (relative URL and scope: any base path). */
 export async function startMockBackend(settings: DemoSettings): Promise<void> {
+  tolerateWorkerUpdateRace();
   loadStore();
   applyFaults(settings);
   persistWrites();
@@ -59,4 +60,20 @@ export function resetData(): void {
   resetStore();
   localStorage.removeItem(STORE_KEY);
   requestLog.clear();
+}
+
+/**
+ * MSW starts an already registered worker with a fire-and-forget `registration.update()`; when a
+ * reload races Chromium's own update of the same registration, that promise rejects ("Failed to
+ * update a ServiceWorker … Not found") with nobody to catch it. The running worker is unaffected:
+ * report it as a warning instead of an uncaught error. Every other rejection is left alone.
+ */
+function tolerateWorkerUpdateRace(): void {
+  window.addEventListener('unhandledrejection', (event) => {
+    const reason: unknown = event.reason;
+    if (reason instanceof Error && reason.message.startsWith('Failed to update a ServiceWorker')) {
+      event.preventDefault();
+      console.warn('Mock backend: a service worker update raced a reload (harmless):', reason.message);
+    }
+  });
 }
