@@ -5,8 +5,6 @@
  * Requests are batched by table (`IN` queries in chunks), never one per row. Personal data: held in
  * memory only, never cached.
  */
-import { q } from '../client/encoded-query.js';
-import { ApiError } from '../client/errors.js';
 import type { Row, TableClient } from '../client/types.js';
 import type { TableMap } from '../client/table-map.js';
 import type { EntityKind, EntityRef, PrincipalRef } from '../model/kinds.js';
@@ -24,12 +22,9 @@ import type {
 } from '../model/facts.js';
 import { partyFields, partyColumns, partyTable, rowToPartyRow, type PartyRow } from './party-rows.js';
 import * as rows from './fact-rows.js';
+import { BatchedReader, type IncompleteSource } from './batched-reader.js';
 
-/** A table the signed-in user may not read: the answer built without it is incomplete. */
-export interface IncompleteSource {
-  readonly table: string;
-  readonly reason: string;
-}
+export type { IncompleteSource } from './batched-reader.js';
 
 export interface AccessFacts {
   readonly facts: Facts;
@@ -69,17 +64,19 @@ export class AccessFactsLoader {
 
 /** One load: its own signal, incomplete list and collected facts. */
 class LoadRun {
-  private readonly incomplete: IncompleteSource[] = [];
+  private readonly reader: BatchedReader;
   private readonly cases = new Map<string, Case>();
   private readonly soldProducts = new Map<string, SoldProduct>();
   private readonly items = new Map<string, InstallBaseItem>();
 
   constructor(
-    private readonly client: TableClient,
+    client: TableClient,
     private readonly map: TableMap,
-    private readonly chunkSize: number,
+    chunkSize: number,
     private readonly options: AccessFactsOptions,
-  ) {}
+  ) {
+    this.reader = new BatchedReader(client, { chunkSize, pageSize: PAGE_SIZE, signal: options.signal });
+  }
 
   async load(entity: EntityRef): Promise<AccessFacts> {
     await this.loadEntityChain(entity);
@@ -98,7 +95,7 @@ class LoadRun {
       parties: partyRows.filter(
         (row) => row.record.entity.kind === entity.kind && row.record.entity.id === entity.id,
       ),
-      incomplete: this.incomplete,
+      incomplete: this.reader.incomplete,
     };
   }
 
@@ -108,7 +105,7 @@ class LoadRun {
     const soldProductIds = new Set<string>();
     const itemIds = new Set<string>();
     if (entity.kind === 'case') {
-      for (const row of await this.allIn(m.case.table, m.case.columns.id, [entity.id])) {
+      for (const row of await this.reader.rowsWhereIn(m.case.table, m.case.columns.id, [entity.id])) {
         const found = rows.rowToCase(row, m);
         if (!found) continue;
         this.cases.set(found.id, found);
@@ -118,16 +115,20 @@ class LoadRun {
     } else if (entity.kind === 'sold_product') {
       soldProductIds.add(entity.id);
       // Install base items of this product cascade their parties' access to it.
-      for (const row of await this.allIn(m.installBase.table, m.installBase.columns.soldProduct, [
-        entity.id,
-      ])) {
+      for (const row of await this.reader.rowsWhereIn(
+        m.installBase.table,
+        m.installBase.columns.soldProduct,
+        [entity.id],
+      )) {
         const item = rows.rowToInstallBaseItem(row, m);
         if (item) itemIds.add(item.id);
       }
     } else {
       itemIds.add(entity.id);
     }
-    for (const row of await this.allIn(m.soldProduct.table, m.soldProduct.columns.id, [...soldProductIds])) {
+    for (const row of await this.reader.rowsWhereIn(m.soldProduct.table, m.soldProduct.columns.id, [
+      ...soldProductIds,
+    ])) {
       const product = rows.rowToSoldProduct(row, m);
       if (product) this.soldProducts.set(product.id, product);
     }
@@ -138,7 +139,7 @@ class LoadRun {
     let frontier = [...start];
     for (let depth = 0; frontier.length > 0 && depth < MAX_TREE_DEPTH; depth++) {
       const next: string[] = [];
-      for (const row of await this.allIn(
+      for (const row of await this.reader.rowsWhereIn(
         this.map.installBase.table,
         this.map.installBase.columns.id,
         frontier,
@@ -161,7 +162,7 @@ class LoadRun {
     const loaded = await Promise.all(
       byKind.map(async ([kind, ids]) => {
         const columns = partyColumns(kind, this.map);
-        const found = await this.allIn(partyTable(kind, this.map), columns.entity ?? '', ids, {
+        const found = await this.reader.rowsWhereIn(partyTable(kind, this.map), columns.entity ?? '', ids, {
           fields: partyFields(kind, this.map),
           displayValue: 'all',
         });
@@ -199,16 +200,20 @@ class LoadRun {
 
     // Account parties stand for every contact of the account.
     const contactRows = [
-      ...(await this.allIn(m.contact.table, m.contact.columns.account, [...partyAccounts])),
+      ...(await this.reader.rowsWhereIn(m.contact.table, m.contact.columns.account, [...partyAccounts])),
     ];
     for (const row of contactRows) {
       const id = rows.fieldText(row, m.contact.columns.id);
       if (id) ids.contact.delete(id);
     }
     const organizations = await this.loadOrganizations([...organizationIds], ids.user);
-    contactRows.push(...(await this.allIn(m.contact.table, m.contact.columns.id, [...ids.contact])));
-    const consumerRows = await this.allIn(m.consumer.table, m.consumer.columns.id, [...ids.consumer]);
-    const userRows = await this.allIn(m.user.table, m.user.columns.id, [...ids.user]);
+    contactRows.push(
+      ...(await this.reader.rowsWhereIn(m.contact.table, m.contact.columns.id, [...ids.contact])),
+    );
+    const consumerRows = await this.reader.rowsWhereIn(m.consumer.table, m.consumer.columns.id, [
+      ...ids.consumer,
+    ]);
+    const userRows = await this.reader.rowsWhereIn(m.user.table, m.user.columns.id, [...ids.user]);
     // A member reference points at sys_user, which contacts extend: members that are no internal
     // user are looked up as contacts.
     const memberContacts = await this.memberContacts(organizations, userRows, contactRows);
@@ -262,7 +267,7 @@ class LoadRun {
       .flatMap((o) => o.members.map((member) => member.id))
       .filter((id) => !known.has(id));
     const alreadyLoaded = new Set(contactRows.map((row) => rows.fieldText(row, m.contact.columns.id)));
-    const found = await this.allIn(m.contact.table, m.contact.columns.id, missing);
+    const found = await this.reader.rowsWhereIn(m.contact.table, m.contact.columns.id, missing);
     const ids = new Set(
       found.map((row) => rows.fieldText(row, m.contact.columns.id)).filter((id) => id !== undefined),
     );
@@ -275,8 +280,8 @@ class LoadRun {
   private async loadOrganizations(ids: string[], users: Set<string>): Promise<ServiceOrganization[]> {
     const m = this.map;
     const [organizationRows, memberRows] = await Promise.all([
-      this.allIn(m.serviceOrganization.table, m.serviceOrganization.columns.id, ids),
-      this.allIn(
+      this.reader.rowsWhereIn(m.serviceOrganization.table, m.serviceOrganization.columns.id, ids),
+      this.reader.rowsWhereIn(
         m.serviceOrganizationMember.table,
         m.serviceOrganizationMember.columns.serviceOrganization,
         ids,
@@ -305,7 +310,7 @@ class LoadRun {
     let frontier = [...start];
     for (let depth = 0; frontier.length > 0 && depth < MAX_TREE_DEPTH; depth++) {
       const next: string[] = [];
-      for (const row of await this.allIn(m.account.table, m.account.columns.id, frontier)) {
+      for (const row of await this.reader.rowsWhereIn(m.account.table, m.account.columns.id, frontier)) {
         const id = rows.fieldText(row, m.account.columns.id);
         if (!id || found.has(id)) continue;
         found.set(id, row);
@@ -315,7 +320,7 @@ class LoadRun {
       frontier = next;
     }
     const restricted = new Set<string>();
-    for (const row of await this.allIn(m.accountAccess.table, m.accountAccess.columns.account, [
+    for (const row of await this.reader.rowsWhereIn(m.accountAccess.table, m.accountAccess.columns.account, [
       ...found.keys(),
     ])) {
       if (row[m.accountAccess.columns.restrictContactAccess]?.value === 'true') {
@@ -332,7 +337,7 @@ class LoadRun {
   private async loadRolesHeld(principalIds: string[]): Promise<Map<string, string[]>> {
     const { table, columns } = this.map.userHasRole;
     const held = new Map<string, string[]>();
-    const found = await this.allIn(table, columns.user, principalIds, {
+    const found = await this.reader.rowsWhereIn(table, columns.user, principalIds, {
       fields: [columns.user, columns.role],
       displayValue: 'all',
     });
@@ -344,48 +349,6 @@ class LoadRun {
       held.set(user, [...(held.get(user) ?? []), name]);
     }
     return held;
-  }
-
-  /**
-   * Every row of `table` whose `field` is one of `ids`, in chunks; a table the user may not read
-   * (403) is recorded as incomplete and yields nothing, so callers never guess.
-   */
-  private async allIn(
-    table: string,
-    field: string,
-    ids: readonly string[],
-    extra: { fields?: readonly string[]; displayValue?: boolean | 'all' } = {},
-  ): Promise<Row[]> {
-    const unique = [...new Set(ids.filter((id) => id !== ''))];
-    if (unique.length === 0) return [];
-    const chunks: string[][] = [];
-    for (let i = 0; i < unique.length; i += this.chunkSize) chunks.push(unique.slice(i, i + this.chunkSize));
-    try {
-      const pages = await Promise.all(
-        chunks.map(async (chunk) => {
-          const out: Row[] = [];
-          for await (const row of this.client.iterate(table, {
-            query: q.in(field, chunk),
-            fields: extra.fields,
-            displayValue: extra.displayValue,
-            pageSize: PAGE_SIZE,
-            signal: this.options.signal,
-          })) {
-            out.push(row);
-          }
-          return out;
-        }),
-      );
-      return pages.flat();
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 403) {
-        if (!this.incomplete.some((entry) => entry.table === table)) {
-          this.incomplete.push({ table, reason: error.message || 'not readable by the signed-in user' });
-        }
-        return [];
-      }
-      throw error;
-    }
   }
 }
 
