@@ -5,10 +5,9 @@
  */
 import { msg, str } from '@lit/localize';
 import type { Explanation } from '../../src/access/types.js';
-import type { TableMap } from '../../src/client/table-map.js';
+import { entityKindIn, type TableMap } from '../../src/client/table-map.js';
 import type { Facts } from '../../src/model/facts.js';
 import {
-  ENTITY_KINDS,
   entityKindOfTable,
   compareLevels,
   isPrincipalKind,
@@ -44,12 +43,7 @@ const GROUP_KINDS = ['account', 'service_organization', 'household'] as const;
 
 /** The entity a table name and id stand for (the host's table map first, then the defaults). */
 export function entityRefOf(table: string, id: string, map: TableMap | undefined): EntityRef | undefined {
-  const mapped = map && {
-    case: map.case.table,
-    sold_product: map.soldProduct.table,
-    install_base: map.installBase.table,
-  };
-  const kind = ENTITY_KINDS.find((k) => mapped?.[k] === table) ?? entityKindOfTable(table);
+  const kind = map ? entityKindIn(map, table) : entityKindOfTable(table);
   return kind && id ? { kind, id } : undefined;
 }
 

@@ -1,6 +1,6 @@
 /** Which entity the attributes name, and loading its access picture (parties included). */
-import type { TableMap } from '../../src/client/table-map.js';
-import { ENTITY_KINDS, entityKindOfTable, type EntityKind, type EntityRef } from '../../src/model/kinds.js';
+import { entityKindIn, type TableMap } from '../../src/client/table-map.js';
+import type { EntityRef } from '../../src/model/kinds.js';
 import type { EntityAccess } from '../../src/service/access-service.js';
 import type { DefinitionsSnapshot } from '../../src/service/definitions-service.js';
 import { partyTable } from '../../src/service/party-rows.js';
@@ -8,11 +8,6 @@ import type { CamServices } from '../context.js';
 import { EntityNotFoundError, MissingProviderError, UnknownEntityTableError } from './list-errors.js';
 
 const MAP_KEY = { case: 'case', sold_product: 'soldProduct', install_base: 'installBase' } as const;
-
-/** The entity kind of `table`: a table of the host's map, or a default table name. */
-export function entityKindIn(map: TableMap, table: string): EntityKind | undefined {
-  return ENTITY_KINDS.find((kind) => map[MAP_KEY[kind]].table === table) ?? entityKindOfTable(table);
-}
 
 /** The entity the attributes name, or undefined when the table is unknown or the id empty. */
 export function resolveEntity(map: TableMap, table: string, id: string): EntityRef | undefined {

@@ -1,3 +1,5 @@
+import { entityKindOfTable, type EntityKind } from '../model/kinds.js';
+
 /**
  * The backend contract (DESIGN.md §4): logical tables and columns → Table API names. Every name can
  * be overridden by a host whose instance differs (column names vary between releases).
@@ -161,4 +163,15 @@ export function resolveTableMap(overrides: TableMapOverrides = {}): TableMap {
     Object.assign(entry.columns, override.columns ?? {});
   }
   return map;
+}
+
+/**
+ * The entity kind a table name stands for: the host's (remapped) tables first, then the default
+ * table names. Undefined for any other table.
+ */
+export function entityKindIn(map: TableMap, table: string): EntityKind | undefined {
+  if (table === map.case.table) return 'case';
+  if (table === map.soldProduct.table) return 'sold_product';
+  if (table === map.installBase.table) return 'install_base';
+  return entityKindOfTable(table);
 }

@@ -1,7 +1,7 @@
 /** Reading wire values: trimmed text, choice booleans, and table names → domain kinds. */
 import type { FieldValue } from '../client/types.js';
 import type { TableMap } from '../client/table-map.js';
-import { entityKindOfTable, type EntityKind, type PartyKind } from '../model/kinds.js';
+import type { PartyKind } from '../model/kinds.js';
 
 /** The trimmed value ('' when absent). */
 export const text = (field: FieldValue | undefined): string => field?.value.trim() ?? '';
@@ -11,13 +11,7 @@ export const optional = (field: FieldValue | undefined): string | undefined => t
 export const flag = (field: FieldValue | undefined, absent: boolean): boolean =>
   field === undefined || text(field) === '' ? absent : text(field) === 'true';
 
-/** Entity kind of a table name, honouring the host's table map before the defaults. */
-export function entityKindIn(map: TableMap, table: string): EntityKind | undefined {
-  if (table === map.case.table) return 'case';
-  if (table === map.soldProduct.table) return 'sold_product';
-  if (table === map.installBase.table) return 'install_base';
-  return entityKindOfTable(table);
-}
+export { entityKindIn } from '../client/table-map.js';
 
 /** Party kind of a party table name (`customer_contact` → contact…), per the table map. */
 export function partyKindIn(map: TableMap, table: string): PartyKind | undefined {
