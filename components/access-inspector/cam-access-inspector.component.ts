@@ -53,15 +53,35 @@ const message = (error: unknown): string => (error instanceof Error ? error.mess
  * @csspart explain-button - The Explain button.
  * @csspart export - The Export button.
  * @csspart import - The labelled file input of the import.
- * @cssprop --cam-color-warning-bg - Background of warnings and the offline banner.
- * @cssprop --cam-color-warning-fg - Text of warnings and the offline banner.
+ * @cssprop --cam-font-family - Font family (default system-ui).
+ * @cssprop --cam-font-size - Base font size (default 0.875rem).
+ * @cssprop --cam-color-text - Text colour.
+ * @cssprop --cam-color-text-muted - Secondary text.
+ * @cssprop --cam-color-surface - Background of buttons and inputs.
+ * @cssprop --cam-color-surface-hover - Background of a hovered button.
  * @cssprop --cam-color-border - Borders of tabs, tables and panels.
- * @cssprop --cam-color-primary - The selected tab's underline.
+ * @cssprop --cam-radius - Corner radius (default 6px).
+ * @cssprop --cam-color-primary - The selected tab's underline; the primary button.
+ * @cssprop --cam-color-on-primary - Text of the primary button.
+ * @cssprop --cam-color-danger - Errors and destructive actions.
+ * @cssprop --cam-color-focus - Focus ring colour.
+ * @cssprop --cam-focus-ring-width - Focus ring width (default 2px).
+ * @cssprop --cam-space - Spacing between blocks and toolbar items (default 0.5rem).
+ * @cssprop --cam-color-warning-bg - Background of warnings and the offline banner.
+ * @cssprop --cam-color-warning - Text of warnings and the offline banner.
  * @cssprop --cam-color-selected-bg - Background of the selected tree item.
  * @cssprop --cam-tree-indent - Indentation per tree level.
  * @cssprop --cam-tree-max-height - Height of the role tree before it scrolls.
  * @cssprop --cam-color-link - Links from access configurations to the catalogue.
  * @cssprop --cam-color-skeleton - The loading skeleton.
+ * @cssprop --cam-level-none-bg - Background of the none access level badge.
+ * @cssprop --cam-level-none-fg - Text of the none access level badge.
+ * @cssprop --cam-level-read-bg - Background of the read access level badge.
+ * @cssprop --cam-level-read-fg - Text of the read access level badge.
+ * @cssprop --cam-level-write-bg - Background of the write access level badge.
+ * @cssprop --cam-level-write-fg - Text of the write access level badge.
+ * @cssprop --cam-level-full-bg - Background of the full access level badge.
+ * @cssprop --cam-level-full-fg - Text of the full access level badge.
  */
 @localized()
 export class CamAccessInspector extends LitElement {

@@ -15,7 +15,7 @@ export const styles = [
     .offline,
     .warning {
       background: var(--cam-color-warning-bg, #fff4d6);
-      color: var(--cam-color-warning-fg, #6b4200);
+      color: var(--cam-color-warning, #8a4b00);
       border-radius: var(--cam-radius, 6px);
       padding: 0.2rem 0.6rem;
     }
@@ -28,7 +28,7 @@ export const styles = [
       margin: 0;
     }
     .warn {
-      color: var(--cam-color-warning-fg, #6b4200);
+      color: var(--cam-color-warning, #8a4b00);
       font-size: 0.85em;
     }
     .tabs {
@@ -180,7 +180,7 @@ export const styles = [
       display: block;
       height: 0.9rem;
       border-radius: var(--cam-radius, 6px);
-      background: var(--cam-color-skeleton, #e6e9ef);
+      background: var(--cam-color-skeleton, #eef0f3);
     }
     @media (prefers-reduced-motion: no-preference) {
       .skeleton span {

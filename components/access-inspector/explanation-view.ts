@@ -5,17 +5,17 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
 import type { Explanation } from '../../src/access/types.js';
-import { entityWord, levelWord, renderExplanation } from '../effective-access-badge/explanation-tree.js';
+import { permissionsSuffix, renderExplanation } from '../effective-access-badge/explanation-tree.js';
+import { entityWord, levelLabel, partyKindWord } from '../internal/labels.js';
 
 /** Renders the verdict, the explanation tree and the facts it lacked. */
 export function renderExplanationView(explanation: Explanation): TemplateResult {
   const { principal, principalLabel, entity, entityLabel, level, permissions } = explanation;
   const incomplete = explanation.incomplete ?? [];
-  const detail = permissions.length > 0 ? ` (${permissions.join(', ')})` : '';
   return html`<div part="explanation" class="explanation">
     <p class="verdict">
-      ${principalLabel} (${principal.kind}) → ${entityWord(entity.kind)} ${entityLabel}:
-      <span class="level" data-level=${level}>${levelWord(level)}</span>${detail}
+      ${principalLabel} (${partyKindWord(principal.kind)}) → ${entityWord(entity.kind)} ${entityLabel}:
+      <span class="level" data-level=${level}>${levelLabel(level)}</span>${permissionsSuffix(permissions)}
     </p>
     ${renderExplanation(explanation)}
     ${

@@ -3,6 +3,7 @@ import { msg, str } from '@lit/localize';
 import type { AccessTarget, RoleKind } from '../../src/model/definitions.js';
 import type { PartyKind } from '../../src/model/kinds.js';
 import type { DefinitionsSnapshot } from '../../src/service/definitions-snapshot.js';
+import { partyKindLabel } from '../internal/labels.js';
 
 const UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
   ['day', 86_400_000],
@@ -66,16 +67,7 @@ export function tableLabel(table: AccessTarget): string {
 
 /** A party kind (or a responsibility's `none`) for people. */
 export function partyLabel(kind: PartyKind | 'none'): string {
-  const labels: Record<PartyKind | 'none', string> = {
-    contact: msg('Contact'),
-    consumer: msg('Consumer'),
-    user: msg('User'),
-    account: msg('Account'),
-    service_organization: msg('Service organization'),
-    household: msg('Household'),
-    none: msg('Any'),
-  };
-  return labels[kind] ?? kind;
+  return kind === 'none' ? msg('Any') : partyKindLabel(kind);
 }
 
 /** True when any of `texts` contains the (trimmed, case-insensitive) query; an empty query matches. */

@@ -6,6 +6,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { RoleCatalog } from '../../src/access/role-catalog.js';
 import type { AccessConfig, Definitions, RoleDef } from '../../src/model/definitions.js';
+import { levelLabel } from '../internal/labels.js';
 import { matches, partyLabel, tableLabel } from './format.js';
 import { renderCount, renderSearch } from './search-field.js';
 
@@ -33,7 +34,7 @@ export function renderAccessConfigsSection(
     responsibilityName.get(c.responsibility) ?? c.responsibility,
     tableLabel(c.table),
     c.through && tableLabel(c.through),
-    c.level,
+    levelLabel(c.level),
     ...c.rolesRequired,
   ];
   const shown = all.filter((c) => matches(query, ...searchable(c)));
@@ -64,7 +65,7 @@ export function renderAccessConfigsSection(
             <td>${tableLabel(c.table)}</td>
             <td>${c.through ? tableLabel(c.through) : msg('— (directly)')}</td>
             <td>${c.partyType ? partyLabel(c.partyType) : msg('Any')}</td>
-            <td><span class="level" data-level=${c.level}>${c.level}</span></td>
+            <td><span class="level" data-level=${c.level}>${levelLabel(c.level)}</span></td>
             <td>
               ${
                 c.rolesRequired.length === 0

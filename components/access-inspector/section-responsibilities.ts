@@ -2,6 +2,7 @@
 import { html, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { AccessConfig, Definitions } from '../../src/model/definitions.js';
+import { levelLabel } from '../internal/labels.js';
 import { matches, partyLabel, tableLabel } from './format.js';
 import { renderCount, renderSearch } from './search-field.js';
 
@@ -10,7 +11,9 @@ export function configSummary(config: AccessConfig): string {
   const through = config.through ? msg(str` (through ${tableLabel(config.through)})`) : '';
   const roles = config.rolesRequired.length > 0 ? config.rolesRequired.join(', ') : msg('no role');
   const inactive = config.active ? '' : msg(' — inactive');
-  return msg(str`${tableLabel(config.table)}, ${config.level}${through} — requires ${roles}${inactive}`);
+  return msg(
+    str`${tableLabel(config.table)}, ${levelLabel(config.level)}${through} — requires ${roles}${inactive}`,
+  );
 }
 
 /** Renders the Responsibilities section, filtered by name or description. */

@@ -52,6 +52,8 @@ interface SaveRequest {
  * @csspart option-secondary - A result's email / account.
  * @csspart selected - The chosen party.
  * @csspart type-picker - The `<cam-relationship-type-picker>`.
+ * @csspart type-picker-input - The picker's combobox input (its `input` part).
+ * @csspart type-picker-listbox - The picker's popup list (its `listbox` part).
  * @csspart issues - Validation errors that keep Save disabled.
  * @csspart issue-warnings - Validation warnings.
  * @csspart preview - "Who gains what".
@@ -67,16 +69,35 @@ interface SaveRequest {
  * @csspart footer - The buttons.
  * @csspart cancel-button - Cancel.
  * @csspart save-button - Save.
+ * @cssprop --cam-font-family - Font family (default system-ui).
+ * @cssprop --cam-font-size - Base font size (default 0.875rem).
+ * @cssprop --cam-color-text - Text colour.
+ * @cssprop --cam-color-text-muted - Secondary text.
+ * @cssprop --cam-color-surface - Dialog and input background.
+ * @cssprop --cam-color-surface-hover - Background of a hovered button; the shine of the loading skeleton.
+ * @cssprop --cam-color-border - Borders.
+ * @cssprop --cam-radius - Corner radius (default 6px).
+ * @cssprop --cam-color-primary - Background of the primary button.
+ * @cssprop --cam-color-on-primary - Text of the primary button.
+ * @cssprop --cam-color-danger - Errors and destructive actions.
+ * @cssprop --cam-color-focus - Focus ring colour.
+ * @cssprop --cam-focus-ring-width - Focus ring width (default 2px).
  * @cssprop --cam-dialog-width - Width of the dialog (default min(36rem, 100vw - 2rem)).
  * @cssprop --cam-dialog-backdrop - Backdrop colour.
- * @cssprop --cam-color-surface - Dialog and input background.
- * @cssprop --cam-color-border - Borders.
+ * @cssprop --cam-shadow-popup - Shadow of the dialog.
+ * @cssprop --cam-heading-size - Font size of the title (default 1.1rem).
  * @cssprop --cam-color-option-active - Background of the active result.
- * @cssprop --cam-color-danger - Errors.
  * @cssprop --cam-color-warning - Near-miss warnings.
  * @cssprop --cam-color-skeleton - Loading skeleton.
- * @cssprop --cam-radius - Corner radius.
- * @cssprop --cam-shadow - Dialog shadow.
+ * @cssprop --cam-listbox-max-height - Height of the result list before it scrolls (default 16rem).
+ * @cssprop --cam-level-none-bg - Background of the none access level badge.
+ * @cssprop --cam-level-none-fg - Text of the none access level badge.
+ * @cssprop --cam-level-read-bg - Background of the read access level badge.
+ * @cssprop --cam-level-read-fg - Text of the read access level badge.
+ * @cssprop --cam-level-write-bg - Background of the write access level badge.
+ * @cssprop --cam-level-write-fg - Text of the write access level badge.
+ * @cssprop --cam-level-full-bg - Background of the full access level badge.
+ * @cssprop --cam-level-full-fg - Text of the full access level badge.
  */
 @localized()
 export class CamAddPartyDialog extends LitElement {
@@ -241,6 +262,7 @@ export class CamAddPartyDialog extends LitElement {
     return html`${renderSearch(this.search, this.kinds(), this.searchHandlers)}
       <cam-relationship-type-picker
         part="type-picker"
+        exportparts="input: type-picker-input, listbox: type-picker-listbox"
         applies-to=${this.entityTable}
         party-type=${this.search.kind}
         .value=${this.typeId}

@@ -17,7 +17,7 @@ export const styles = [
       border-radius: var(--cam-radius, 6px);
       background: var(--cam-color-surface, #ffffff);
       color: var(--cam-color-text, #1d2433);
-      box-shadow: var(--cam-shadow, 0 12px 32px rgb(15 23 42 / 0.25));
+      box-shadow: var(--cam-shadow-popup, 0 6px 18px rgb(0 0 0 / 0.16));
     }
     dialog[open] {
       display: flex;
@@ -62,7 +62,7 @@ export const styles = [
       list-style: none;
       margin: 0;
       padding: 0.25rem 0;
-      max-height: var(--cam-listbox-max-height, 14rem);
+      max-height: var(--cam-listbox-max-height, 16rem);
       overflow: auto;
       border: 1px solid var(--cam-color-border, #c9cfd9);
       border-radius: var(--cam-radius, 6px);
@@ -74,7 +74,7 @@ export const styles = [
       cursor: pointer;
     }
     [role='option'][aria-selected='true'] {
-      background: var(--cam-color-option-active, #e0ecff);
+      background: var(--cam-color-option-active, #dbe6ff);
       outline: 1px solid var(--cam-color-focus, #2563eb);
       outline-offset: -1px;
     }
@@ -87,7 +87,7 @@ export const styles = [
       background: linear-gradient(
         90deg,
         var(--cam-color-skeleton, #eef0f3) 25%,
-        var(--cam-color-surface-hover, #f7f8fa) 50%,
+        var(--cam-color-surface-hover, #f1f4f9) 50%,
         var(--cam-color-skeleton, #eef0f3) 75%
       );
       background-size: 200% 100%;

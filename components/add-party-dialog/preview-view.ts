@@ -7,22 +7,12 @@ import { msg, str } from '@lit/localize';
 import type { ValidationIssue } from '../../src/access/types.js';
 import type { AccessLevel } from '../../src/model/kinds.js';
 import type { IncompleteSource } from '../../src/service/access-facts-loader.js';
+import { levelLabel } from '../internal/labels.js';
 import { isBlocking, type Assessment, type Gain, type PreviewWarning } from './preview.js';
 import { MEMBER_LIMIT } from './party-access.js';
 
-/** The label of an access level. */
-function levelText(level: AccessLevel): string {
-  const labels: Record<AccessLevel, string> = {
-    none: msg('none'),
-    read: msg('read'),
-    write: msg('write'),
-    full: msg('full'),
-  };
-  return labels[level];
-}
-
 function level(value: AccessLevel): TemplateResult {
-  return html`<span class="level" part="level" data-level=${value}>${levelText(value)}</span>`;
+  return html`<span class="level" part="level" data-level=${value}>${levelLabel(value)}</span>`;
 }
 
 /** Validation errors (Save disabled, role=alert) and warnings (Save allowed). */

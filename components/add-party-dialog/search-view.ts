@@ -8,6 +8,7 @@ import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import { TaskStatus } from '@lit/task';
 import type { PartyKind } from '../../src/model/kinds.js';
+import { partyKindLabel, partyKindWord } from '../internal/labels.js';
 import type { PartySearchController } from './party-search.js';
 import { SEARCH_LIMIT, searchTextProblem } from './party-search-query.js';
 
@@ -17,19 +18,6 @@ export interface SearchHandlers {
   readonly input: (text: string) => void;
   readonly keydown: (event: KeyboardEvent) => void;
   readonly choose: (index: number) => void;
-}
-
-/** The label of a party kind. */
-export function kindLabel(kind: PartyKind): string {
-  const labels: Record<PartyKind, string> = {
-    contact: msg('Contact'),
-    consumer: msg('Consumer'),
-    user: msg('User'),
-    account: msg('Account'),
-    service_organization: msg('Service organization'),
-    household: msg('Household'),
-  };
-  return labels[kind];
 }
 
 function status(search: PartySearchController): TemplateResult | string {
@@ -97,13 +85,11 @@ export function renderSearch(
         part="kind-select"
         @change=${(e: Event) => handlers.kind((e.target as HTMLSelectElement).value as PartyKind)}
       >
-        ${kinds.map((k) => html`<option value=${k} ?selected=${k === search.kind}>${kindLabel(k)}</option>`)}
+        ${kinds.map((k) => html`<option value=${k} ?selected=${k === search.kind}>${partyKindLabel(k)}</option>`)}
       </select>
     </div>
     <div class="field search" part="search">
-      <label id="search-label" for="search"
-        >${msg(str`Find a ${kindLabel(search.kind).toLowerCase()}`)}</label
-      >
+      <label id="search-label" for="search">${msg(str`Find a ${partyKindWord(search.kind)}`)}</label>
       <input
         id="search"
         part="search-input"

@@ -10,7 +10,8 @@ import { camServicesContext, type CamServices } from '../context.js';
 import { entityRefOf, evaluateBadge, subjectOf, type BadgeEvaluation } from './badge-evaluation.js';
 import { renderIncomplete, renderSourceNote } from './badge-notes.js';
 import { styles } from './cam-effective-access-badge.styles.js';
-import { entityWord, levelWord, renderExplanation } from './explanation-tree.js';
+import { entityWord, levelLabel } from '../internal/labels.js';
+import { renderExplanation } from './explanation-tree.js';
 
 /**
  * The effective access of a person (contact, consumer, user) to a case, sold product or install
@@ -25,11 +26,31 @@ import { entityWord, levelWord, renderExplanation } from './explanation-tree.js'
  * @csspart tree - The nested list of grants and near misses.
  * @csspart source-note - "Based on cached rules from …".
  * @csspart incomplete-note - "Answer incomplete: …".
- * @cssprop --cam-level-none-bg - Badge background per level (also read, write, full, and unknown when access could not be determined; and -fg for text).
+ * @cssprop --cam-font-family - Font family (default system-ui).
+ * @cssprop --cam-font-size - Base font size (default 0.875rem).
+ * @cssprop --cam-color-text - Text colour.
+ * @cssprop --cam-color-text-muted - Secondary text.
  * @cssprop --cam-color-surface - Popover background.
+ * @cssprop --cam-color-surface-hover - Background of a hovered button.
  * @cssprop --cam-color-border - Popover border.
- * @cssprop --cam-popover-width - Popover maximum width.
+ * @cssprop --cam-radius - Corner radius (default 6px).
+ * @cssprop --cam-color-danger - Missing roles, near misses and errors.
+ * @cssprop --cam-color-focus - Focus ring colour.
+ * @cssprop --cam-focus-ring-width - Focus ring width (default 2px).
+ * @cssprop --cam-color-skeleton - The loading badge.
  * @cssprop --cam-color-warning - The incomplete marker and note.
+ * @cssprop --cam-popover-width - Popover maximum width (default 36rem).
+ * @cssprop --cam-shadow-popup - Shadow of the popover.
+ * @cssprop --cam-level-none-bg - Background of the none access level badge.
+ * @cssprop --cam-level-none-fg - Text of the none access level badge.
+ * @cssprop --cam-level-read-bg - Background of the read access level badge.
+ * @cssprop --cam-level-read-fg - Text of the read access level badge.
+ * @cssprop --cam-level-write-bg - Background of the write access level badge.
+ * @cssprop --cam-level-write-fg - Text of the write access level badge.
+ * @cssprop --cam-level-full-bg - Background of the full access level badge.
+ * @cssprop --cam-level-full-fg - Text of the full access level badge.
+ * @cssprop --cam-level-unknown-bg - Background of the badge when access could not be determined.
+ * @cssprop --cam-level-unknown-fg - Text of the badge when access could not be determined.
  */
 @localized()
 export class CamEffectiveAccessBadge extends LitElement {
@@ -184,7 +205,7 @@ export class CamEffectiveAccessBadge extends LitElement {
         aria-controls="panel"
         aria-busy=${busy ? 'true' : 'false'}
       >
-        <span class="visually-hidden">${msg('Access:')} </span>${level ? levelWord(level) : '?'}${
+        <span class="visually-hidden">${msg('Access:')} </span>${level ? levelLabel(level) : '?'}${
           incomplete
             ? html`<span class="marker" aria-hidden="true">!</span
                 ><span class="visually-hidden">${msg(', answer incomplete')}</span>`
@@ -228,7 +249,7 @@ export class CamEffectiveAccessBadge extends LitElement {
     const where = entity ? `${entityWord(entity.kind)} ${value.entityLabel}` : value.entityLabel;
     return html`<p id="panel-title" class="title">
         ${msg(str`${value.subjectLabel} on ${where}:`)}
-        <span class="level" data-level=${value.level}>${levelWord(value.level)}</span>
+        <span class="level" data-level=${value.level}>${levelLabel(value.level)}</span>
       </p>
       ${renderSourceNote(value.snapshot, this.definitionsAgeMs)} ${renderIncomplete(value.incomplete)}
       ${!this.open ? nothing : value.explanation ? renderExplanation(value.explanation) : this.renderMembers(value)}`;
@@ -246,7 +267,7 @@ export class CamEffectiveAccessBadge extends LitElement {
           (member) =>
             html`<li>
               <span class="member">${member.principalLabel}</span>
-              <span class="level" data-level=${member.level}>${levelWord(member.level)}</span>
+              <span class="level" data-level=${member.level}>${levelLabel(member.level)}</span>
               ${renderExplanation(member)}
             </li>`,
         )}

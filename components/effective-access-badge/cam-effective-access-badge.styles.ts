@@ -29,7 +29,7 @@ export const styles = [
       display: inline-block;
       min-width: 3rem;
       min-height: 1.2rem;
-      background: var(--cam-color-skeleton, #e4e7ec);
+      background: var(--cam-color-skeleton, #eef0f3);
       animation: pulse 1.2s ease-in-out infinite;
     }
     @keyframes pulse {
@@ -43,7 +43,7 @@ export const styles = [
       }
     }
     .marker {
-      color: var(--cam-color-warning, #9a5b00);
+      color: var(--cam-color-warning, #8a4b00);
       font-weight: 700;
     }
     [popover] {
@@ -84,7 +84,7 @@ export const styles = [
       margin: 0;
     }
     .incomplete {
-      color: var(--cam-color-warning, #9a5b00);
+      color: var(--cam-color-warning, #8a4b00);
     }
     ul {
       margin: 0.15rem 0;

@@ -13,24 +13,18 @@ import type {
   RelatedPartyPath,
   RoleHeld,
 } from '../../src/access/types.js';
-import type { AccessLevel, EntityKind, Permission } from '../../src/model/kinds.js';
+import type { AccessLevel, Permission } from '../../src/model/kinds.js';
+import { entityWord, levelLabel, permissionList } from '../internal/labels.js';
 
-/** Display word of an access level. */
-export function levelWord(level: AccessLevel): string {
-  return { none: msg('none'), read: msg('read'), write: msg('write'), full: msg('full') }[level];
-}
-
-/** Display word of an entity kind. */
-export function entityWord(kind: EntityKind): string {
-  return { case: msg('case'), sold_product: msg('sold product'), install_base: msg('install base item') }[
-    kind
-  ];
+/** " (read, write)" after a level, or '' without permissions. */
+export function permissionsSuffix(permissions: readonly Permission[]): string {
+  return permissions.length > 0 ? ` (${permissionList(permissions)})` : '';
 }
 
 function result(level: AccessLevel, permissions: readonly Permission[]): TemplateResult {
-  const detail = permissions.length > 0 ? ` (${permissions.join(', ')})` : '';
   return html`<li class="result">
-    ${msg('Result:')} <span class="level" data-level=${level}>${levelWord(level)}</span>${detail}
+    ${msg('Result:')}
+    <span class="level" data-level=${level}>${levelLabel(level)}</span>${permissionsSuffix(permissions)}
   </li>`;
 }
 
@@ -57,9 +51,9 @@ function roleItem(role: RoleHeld, inner: TemplateResult | typeof nothing = nothi
 }
 
 function granularItem(cap: GranularCap, inner: TemplateResult): TemplateResult {
-  const roles = cap.roles.map((role) => `${role.role} (${role.permissions.join(', ')})`).join(', ');
+  const roles = cap.roles.map((role) => `${role.role} (${permissionList(role.permissions)})`).join(', ');
   return html`<li>
-    ${msg(str`Granular roles on ${entityWord(cap.table)}: ${roles || msg('none')} — allow ${levelWord(cap.level)}`)}
+    ${msg(str`Granular roles on ${entityWord(cap.table)}: ${roles || msg('none')} — allow ${levelLabel(cap.level)}`)}
     <ul>
       ${inner}
     </ul>
@@ -85,7 +79,7 @@ function relatedPartyPath(path: RelatedPartyPath): TemplateResult {
             ${msg(str`Responsibility ${path.responsibility.name}`)}
             <ul>
               <li>
-                ${msg(str`Access configuration: ${entityWord(config.table)}${through}, ${levelWord(config.level)}`)}
+                ${msg(str`Access configuration: ${entityWord(config.table)}${through}, ${levelLabel(config.level)}`)}
                 <ul>
                   ${path.roles.map((role) => roleItem(role))}
                   ${granularItem(path.granular, html`${blocked}${result(path.level, path.permissions)}`)}

@@ -58,8 +58,13 @@ import { styles } from './cam-related-party-list.styles.js';
  * @csspart name-cell - The party name cell.
  * @csspart actions - The cell with a row's actions.
  * @csspart action - A row action button (Change type, Remove).
- * @csspart badge - The effective-access badge of a row.
+ * @csspart badge - The effective-access badge of a row (the `<cam-effective-access-badge>` host).
+ * @csspart row-badge - The badge button inside a row's badge (its `badge` part).
+ * @csspart row-badge-popover - The explanation popover of a row's badge (its `popover` part).
+ * @csspart row-badge-tree - The explanation tree of a row's badge (its `tree` part).
  * @csspart type-picker - The relationship type picker in edit mode.
+ * @csspart type-picker-input - The picker's combobox input (its `input` part).
+ * @csspart type-picker-listbox - The picker's popup list (its `listbox` part).
  * @csspart confirm - The removal confirmation inside a row.
  * @csspart banner - The live region of a refused change.
  * @csspart partial-note - The note that access was computed without some tables.
@@ -68,13 +73,29 @@ import { styles } from './cam-related-party-list.styles.js';
  * @csspart error - The load error state.
  * @csspart retry-button - Retry in the error state.
  *
+ * @cssprop --cam-font-family - Font family (default system-ui).
+ * @cssprop --cam-font-size - Base font size (default 0.875rem).
+ * @cssprop --cam-color-text - Text colour.
+ * @cssprop --cam-color-text-muted - Secondary text.
+ * @cssprop --cam-color-surface - Background of buttons and inputs.
+ * @cssprop --cam-color-surface-hover - Background of a hovered button.
+ * @cssprop --cam-color-border - Borders of the table, inputs and buttons.
+ * @cssprop --cam-radius - Corner radius (default 6px).
+ * @cssprop --cam-color-primary - Background of the primary button.
+ * @cssprop --cam-color-on-primary - Text of the primary button.
+ * @cssprop --cam-color-danger - Errors and destructive actions.
+ * @cssprop --cam-color-focus - Focus ring colour.
+ * @cssprop --cam-focus-ring-width - Focus ring width (default 2px).
+ * @cssprop --cam-space - Spacing between toolbar items and blocks (default 0.5rem).
+ * @cssprop --cam-color-surface-muted - Background of the removal confirmation.
+ * @cssprop --cam-color-warning - The note that access was computed without some tables.
+ * @cssprop --cam-color-skeleton - Colour of the loading placeholder bars.
  * @cssprop --cam-related-party-list-max-height - Height of the scrolling rows area (default 28rem).
  * @cssprop --cam-related-party-list-row-height - Minimum row height (default 2.75rem).
  * @cssprop --cam-related-party-list-columns - Grid template of the six columns.
  * @cssprop --cam-related-party-list-header-bg - Header background.
  * @cssprop --cam-related-party-list-row-border - Row separator colour.
  * @cssprop --cam-related-party-list-banner-bg - Background of the refused-change banner.
- * @cssprop --cam-color-skeleton - Colour of the loading placeholder bars (the same token as the other elements).
  */
 @localized()
 export class CamRelatedPartyList extends LitElement {

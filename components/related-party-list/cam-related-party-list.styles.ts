@@ -128,7 +128,7 @@ export const styles = [
     }
     .note {
       margin: 0 0 var(--cam-space, 0.5rem);
-      color: var(--cam-color-warning, #8a5a00);
+      color: var(--cam-color-warning, #8a4b00);
     }
     .empty,
     .error-state,
@@ -140,7 +140,7 @@ export const styles = [
       height: var(--cam-related-party-list-row-height, 2.75rem);
       margin-block-end: 0.35rem;
       border-radius: var(--cam-radius, 6px);
-      background: var(--cam-color-skeleton, #eceff4);
+      background: var(--cam-color-skeleton, #eef0f3);
     }
     @media (prefers-reduced-motion: no-preference) {
       .skeleton-row {

@@ -1,26 +1,9 @@
-/** Localised texts of party kinds and of rows (names of deleted parties, missing types). */
+/** Localised texts of rows (names of deleted parties, missing types). */
 import { msg } from '@lit/localize';
 import type { PartyKind } from '../../src/model/kinds.js';
+import { partyKindLabel } from '../internal/labels.js';
 import type { PartyRow } from '../../src/service/party-rows.js';
 import type { SortKey } from './list-view.js';
-
-/** The kind of a party, as a column value ("Contact", "Service organization"). */
-export function kindLabel(kind: PartyKind): string {
-  switch (kind) {
-    case 'contact':
-      return msg('Contact');
-    case 'consumer':
-      return msg('Consumer');
-    case 'user':
-      return msg('User');
-    case 'account':
-      return msg('Account');
-    case 'service_organization':
-      return msg('Service organization');
-    case 'household':
-      return msg('Household');
-  }
-}
 
 /** Shown instead of a name when the record points at a party that no longer exists. */
 function deletedLabel(kind: PartyKind): string {
@@ -56,7 +39,7 @@ export function columnText(row: PartyRow, column: SortKey): string {
     case 'name':
       return partyName(row);
     case 'kind':
-      return kindLabel(row.record.party.kind);
+      return partyKindLabel(row.record.party.kind);
     case 'type':
       return row.typeName ?? (row.record.type === '' ? '' : msg('(unknown type)'));
     case 'responsibility':

@@ -7,21 +7,14 @@ import type { AccessLevel, EntityKind } from '../../src/model/kinds.js';
 import { compareLevels } from '../../src/model/kinds.js';
 import type { EntityAccess } from '../../src/service/access-service.js';
 import type { PartyRow } from '../../src/service/party-rows.js';
+import { levelLabel } from '../internal/labels.js';
 import { removalBlock, type PrimaryField } from './removal-rules.js';
 
 const MAX_IMPACT_LINES = 5;
 
+/** "no access" reads better than "none" in a before → after line. */
 function levelWord(level: AccessLevel): string {
-  switch (level) {
-    case 'none':
-      return msg('no access');
-    case 'read':
-      return msg('read');
-    case 'write':
-      return msg('write');
-    case 'full':
-      return msg('full');
-  }
+  return level === 'none' ? msg('no access') : levelLabel(level);
 }
 
 function blockReason(kind: EntityKind, field: PrimaryField): string {

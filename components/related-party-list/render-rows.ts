@@ -5,7 +5,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { PartyRow } from '../../src/service/party-rows.js';
-import { columnText, isDangling, kindLabel, partyName } from './labels.js';
+import { partyKindLabel } from '../internal/labels.js';
+import { columnText, isDangling, partyName } from './labels.js';
 import type { ListQuery, SortKey } from './list-view.js';
 import { renderConfirm, type ConfirmView } from './render-confirm.js';
 
@@ -71,6 +72,7 @@ function renderAccess(row: PartyRow, v: RowsView): TemplateResult {
   const principal = kind === 'contact' || kind === 'consumer' || kind === 'user';
   return html`<cam-effective-access-badge
     part="badge"
+    exportparts="badge: row-badge, popover: row-badge-popover, tree: row-badge-tree"
     entity-table=${v.entityTable}
     entity-id=${v.entityId}
     principal-type=${principal ? kind : nothing}
@@ -89,6 +91,7 @@ function renderType(row: PartyRow, v: RowsView): TemplateResult {
   return html`<div class="edit" @keydown=${onKey}>
     <cam-relationship-type-picker
       part="type-picker"
+      exportparts="input: type-picker-input, listbox: type-picker-listbox"
       applies-to=${v.entityTable}
       party-type=${row.record.party.kind}
       value=${editing.type}
@@ -131,7 +134,7 @@ export function renderRow(row: PartyRow, index: number, v: RowsView): TemplateRe
     ?data-dangling=${isDangling(row)}
   >
     <div role="cell" part="cell name-cell" class=${isDangling(row) ? 'name dangling' : 'name'}>${name}</div>
-    <div role="cell" part="cell">${kindLabel(row.record.party.kind)}</div>
+    <div role="cell" part="cell">${partyKindLabel(row.record.party.kind)}</div>
     <div role="cell" part="cell">${renderType(row, v)}</div>
     <div role="cell" part="cell">${renderResponsibility(row)}</div>
     <div role="cell" part="cell">${renderAccess(row, v)}</div>

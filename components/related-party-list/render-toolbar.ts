@@ -3,7 +3,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { PartyKind } from '../../src/model/kinds.js';
 import type { IncompleteSource } from '../../src/service/access-facts-loader.js';
-import { kindLabel } from './labels.js';
+import { partyKindLabel } from '../internal/labels.js';
 import type { ChangeFailure } from './party-changes.js';
 
 export interface ToolbarView {
@@ -42,7 +42,7 @@ export function renderToolbar(v: ToolbarView): TemplateResult {
       <span>${msg('Kind')}</span>
       <select part="kind-filter" .value=${v.kind} @change=${select}>
         <option value="" ?selected=${v.kind === ''}>${msg('All kinds')}</option>
-        ${v.kinds.map((kind) => html`<option value=${kind} ?selected=${v.kind === kind}>${kindLabel(kind)}</option>`)}
+        ${v.kinds.map((kind) => html`<option value=${kind} ?selected=${v.kind === kind}>${partyKindLabel(kind)}</option>`)}
       </select>
     </label>
     <span part="count" class="count" role="status" aria-live="polite" aria-busy=${v.busy ? 'true' : 'false'}

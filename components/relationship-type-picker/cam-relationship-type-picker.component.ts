@@ -31,11 +31,22 @@ import { untilAborted } from './until-aborted.js';
  * @csspart option - One relationship type in the list.
  * @csspart summary - The chosen type's responsibility and access.
  * @csspart message - Status and error messages.
+ * @cssprop --cam-font-family - Font family (default system-ui).
+ * @cssprop --cam-font-size - Base font size (default 0.875rem).
+ * @cssprop --cam-color-text - Text colour.
+ * @cssprop --cam-color-text-muted - Secondary text.
  * @cssprop --cam-color-surface - Background of the input and the list.
+ * @cssprop --cam-color-surface-hover - Background of a hovered option or button.
  * @cssprop --cam-color-border - Borders of the input and the list.
+ * @cssprop --cam-radius - Corner radius (default 6px).
+ * @cssprop --cam-color-danger - Errors and destructive actions.
+ * @cssprop --cam-color-focus - Focus ring colour.
+ * @cssprop --cam-focus-ring-width - Focus ring width (default 2px).
  * @cssprop --cam-color-option-active - Background of the active option.
- * @cssprop --cam-listbox-max-height - Height of the list before it scrolls.
- * @cssprop --cam-color-danger - Error text.
+ * @cssprop --cam-color-skeleton - The input while types load.
+ * @cssprop --cam-listbox-max-height - Height of the list before it scrolls (default 16rem).
+ * @cssprop --cam-shadow-popup - Shadow of the list.
+ * @cssprop --cam-z-popup - Stacking order of the list (default 10).
  */
 @localized()
 export class CamRelationshipTypePicker extends LitElement {

@@ -50,7 +50,7 @@ export const styles = [
       background: var(--cam-color-surface, #ffffff);
       border: 1px solid var(--cam-color-border, #c9cfd9);
       border-radius: var(--cam-radius, 6px);
-      box-shadow: var(--cam-shadow-popup, 0 6px 18px rgb(0 0 0 / 0.12));
+      box-shadow: var(--cam-shadow-popup, 0 6px 18px rgb(0 0 0 / 0.16));
       padding: 0.25rem 0;
     }
     .group-label {

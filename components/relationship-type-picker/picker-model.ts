@@ -13,7 +13,7 @@ import {
   type ResponsibilitySummary,
   type TypeGroup,
 } from './type-options.js';
-import { entityWord, partyWord } from './type-render.js';
+import { entityWord, partyKindWord } from '../internal/labels.js';
 
 export interface PickerInput {
   readonly definitions: Definitions | undefined;
@@ -44,9 +44,9 @@ export interface PickerModel {
 }
 
 function scopeText(entity: EntityKind | undefined, party: PartyKind | undefined): string {
-  if (entity && party) return msg(str`${entityWord(entity)} records and ${partyWord(party)} parties`);
+  if (entity && party) return msg(str`${entityWord(entity)} records and ${partyKindWord(party)} parties`);
   if (entity) return msg(str`${entityWord(entity)} records`);
-  if (party) return msg(str`${partyWord(party)} parties`);
+  if (party) return msg(str`${partyKindWord(party)} parties`);
   return msg('any record');
 }
 

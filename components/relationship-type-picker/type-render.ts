@@ -2,27 +2,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { RelationshipType } from '../../src/model/definitions.js';
-import type { EntityKind, PartyKind } from '../../src/model/kinds.js';
+import { entityWord, levelLabel, partyKindWord } from '../internal/labels.js';
 import type { GrantLine, ResponsibilitySummary, TypeGroup, TypeGroupKey } from './type-options.js';
-
-/** Display word of an entity kind. */
-export function entityWord(kind: EntityKind): string {
-  return { case: msg('case'), sold_product: msg('sold product'), install_base: msg('install base item') }[
-    kind
-  ];
-}
-
-/** Display word of a party kind. */
-export function partyWord(kind: PartyKind): string {
-  return {
-    contact: msg('contact'),
-    consumer: msg('consumer'),
-    user: msg('user'),
-    account: msg('account'),
-    service_organization: msg('service organization'),
-    household: msg('household'),
-  }[kind];
-}
 
 function groupLabel(key: TypeGroupKey): string {
   return key === 'grants' ? msg('Grants access') : msg('Listed (no access)');
@@ -50,7 +31,10 @@ export function renderListbox(view: ListboxView): TemplateResult {
   let index = 0;
   const option = (type: RelationshipType): TemplateResult => {
     const position = index++;
-    const detail = [view.showPartyType ? partyWord(type.partyType) : undefined, view.responsibilityName(type)]
+    const detail = [
+      view.showPartyType ? partyKindWord(type.partyType) : undefined,
+      view.responsibilityName(type),
+    ]
       .filter((text) => text !== undefined)
       .join(' · ');
     // Keyboard users reach options through the combobox input (aria-activedescendant).
@@ -89,8 +73,8 @@ export function renderListbox(view: ListboxView): TemplateResult {
 
 function grantText(line: GrantLine): string {
   const where = line.through
-    ? msg(str`${entityWord(line.table)} ${line.level} (through ${entityWord(line.through)})`)
-    : `${entityWord(line.table)} ${line.level}`;
+    ? msg(str`${entityWord(line.table)} ${levelLabel(line.level)} (through ${entityWord(line.through)})`)
+    : msg(str`${entityWord(line.table)} ${levelLabel(line.level)}`);
   return line.rolesRequired.length === 0
     ? where
     : msg(str`${where}; requires ${line.rolesRequired.join(', ')}`);

@@ -36,6 +36,7 @@ const PSEUDO_TEMPLATES: LocaleModule['templates'] = {
   [strId('', ' parties')]: str`[${0} pärtïés]`,
   [id('Party')]: '[Pärty]',
   [id('write')]: '[wrïté]',
+  [id('read')]: '[réäd]',
   [id('Relationship type')]: '[Rélätïönshïp typé]',
   [id('Add related party')]: '[Ädd rélätéd pärty]',
   [id('Roles')]: '[Rölés]',
@@ -67,15 +68,40 @@ function chromeTexts(all: AllElements): string[] {
   ];
   const dialog = shadow(all.dialog).querySelector('[part="dialog"]');
   if (dialog) chrome.push(dialog);
+  return ownTexts(chrome);
+}
+
+/**
+ * Text nodes and accessible attributes of `chrome` and everything inside it, except options of the
+ * type lists (relationship types from the backend) and near misses (the engine's English reasons).
+ */
+function ownTexts(chrome: readonly Element[]): string[] {
   const texts: string[] = [];
-  // Options of the type lists are relationship types from the backend: data, not chrome.
   const elements = chrome.flatMap((c) => [c, ...deepQueryAll<Element>(c, '*')]);
-  for (const el of elements.filter((e) => !e.closest('[role="listbox"]'))) {
+  for (const el of elements.filter((e) => !e.closest('[role="listbox"], .near-miss'))) {
     for (const node of el.childNodes)
       if (node.nodeType === Node.TEXT_NODE) texts.push(node.textContent ?? '');
     for (const name of ['aria-label', 'placeholder', 'title']) texts.push(el.getAttribute(name) ?? '');
   }
   return texts.map((t) => t.trim()).filter((t) => t !== '');
+}
+
+/**
+ * The words of the rules (levels, permissions, tables, party kinds) where the elements show them:
+ * the badge's explanation tree (open popover) and the chrome columns of the inspector's access
+ * configuration table (not the responsibility and role names, which are data).
+ */
+async function ruleWordTexts(all: AllElements): Promise<string[]> {
+  part(all.badge, 'badge').click();
+  await until(() => part(all.badge, 'popover').querySelector('.result') !== null, 'the explanation tree');
+  all.inspector.tab = 'access-configs';
+  await all.inspector.updateComplete;
+  const table = part(all.inspector, 'table');
+  const cells = table.querySelectorAll('thead, tbody td:nth-child(n + 2):nth-child(-n + 5)');
+  expect(cells.length, 'access configuration cells').to.be.greaterThan(8);
+  const texts = ownTexts([part(all.badge, 'tree'), ...cells]);
+  part(all.badge, 'popover').hidePopover();
+  return texts;
 }
 
 describe('localisation of the elements', () => {
@@ -96,6 +122,23 @@ describe('localisation of the elements', () => {
     expect(text(part(all.picker, 'label'))).to.equal('[Rélätïönshïp typé]');
     expect(text(part(all.dialog, 'title'))).to.equal('[Ädd rélätéd pärty]');
     expect(text(part(all.inspector, 'tab'))).to.equal('[Rölés]');
+    // Levels and permissions are words of the locale wherever they show, also inside sentences.
+    part(all.badge, 'badge').click();
+    await until(() => part(all.badge, 'popover').querySelector('.result') !== null, 'the explanation tree');
+    expect(text(part(all.badge, 'popover').querySelector('.result'))).to.contain('[wrïté] ([réäd], [wrïté])');
+    part(all.badge, 'popover').hidePopover();
+    all.inspector.tab = 'access-configs';
+    await all.inspector.updateComplete;
+    const levels = [...shadow(all.inspector).querySelectorAll('[part="table"] tbody .level')].map(text);
+    expect(levels).to.include('[réäd]').and.not.to.include.members(['read', 'write']);
+    all.inspector.tab = 'responsibilities';
+    await all.inspector.updateComplete;
+    const summaries = [...shadow(all.inspector).querySelectorAll('[part="table"] tbody li')].map(text);
+    expect(
+      summaries.some((s) => /, \[(réäd|wrïté)\]/.test(s)),
+      summaries.join(' | '),
+    ).to.equal(true);
+    expect(summaries.filter((s) => /, (read|write)\b/.test(s))).to.deep.equal([]);
     // Untranslated messages fall back to the English source.
     expect(
       text(part(all.list, 'add-button').closest('[part="toolbar"]')?.querySelector('label span')),
@@ -118,5 +161,8 @@ describe('localisation of the elements', () => {
     const closed = oneEvent(all.dialog, 'close');
     all.dialog.close();
     await closed;
+    const words = await ruleWordTexts(all);
+    expect(words.filter((t) => t.includes(MARK)).length, 'translated rule words').to.be.greaterThan(10);
+    expect(words.filter((t) => /[A-Za-z]/.test(t))).to.deep.equal([]);
   });
 });

@@ -52,12 +52,18 @@ const WATCHED = [
   'grid-template-columns',
   'padding-left',
   'outline-color',
+  'outline-width',
+  'font-family',
+  'font-size',
+  'z-index',
 ] as const;
 
 /** A value of the right type for a custom property, unlike any default. */
 function sentinel(name: string): string {
   if (name.endsWith('-columns')) return '11px 12px 13px 14px 15px 16px';
   if (name.includes('shadow')) return '0 0 0 7px rgb(1, 2, 3)';
+  if (name.endsWith('-family')) return 'monospace';
+  if (name.startsWith('--cam-z-')) return '37';
   if (/(width|height|indent|radius|size|space)$/.test(name)) return '37px';
   return 'rgb(1, 2, 3)';
 }

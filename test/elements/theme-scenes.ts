@@ -4,7 +4,7 @@
  * theming.test.ts can prove each property has an effect.
  */
 import { fixture, fixtureCleanup, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import { html, type TemplateResult } from 'lit';
 import { http, HttpResponse } from 'msw';
 import { worker } from '../../mocks/browser.js';
@@ -45,10 +45,13 @@ export const levelBadgesTemplate = (): TemplateResult =>
 /** A state of the page: `visit` is called in each step of it. */
 export type Scene = (visit: (provider: HTMLElement) => void) => Promise<void>;
 
-/** Loaded page, then popover, dialog, picker list, role tree expanded, every inspector tab. */
+/** Loaded page (a hovered button), then popover, dialog, picker list, role tree expanded, every inspector tab. */
 const interactive: Scene = async (visit) => {
   const all = await renderAllElements();
   visit(all.provider);
+  await hover(part(all.list, 'add-button'));
+  visit(all.provider);
+  await resetMouse();
   part(all.badge, 'badge').click();
   await until(() => part(all.badge, 'popover').querySelector('ul') !== null, 'the explanation');
   visit(all.provider);
@@ -75,6 +78,15 @@ const interactive: Scene = async (visit) => {
     visit(all.provider);
   }
 };
+
+/** Puts the mouse over the middle of `el` (hover styles). */
+async function hover(el: HTMLElement): Promise<void> {
+  const box = el.getBoundingClientRect();
+  await sendMouse({
+    type: 'move',
+    position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)],
+  });
+}
 
 async function openPickerList(all: AllElements): Promise<void> {
   all.picker.focus();
@@ -117,7 +129,7 @@ const incomplete: Scene = async (visit) => {
   visit(all.provider);
 };
 
-/** The server refuses a removal: the list's banner. */
+/** A removal to confirm, then the server refuses it: the confirmation and the list's banner. */
 const refused: Scene = async (visit) => {
   worker.use(
     http.delete('*/api/now/table/:table/:id', () =>
@@ -127,6 +139,7 @@ const refused: Scene = async (visit) => {
   const all = await renderAllElements();
   shadow(all.list).querySelector<HTMLElement>('[data-action="remove"]')?.click();
   await until(() => shadow(all.list).querySelector('[data-confirm="remove"]') !== null, 'the confirmation');
+  visit(all.provider);
   shadow(all.list).querySelector<HTMLElement>('[data-confirm="remove"]')?.click();
   await until(() => shadow(all.list).querySelector('.banner') !== null, 'the banner', 8000);
   visit(all.provider);

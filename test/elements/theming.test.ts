@@ -4,7 +4,7 @@
  * state, every rendered part must be documented, and the access level badges must keep readable
  * text (WCAG AA, 4.5:1) in the default theme and in a dark theme built from the documented tokens.
  */
-import { expect, fixture } from '@open-wc/testing';
+import { expect, fixture, oneEvent } from '@open-wc/testing';
 import { html } from 'lit';
 import { faults } from '../../mocks/faults.js';
 import { freshUserId, until, useElementFixtures } from '../support/fixtures.js';
@@ -16,6 +16,7 @@ import {
   ignoreResizeObserverLoop,
   part,
   renderAllElements,
+  shadow,
 } from './support.js';
 import { documentedContract, effectiveProperties, renderedParts } from './theme-contract.js';
 import { levelBadgesTemplate, SCENES } from './theme-scenes.js';
@@ -137,6 +138,30 @@ describe('theming of the elements', () => {
         `rgb(${i + 1}, 2, 3)`,
       );
     });
+  });
+
+  it('styles the badges and pickers nested in the list and the dialog through their exported parts', async () => {
+    removeStyle = addDocumentStyle(`
+      cam-related-party-list::part(row-badge) { background-color: rgb(9, 8, 7); }
+      cam-add-party-dialog::part(type-picker-input) { background-color: rgb(7, 8, 9); }
+    `);
+    const all = await renderAllElements();
+    const rowBadges = [...shadow(all.list).querySelectorAll('cam-effective-access-badge')];
+    expect(rowBadges.length, 'row badges').to.equal(3);
+    for (const badge of rowBadges) {
+      expect(getComputedStyle(part(badge, 'badge')).backgroundColor).to.equal('rgb(9, 8, 7)');
+    }
+    // Only the list's own badges: a badge elsewhere on the page keeps its level colour.
+    expect(getComputedStyle(part(all.badge, 'badge')).backgroundColor).to.not.equal('rgb(9, 8, 7)');
+    all.dialog.show();
+    await all.dialog.updateComplete;
+    const picker = part(all.dialog, 'type-picker');
+    await until(() => picker.shadowRoot?.querySelector('[part="input"]') != null, 'the dialog picker');
+    expect(getComputedStyle(part(picker, 'input')).backgroundColor).to.equal('rgb(7, 8, 9)');
+    expect(getComputedStyle(part(all.picker, 'input')).backgroundColor).to.not.equal('rgb(7, 8, 9)');
+    const closed = oneEvent(all.dialog, 'close');
+    all.dialog.close();
+    await closed;
   });
 
   it('keeps level badge text readable (4.5:1) in the default and in a dark theme', async () => {
