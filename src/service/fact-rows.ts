@@ -12,95 +12,78 @@ const label = (row: Row, column: string | undefined): string | undefined => {
   return field?.display || field?.value || undefined;
 };
 
-/** Adds a key only when the value is defined (the model's optional fields are absent, not undefined). */
-function opt<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: string };
+/**
+ * The raw values of `keys` (references as sys_ids), each present only when set: the model's
+ * optional fields are absent, never `undefined`.
+ */
+function present<K extends string>(
+  row: Row,
+  columns: Readonly<Record<K, string>>,
+  keys: readonly K[],
+): { [P in K]?: string } {
+  const out: { [P in K]?: string } = {};
+  for (const key of keys) {
+    const value = text(row, columns[key]);
+    if (value !== undefined) out[key] = value;
+  }
+  return out;
+}
+
+/** The id and display name of a record (the name falls back to the id); undefined without an id. */
+function identity(row: Row, columns: { id: string; name: string }): { id: string; name: string } | undefined {
+  const id = text(row, columns.id);
+  return id ? { id, name: label(row, columns.name) ?? id } : undefined;
 }
 
 export function rowToCase(row: Row, map: TableMap): Case | undefined {
   const c = map.case.columns;
   const id = text(row, c.id);
   if (!id) return undefined;
+  const description = label(row, c.shortDescription);
   return {
     id,
     number: label(row, c.number) ?? id,
-    ...opt('shortDescription', label(row, c.shortDescription)),
-    ...opt('account', text(row, c.account)),
-    ...opt('contact', text(row, c.contact)),
-    ...opt('consumer', text(row, c.consumer)),
-    ...opt('soldProduct', text(row, c.soldProduct)),
-    ...opt('installBase', text(row, c.installBase)),
+    ...(description === undefined ? {} : { shortDescription: description }),
+    ...present(row, c, ['account', 'contact', 'consumer', 'soldProduct', 'installBase']),
   };
 }
 
 export function rowToSoldProduct(row: Row, map: TableMap): SoldProduct | undefined {
   const c = map.soldProduct.columns;
-  const id = text(row, c.id);
-  if (!id) return undefined;
-  return {
-    id,
-    name: label(row, c.name) ?? id,
-    ...opt('account', text(row, c.account)),
-    ...opt('consumer', text(row, c.consumer)),
-  };
+  const named = identity(row, c);
+  return named && { ...named, ...present(row, c, ['account', 'consumer']) };
 }
 
 export function rowToInstallBaseItem(row: Row, map: TableMap): InstallBaseItem | undefined {
   const c = map.installBase.columns;
-  const id = text(row, c.id);
-  if (!id) return undefined;
-  return {
-    id,
-    name: label(row, c.name) ?? id,
-    ...opt('account', text(row, c.account)),
-    ...opt('parent', text(row, c.parent)),
-    ...opt('soldProduct', text(row, c.soldProduct)),
-  };
+  const named = identity(row, c);
+  return named && { ...named, ...present(row, c, ['account', 'parent', 'soldProduct']) };
 }
 
 export function rowToAccount(row: Row, map: TableMap, restricted: ReadonlySet<string>): Account | undefined {
   const c = map.account.columns;
-  const id = text(row, c.id);
-  if (!id) return undefined;
-  return {
-    id,
-    name: label(row, c.name) ?? id,
-    ...opt('parent', text(row, c.parent)),
-    restrictContactAccess: restricted.has(id),
-  };
+  const named = identity(row, c);
+  return (
+    named && { ...named, ...present(row, c, ['parent']), restrictContactAccess: restricted.has(named.id) }
+  );
 }
 
 export function rowToContact(row: Row, map: TableMap, roles: readonly string[]): Contact | undefined {
   const c = map.contact.columns;
-  const id = text(row, c.id);
-  if (!id) return undefined;
-  return {
-    id,
-    name: label(row, c.name) ?? id,
-    ...opt('email', text(row, c.email)),
-    ...opt('account', text(row, c.account)),
-    roles,
-  };
+  const named = identity(row, c);
+  return named && { ...named, ...present(row, c, ['email', 'account']), roles };
 }
 
 export function rowToConsumer(row: Row, map: TableMap, roles: readonly string[]): Consumer | undefined {
   const c = map.consumer.columns;
-  const id = text(row, c.id);
-  if (!id) return undefined;
-  return {
-    id,
-    name: label(row, c.name) ?? id,
-    ...opt('email', text(row, c.email)),
-    ...opt('household', text(row, c.household)),
-    roles,
-  };
+  const named = identity(row, c);
+  return named && { ...named, ...present(row, c, ['email', 'household']), roles };
 }
 
 export function rowToUser(row: Row, map: TableMap, roles: readonly string[]): User | undefined {
   const c = map.user.columns;
-  const id = text(row, c.id);
-  if (!id) return undefined;
-  return { id, name: label(row, c.name) ?? id, ...opt('email', text(row, c.email)), roles };
+  const named = identity(row, c);
+  return named && { ...named, ...present(row, c, ['email']), roles };
 }
 
 export { text as fieldText };
