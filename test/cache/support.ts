@@ -25,18 +25,32 @@ export function testClient(): TableApiClient {
 export function service(
   options: Partial<Omit<DefinitionsServiceOptions, 'storage'>> & { storage?: DefinitionsStorageOptions } = {},
 ): DefinitionsService {
-  return new DefinitionsService({ client: testClient(), instance: INSTANCE, user: 'ana', ...options });
+  const created = new DefinitionsService({
+    client: testClient(),
+    instance: INSTANCE,
+    user: 'ana',
+    ...options,
+  });
+  live.add(created);
+  return created;
 }
+
+/** Services of the current test: disposed before the databases go, so no background write re-creates one. */
+const live = new Set<DefinitionsService>();
 
 /** Deletes every IndexedDB database of the test page (closing connections first is the caller's job). */
 export async function deleteAllDatabases(): Promise<void> {
+  for (const created of live) created.dispose();
+  live.clear();
   const names = (await indexedDB.databases()).map((info) => info.name ?? '');
   await Promise.all(
     names.map(
       (name) =>
         new Promise<void>((resolve) => {
           const request = indexedDB.deleteDatabase(name);
-          request.onsuccess = request.onerror = request.onblocked = () => resolve();
+          // Not on `blocked`: open connections close on versionchange, then the delete completes;
+          // resolving early let the next test see a database that was about to go.
+          request.onsuccess = request.onerror = () => resolve();
         }),
     ),
   );
