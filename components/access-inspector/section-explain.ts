@@ -70,60 +70,54 @@ function onSubmit(event: SubmitEvent, submit: (request: ExplainRequest) => void)
   });
 }
 
+/** One `kind:id` reference as a fieldset: a kind select and an id input with suggestions. */
+function refFieldset<K extends string>(options: {
+  legend: string;
+  kindLabel: string;
+  /** Field names `<name>-kind`, `<name>-id`; suggestions from the datalist `<name>s`. */
+  name: 'principal' | 'entity';
+  kinds: readonly K[];
+  label: (kind: K) => string;
+  chosen: { kind: string; id: string } | undefined;
+}): TemplateResult {
+  const { legend, kindLabel, name, kinds, label, chosen } = options;
+  return html`<fieldset>
+    <legend>${legend}</legend>
+    <label>
+      <span>${kindLabel}</span>
+      <select name=${`${name}-kind`}>
+        ${kinds.map((kind) => html`<option value=${kind} ?selected=${chosen?.kind === kind}>${label(kind)}</option>`)}
+      </select>
+    </label>
+    <label>
+      <span>${msg('Id')}</span>
+      <input name=${`${name}-id`} list=${`${name}s`} required autocomplete="off" .value=${chosen?.id ?? ''} />
+    </label>
+  </fieldset>`;
+}
+
 /** Renders the Explain section. */
 export function renderExplainSection(props: ExplainSectionProps): TemplateResult {
   const { task, last, imported, submit } = props;
   const known = [imported?.facts, task.value?.facts].filter((f): f is Facts => f !== undefined);
   return html`${factsNote(props)}
     <form class="explain-form" @submit=${(event: SubmitEvent) => onSubmit(event, submit)}>
-      <fieldset>
-        <legend>${msg('Principal')}</legend>
-        <label>
-          <span>${msg('Kind')}</span>
-          <select name="principal-kind">
-            ${PRINCIPAL_KINDS.map(
-              (kind) =>
-                html`<option value=${kind} ?selected=${last?.principal.kind === kind}>
-                  ${partyLabel(kind)}
-                </option>`,
-            )}
-          </select>
-        </label>
-        <label>
-          <span>${msg('Id')}</span>
-          <input
-            name="principal-id"
-            list="principals"
-            required
-            autocomplete="off"
-            .value=${last?.principal.id ?? ''}
-          />
-        </label>
-      </fieldset>
-      <fieldset>
-        <legend>${msg('Entity')}</legend>
-        <label>
-          <span>${msg('Table')}</span>
-          <select name="entity-kind">
-            ${ENTITY_KINDS.map(
-              (kind) =>
-                html`<option value=${kind} ?selected=${last?.entity.kind === kind}>
-                  ${tableLabel(kind)}
-                </option>`,
-            )}
-          </select>
-        </label>
-        <label>
-          <span>${msg('Id')}</span>
-          <input
-            name="entity-id"
-            list="entities"
-            required
-            autocomplete="off"
-            .value=${last?.entity.id ?? ''}
-          />
-        </label>
-      </fieldset>
+      ${refFieldset({
+        legend: msg('Principal'),
+        kindLabel: msg('Kind'),
+        name: 'principal',
+        kinds: PRINCIPAL_KINDS,
+        label: partyLabel,
+        chosen: last?.principal,
+      })}
+      ${refFieldset({
+        legend: msg('Entity'),
+        kindLabel: msg('Table'),
+        name: 'entity',
+        kinds: ENTITY_KINDS,
+        label: tableLabel,
+        chosen: last?.entity,
+      })}
       <button type="submit" class="primary" part="explain-button">${msg('Explain')}</button>
     </form>
     ${datalist('principals', principalOptions(known))} ${datalist('entities', entityOptions(known))}

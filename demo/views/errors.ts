@@ -29,3 +29,16 @@ export function loading(what: string): TemplateResult {
     <span class="spinner" aria-hidden="true"></span> Loading ${what}…
   </p>`;
 }
+
+/**
+ * The loading and error states of a record page: its heading stays in place (focus target after
+ * navigation) above a loading note or an error box with Retry.
+ */
+export function recordStates(heading: string, what: string, retry: () => void) {
+  const title = html`<h1 tabindex="-1">${heading}</h1>`;
+  return {
+    initial: () => html`${title}${loading(what)}`,
+    pending: () => html`${title}${loading(what)}`,
+    error: (error: unknown) => html`${title}${errorBox(error, retry, what)}`,
+  };
+}

@@ -6,7 +6,7 @@ import type { CamServices } from '../../components/context.js';
 import { casesReferencing, getInstallBase, installBaseReferencing } from '../data/records.js';
 import { entityHref, routeHref } from '../router.js';
 import { field, partiesSection } from './entity-sections.js';
-import { errorBox, loading } from './errors.js';
+import { recordStates } from './errors.js';
 import { relatedRecords } from './related-records.js';
 import { ViewElement } from './view-element.js';
 
@@ -31,12 +31,8 @@ export class DemoInstallBaseView extends ViewElement {
   });
 
   protected override render() {
-    const placeholder = html`<h1 tabindex="-1">Install base item</h1>`;
     return this.#record.render({
-      initial: () => html`${placeholder}${loading('the install base item')}`,
-      pending: () => html`${placeholder}${loading('the install base item')}`,
-      error: (error) =>
-        html`${placeholder}${errorBox(error, () => void this.#record.run(), 'the install base item')}`,
+      ...recordStates('Install base item', 'the install base item', () => void this.#record.run()),
       complete: (loaded) => this.#renderItem(loaded),
     });
   }

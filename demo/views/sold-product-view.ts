@@ -6,7 +6,7 @@ import type { CamServices } from '../../components/context.js';
 import { casesReferencing, getSoldProduct, installBaseReferencing } from '../data/records.js';
 import { entityHref, routeHref } from '../router.js';
 import { accessSection, field, partiesSection, type NamedPrincipal } from './entity-sections.js';
-import { errorBox, loading } from './errors.js';
+import { recordStates } from './errors.js';
 import { relatedRecords } from './related-records.js';
 import { ViewElement } from './view-element.js';
 
@@ -31,12 +31,8 @@ export class DemoSoldProductView extends ViewElement {
   });
 
   protected override render() {
-    const placeholder = html`<h1 tabindex="-1">Sold product</h1>`;
     return this.#record.render({
-      initial: () => html`${placeholder}${loading('the sold product')}`,
-      pending: () => html`${placeholder}${loading('the sold product')}`,
-      error: (error) =>
-        html`${placeholder}${errorBox(error, () => void this.#record.run(), 'the sold product')}`,
+      ...recordStates('Sold product', 'the sold product', () => void this.#record.run()),
       complete: (loaded) => this.#renderProduct(loaded),
     });
   }
