@@ -1,10 +1,10 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { defaultReporter } from '@web/test-runner';
-import { requireChrome, CHROME_ARGS } from './scripts/find-chrome.mjs';
+import { ensureChrome, CHROME_ARGS } from './scripts/find-chrome.mjs';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
 
-const executablePath = requireChrome();
+const executablePath = await ensureChrome();
 
 export default {
   files: ['test/**/*.test.ts', 'components/**/*.test.ts', '!test/e2e/**', '!test/node/**'],

@@ -11,7 +11,7 @@
  */
 import { chromium, type Page } from 'playwright-core';
 // @ts-expect-error: a plain .mjs script without types.
-import { CHROME_ARGS, requireChrome } from '../scripts/find-chrome.mjs';
+import { CHROME_ARGS, ensureChrome } from '../scripts/find-chrome.mjs';
 import { getStore } from '../mocks/db.js';
 import { seedLargeCase } from '../mocks/seed/index.js';
 import { ensureBundle, startPageServer } from '../test/e2e/table-api-server.js';
@@ -60,7 +60,7 @@ const BADGES_DONE = `${ROWS} > 0 && ${BADGES}.every((b) => b.shadowRoot?.querySe
 
 async function measure(origin: string, requests: string[], run: number): Promise<Run> {
   const browser = await chromium.launch({
-    executablePath: requireChrome() as string,
+    executablePath: (await ensureChrome()) as string,
     args: CHROME_ARGS as string[],
   });
   try {

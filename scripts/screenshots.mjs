@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { build, preview } from 'vite';
-import { CHROME_ARGS, requireChrome } from './find-chrome.mjs';
+import { CHROME_ARGS, ensureChrome } from './find-chrome.mjs';
 
 /** Story record ids (mocks/seed/story.ts): `5707` + 24 zeros + a 4-hex code. */
 const story = (code) => `5707${'0'.repeat(24)}${code}`;
@@ -24,7 +24,7 @@ const server = await preview({
 const base = server.resolvedUrls?.local[0];
 if (!base) throw new Error('vite preview did not report a URL');
 
-const browser = await chromium.launch({ executablePath: requireChrome(), args: CHROME_ARGS, headless: true });
+const browser = await chromium.launch({ executablePath: await ensureChrome(), args: CHROME_ARGS, headless: true });
 const page = await browser.newPage({ viewport: { width: 1360, height: 860 }, reducedMotion: 'reduce' });
 
 async function open(hash) {

@@ -3,9 +3,17 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { requireChrome } from './find-chrome.mjs';
+import { describeChrome, ensureChromeInfo, NO_BROWSER_MESSAGE } from './find-chrome.mjs';
 
-requireChrome();
+const chrome = await ensureChromeInfo();
+if (!chrome) {
+  const hint = process.env.CHROME_PATH ? ` (CHROME_PATH=${process.env.CHROME_PATH} does not exist)` : '';
+  console.error(NO_BROWSER_MESSAGE + hint);
+  process.exit(1);
+}
+console.log(`using ${describeChrome(chrome)}`);
+// Every child (web-test-runner, e2e tests) drives the same browser.
+process.env.CHROME_PATH = chrome.path;
 rmSync('.test-results', { recursive: true, force: true });
 mkdirSync('.test-results', { recursive: true });
 

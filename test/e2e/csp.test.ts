@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium, type Browser, type Page } from 'playwright-core';
 // @ts-expect-error: a plain .mjs script without types.
-import { CHROME_ARGS, requireChrome } from '../../scripts/find-chrome.mjs';
+import { CHROME_ARGS, ensureChrome } from '../../scripts/find-chrome.mjs';
 import { STORY } from '../../mocks/seed/index.js';
 import { ensureBundle, startPageServer, type PageServer } from './table-api-server.js';
 
@@ -71,7 +71,7 @@ describe('the elements under a strict Content Security Policy', () => {
     });
     origin = server.origin;
     browser = await chromium.launch({
-      executablePath: requireChrome() as string,
+      executablePath: (await ensureChrome()) as string,
       args: CHROME_ARGS as string[],
     });
     page = await browser.newPage();

@@ -1,16 +1,16 @@
 /**
  * Headless Chromium for the end-to-end tests through playwright-core, using the machine's browser
- * (scripts/find-chrome.mjs); nothing is downloaded.
+ * or the npm-shipped one (scripts/find-chrome.mjs); nothing is downloaded.
  */
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 // @ts-expect-error -- a plain .mjs script without type declarations
 import * as chrome from '../../../scripts/find-chrome.mjs';
 
-const { requireChrome, CHROME_ARGS } = chrome as { requireChrome: () => string; CHROME_ARGS: string[] };
+const { ensureChrome, CHROME_ARGS } = chrome as { ensureChrome: () => Promise<string>; CHROME_ARGS: string[] };
 
 /** Launches headless Chromium. */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: requireChrome(), args: CHROME_ARGS, headless: true });
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: await ensureChrome(), args: CHROME_ARGS, headless: true });
 }
 
 /** Browser errors collected from a page, so tests can assert that none happened. */
