@@ -1,26 +1,112 @@
+/**
+ * The public API of cam-elements for hosts: the services (and `createCamServices` to wire them),
+ * the Table API client, the access engine and access-test files, the domain types and the errors a
+ * host may catch. Everything is exported by name; schemas, row converters and IndexedDB internals
+ * live in `src/internal/` and are not part of it (see docs/architecture.md, CHANGELOG.md).
+ */
+
+// domain model: kinds, levels, references, definitions and facts
 export {
   ACCESS_LEVELS,
   compareLevels,
   maxLevel,
   LEVEL_PERMISSIONS,
+  PERMISSIONS,
   PARTY_KINDS,
   PRINCIPAL_KINDS,
   ENTITY_KINDS,
+  ROLE_KINDS,
+  ACCESS_TARGETS,
+  RESPONSIBILITY_PARTY_KINDS,
   formatRef,
   parseRef,
   isPrincipalKind,
   ENTITY_TABLES,
   entityKindOfTable,
   EMPTY_FACTS,
+  factsOfKind,
 } from './model/index.js';
-export type * from './model/index.js';
+export type {
+  AccessLevel,
+  Permission,
+  PartyKind,
+  PrincipalKind,
+  EntityKind,
+  Ref,
+  PartyRef,
+  PrincipalRef,
+  EntityRef,
+  RoleKind,
+  AccessTarget,
+  GranularGrant,
+  RoleDef,
+  ResponsibilityPartyKind,
+  ResponsibilityPartyType,
+  ResponsibilityDef,
+  AccessConfig,
+  RelationshipType,
+  Definitions,
+  Account,
+  Contact,
+  Consumer,
+  User,
+  ServiceOrganization,
+  Household,
+  SoldProduct,
+  InstallBaseItem,
+  Case,
+  RelatedPartyRecord,
+  Facts,
+} from './model/index.js';
 
-// client
+// services: what the elements use, and how a host creates them
+export { createCamServices } from './service/create-services.js';
+export type { CamServices, CamServicesOptions, OwnedCamServices } from './service/create-services.js';
+export { DefinitionsService } from './service/definitions-service.js';
+export type { DefinitionsServiceOptions, DefinitionsStorageOptions } from './service/definitions-service.js';
+export { DefinitionsUnavailableError } from './service/definitions-snapshot.js';
+export type { CacheOwner, DefinitionsListener, DefinitionsSnapshot } from './service/definitions-snapshot.js';
 export {
-  TableApiClient,
-  EncodedQuery,
-  q,
-  unsafeValueReason,
+  RelatedPartiesService,
+  ConflictError,
+  UnconfirmedWriteError,
+  MEMBER_LIMIT,
+} from './service/related-parties-service.js';
+export type {
+  PartyChangeInput,
+  PartyMembers,
+  PartySearchPage,
+  UnconfirmedOutcome,
+} from './service/related-parties-service.js';
+export { SEARCH_LIMIT } from './service/party-search.js';
+export type { PartySearchResult } from './service/party-search.js';
+export type { PartyRow } from './service/party-rows.js';
+export { AccessFactsLoader } from './service/access-facts-loader.js';
+export type { AccessFacts, AccessFactsOptions, IncompleteSource } from './service/access-facts-loader.js';
+export {
+  AccessService,
+  EntityNotFoundError,
+  FactsUnavailableError,
+  isOffline,
+} from './service/access-service.js';
+export type {
+  DefinitionsSource,
+  EntityAccess,
+  ExplainResult,
+  PartiesSource,
+  PartyAccess,
+} from './service/access-service.js';
+export { clearAllDefinitionCaches } from './cache/definitions-cache.js';
+export type { StorageStatus } from './cache/definitions-cache.js';
+export type { IncompleteTable } from './cache/definitions-db.js';
+export { CacheUnavailableError } from './cache/open-definitions-db.js';
+
+// the Table API client
+export { TableApiClient } from './client/table-api-client.js';
+export type { TableApiClientOptions, TableApiAuth } from './client/table-api-client.js';
+export { EncodedQuery, q } from './client/encoded-query.js';
+export { unsafeValueReason } from './client/query-safety.js';
+export {
   CamError,
   ApiError,
   AuthError,
@@ -31,20 +117,10 @@ export {
   QueryFieldError,
   QueryStructureError,
   isAbortError,
-  ListBody,
-  SingleBody,
-  ErrorBody,
-  parseBody,
-  toRow,
-  DEFAULT_TABLE_MAP,
-  resolveTableMap,
-} from './client/index.js';
+} from './client/errors.js';
+export type { CamErrorKind, QueryValueReason } from './client/errors.js';
+export type { DisplayMode } from './client/schemas.js';
 export type {
-  TableApiClientOptions,
-  TableApiAuth,
-  CamErrorKind,
-  QueryValueReason,
-  DisplayMode,
   FieldValue,
   Row,
   RequestOptions,
@@ -53,68 +129,11 @@ export type {
   IterateOptions,
   WriteValues,
   TableClient,
-  TableMap,
-  TableKey,
-  TableMapOverrides,
-} from './client/index.js';
+} from './client/types.js';
+export { DEFAULT_TABLE_MAP, resolveTableMap } from './client/table-map.js';
+export type { TableMap, TableKey, TableMapOverrides } from './client/table-map.js';
 
-// cache and definitions service
-export {
-  DefinitionsCache,
-  clearAllDefinitionCaches,
-  DEFINITIONS_DB_VERSION,
-  DEFINITIONS_DB_PREFIX,
-  definitionsDatabaseName,
-  instanceOrigin,
-  CacheUnavailableError,
-} from './cache/index.js';
-export type {
-  CachedDefinitions,
-  DefinitionsCacheOptions,
-  StorageStatus,
-  CacheMeta,
-  DefinitionsDB,
-  IncompleteTable,
-  OpenDefinitionsDB,
-  TableStamp,
-} from './cache/index.js';
-export {
-  DefinitionsService,
-  DefinitionsUnavailableError,
-  rowsToDefinitions,
-  rolesFromRows,
-  responsibilitiesFromRows,
-  accessConfigsFromRows,
-  relationshipTypesFromRows,
-  entityKindIn,
-  partyKindIn,
-  DEFINITION_KINDS,
-  RelatedPartiesService,
-  ConflictError,
-  UnconfirmedWriteError,
-  AccessFactsLoader,
-  AccessService,
-  partyKindsOf,
-  partyTable,
-} from './service/index.js';
-export type {
-  DefinitionsServiceOptions,
-  DefinitionsStorageOptions,
-  DefinitionsListener,
-  DefinitionsSnapshot,
-  DefinitionRows,
-  Converted,
-  DefinitionKind,
-  PartyChangeInput,
-  AccessFacts,
-  AccessFactsOptions,
-  IncompleteSource,
-  EntityAccess,
-  DefinitionsSource,
-  PartyRow,
-} from './service/index.js';
-
-// access engine, role catalogue, access-test files
+// the access engine, role catalogue and access-test files
 export {
   AccessEngine,
   RoleCatalog,
@@ -132,4 +151,37 @@ export {
   describeExpectation,
   describeTest,
 } from './access/index.js';
-export type * from './access/index.js';
+export type {
+  EngineOptions,
+  RoleProblem,
+  RoleRow,
+  RoleContainsRow,
+  OwnerRoles,
+  AccessTestFile,
+  AccessTest,
+  AccessExpectation,
+  AccessTestFileDocument,
+  AccessTestFileExportOptions,
+  AccessTestResult,
+  AccessEntry,
+  AccessResult,
+  AccountDefaultPath,
+  EngineProblem,
+  EngineProblemCode,
+  Explanation,
+  GlobalRolePath,
+  GrantPath,
+  GranularCap,
+  GranularInForce,
+  NearMiss,
+  NearMissCode,
+  OwnerPath,
+  PartyChange,
+  Reach,
+  RecordSummary,
+  RelatedPartyPath,
+  RoleHeld,
+  ValidationCode,
+  ValidationIssue,
+  WhatIfResult,
+} from './access/index.js';

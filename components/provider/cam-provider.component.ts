@@ -1,20 +1,14 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { provide } from '@lit/context';
 import { property } from 'lit/decorators.js';
-import { TableApiClient } from '../../src/client/table-api-client.js';
-import { AuthError } from '../../src/client/errors.js';
-import { resolveTableMap, type TableMap, type TableMapOverrides } from '../../src/client/table-map.js';
-import type { TableClient } from '../../src/client/types.js';
-import { DefinitionsService } from '../../src/service/definitions-service.js';
-import { RelatedPartiesService } from '../../src/service/related-parties-service.js';
-import { AccessFactsLoader } from '../../src/service/access-facts-loader.js';
-import { AccessService } from '../../src/service/access-service.js';
+import { createCamServices, type OwnedCamServices, type TableClient, type TableMapOverrides } from '../../src/index.js';
 import { camServicesContext, type CamServices } from '../context.js';
 import { CamAuthRequiredEvent } from '../events.js';
 
 /**
- * Supplies the Table API client, the definitions service (IndexedDB cache keyed by instance and
- * user) and the access service to every cam element inside it. Renders only its children.
+ * Supplies the services (`createCamServices`: the definitions service with its IndexedDB cache keyed
+ * by instance and user, the related-parties service and the access service) to every cam element
+ * inside it. Renders only its children.
  *
  * @summary Creates and provides the services the other elements use.
  * @tagname cam-provider
@@ -55,7 +49,7 @@ export class CamProvider extends LitElement {
   @provide({ context: camServicesContext })
   protected provided?: CamServices;
 
-  private owned?: CamServices;
+  private owned?: OwnedCamServices;
 
   /** The services in use (created on first connection). */
   get current(): CamServices | undefined {
@@ -68,24 +62,25 @@ export class CamProvider extends LitElement {
     this.provided?.access.invalidate();
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    const config: (keyof CamProvider)[] = [
-      'baseUrl',
-      'userToken',
-      'authToken',
-      'userId',
-      'timeout',
-      'tableMap',
-      'client',
-      'services',
-    ];
-    if (this.provided === undefined || config.some((key) => changed.has(key))) this.rebuild();
+  /** The configuration the services in use were built from. */
+  private builtFrom?: readonly unknown[];
+
+  private config(): readonly unknown[] {
+    const { baseUrl, userToken, authToken, userId, timeout, tableMap, client, services } = this;
+    return [baseUrl, userToken, authToken, userId, timeout, tableMap, client, services];
+  }
+
+  protected override willUpdate(_changed: PropertyValues<this>): void {
+    const config = this.config();
+    const same = this.builtFrom?.every((value, i) => Object.is(value, config[i]));
+    if (this.provided === undefined || !same) this.rebuild();
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // Moved in the DOM: the services were released on disconnect; create them again.
-    if (this.provided === undefined) this.requestUpdate();
+    // Created before the children connect and ask for them (and again after a move in the DOM:
+    // the services were released on disconnect).
+    if (this.provided === undefined) this.rebuild();
   }
 
   override disconnectedCallback(): void {
@@ -96,53 +91,28 @@ export class CamProvider extends LitElement {
 
   /** Stops what the services the provider created hold open (subscriptions, tab channel). */
   private release(): void {
-    this.owned?.access.dispose();
-    this.owned?.definitions.dispose();
+    this.owned?.dispose();
     this.owned = undefined;
   }
 
   private rebuild(): void {
     this.release();
+    this.builtFrom = this.config();
     if (this.services) {
       this.provided = this.services;
       return;
     }
-    this.owned = this.createServices(resolveTableMap(this.tableMap));
-    this.provided = this.owned;
-  }
-
-  private createServices(tableMap: TableMap): CamServices {
-    const client =
-      this.client ??
-      new TableApiClient({
-        baseUrl: this.baseUrl,
-        timeoutMs: this.timeout,
-        auth: this.authToken
-          ? { type: 'bearer', token: this.authToken }
-          : this.userToken
-            ? { type: 'session', userToken: this.userToken }
-            : undefined,
-        onAuthRequired: (error) => this.dispatchEvent(new CamAuthRequiredEvent(error)),
-      });
-    const instance = this.baseUrl ? new URL(this.baseUrl, location.href).origin : location.origin;
-    const definitions = new DefinitionsService({
-      client,
-      tableMap,
-      instance,
-      user: this.userId || 'anonymous',
+    this.owned = createCamServices({
+      baseUrl: this.baseUrl,
+      userToken: this.userToken,
+      authToken: this.authToken,
+      userId: this.userId,
+      timeoutMs: this.timeout,
+      tableMap: this.tableMap,
+      client: this.client,
+      onAuthRequired: (error) => this.dispatchEvent(new CamAuthRequiredEvent(error)),
     });
-    const access = new AccessService(new AccessFactsLoader(client, tableMap), definitions);
-    return {
-      client,
-      tableMap,
-      definitions,
-      parties: new RelatedPartiesService(client, tableMap),
-      access,
-      reportError: (error) => {
-        // An injected client has no onAuthRequired hook: surface its 401s here.
-        if (error instanceof AuthError && this.client) this.dispatchEvent(new CamAuthRequiredEvent(error));
-      },
-    };
+    this.provided = this.owned;
   }
 
   protected override render() {

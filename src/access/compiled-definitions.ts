@@ -37,6 +37,9 @@ export interface CompiledConfig {
 }
 
 const EMPTY = new Int32Array(0);
+/** Compiled definitions per definitions object (they are immutable). */
+const COMPILED = new WeakMap<Definitions, CompiledDefinitions>();
+
 const NO_BUCKETS: readonly Int32Array[] = [EMPTY, EMPTY, EMPTY];
 
 /**
@@ -44,6 +47,16 @@ const NO_BUCKETS: readonly Int32Array[] = [EMPTY, EMPTY, EMPTY];
  * responsibility × source kind × party kind the ids of the active configs per target table.
  */
 export class CompiledDefinitions {
+  /**
+   * The compiled form of `definitions`, compiled once per definitions object (one snapshot of the
+   * definitions service serves every entity's engine).
+   */
+  static of(definitions: Definitions): CompiledDefinitions {
+    let compiled = COMPILED.get(definitions);
+    if (!compiled) COMPILED.set(definitions, (compiled = new CompiledDefinitions(definitions)));
+    return compiled;
+  }
+
   readonly catalog: RoleCatalog;
   readonly responsibilities: readonly ResponsibilityDef[];
   readonly configs: readonly CompiledConfig[];

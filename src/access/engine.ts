@@ -56,7 +56,7 @@ export class AccessEngine {
 
   constructor(definitions: Definitions, facts: Facts, options: EngineOptions = {}) {
     this.definitions = definitions;
-    const compiled = new CompiledDefinitions(definitions);
+    const compiled = CompiledDefinitions.of(definitions);
     const ownerRoles = { ...DEFAULT_OWNER_ROLES, ...options.ownerRoles };
     this.#index = new FactsIndex(compiled, facts, ownerRoles);
     this.#model = { definitions: compiled, index: this.#index, ownerRoles };

@@ -1,6 +1,6 @@
 import type { Definitions, Facts } from '../model/index.js';
 import { formatRef } from '../model/index.js';
-import type { AccessTest } from './test-file.js';
+import type { AccessTest } from './test-file-types.js';
 import type { AccessTestFileDocument } from './test-file-schema.js';
 
 /** What to write besides the definitions. */

@@ -1,29 +1,14 @@
 import * as v from 'valibot';
-import type { AccessTarget, RoleKind } from '../model/index.js';
 import { ACCESS_LEVELS, ENTITY_KINDS, PARTY_KINDS } from '../model/index.js';
+import { definitionFields } from '../internal/definitions-schema.js';
 
 /**
  * valibot schemas of the access-test-file format (docs/access-test-files.md): the raw JSON shapes,
  * before references are resolved. Objects are strict, so a misspelt field is an error.
  */
 
-const ROLE_KINDS = [
-  'functional',
-  'granular',
-  'base',
-  'contributor',
-  'other',
-] as const satisfies readonly RoleKind[];
-const ACCESS_TARGETS = [
-  ...ENTITY_KINDS,
-  'installed_product',
-  'case_task',
-  'case_related_party',
-  'sold_product_related_party',
-  'install_base_related_party',
-] as const satisfies readonly AccessTarget[];
-const PERMISSIONS = ['read', 'write', 'create'] as const;
-const RESPONSIBILITY_PARTY_TYPES = ['user', 'contact', 'consumer', 'account', 'none'] as const;
+// The field vocabulary is the definitions schema's (src/internal/definitions-schema.ts).
+const { roleKind, accessTarget, permission, responsibilityPartyKind, grantedLevel } = definitionFields;
 
 const Text = v.string();
 const Id = v.pipe(v.string(), v.minLength(1, 'must not be empty'));
@@ -34,10 +19,10 @@ const RoleSchema = v.strictObject({
   title: v.optional(Text),
   description: v.optional(Text),
   plugin: v.optional(Text),
-  kind: v.optional(v.picklist(ROLE_KINDS)),
+  kind: v.optional(roleKind),
   contains: v.optional(Names),
   grants: v.optional(
-    v.array(v.strictObject({ target: v.picklist(ACCESS_TARGETS), permission: v.picklist(PERMISSIONS) })),
+    v.array(v.strictObject({ target: accessTarget, permission })),
   ),
   sysId: v.optional(Text),
 });
@@ -45,7 +30,7 @@ const RoleSchema = v.strictObject({
 const ResponsibilitySchema = v.strictObject({
   id: Id,
   name: Id,
-  partyType: v.optional(v.picklist(RESPONSIBILITY_PARTY_TYPES)),
+  partyType: v.optional(responsibilityPartyKind),
   unique: v.optional(v.boolean()),
   description: v.optional(Text),
 });
@@ -55,7 +40,7 @@ const AccessConfigSchema = v.strictObject({
   /** Responsibility id or name. */
   responsibility: Id,
   active: v.optional(v.boolean()),
-  level: v.picklist(['read', 'write', 'full']),
+  level: grantedLevel,
   table: v.picklist(ENTITY_KINDS),
   through: v.optional(v.picklist(ENTITY_KINDS)),
   partyType: v.optional(v.picklist(PARTY_KINDS)),
@@ -132,7 +117,7 @@ const TestSchema = v.strictObject({
   principal: Id,
   entity: Id,
   level: v.optional(v.picklist(ACCESS_LEVELS)),
-  can: v.optional(v.picklist(PERMISSIONS)),
+  can: v.optional(permission),
   note: v.optional(Text),
 });
 

@@ -1,5 +1,4 @@
 import * as v from 'valibot';
-import type { AccessLevel, Definitions, EntityRef, Facts, Permission, PrincipalRef } from '../model/index.js';
 import { ENTITY_KINDS, PRINCIPAL_KINDS } from '../model/index.js';
 import { resolveDefinitions } from './test-file-definitions.js';
 import { AccessTestFileError, errorFromIssue, formatPlace } from './test-file-error.js';
@@ -10,29 +9,11 @@ import { findForbiddenKey } from './test-file-util.js';
 export { AccessTestFileError } from './test-file-error.js';
 export { toAccessTestFile, type AccessTestFileExportOptions } from './test-file-export.js';
 export type { AccessTestFileDocument } from './test-file-schema.js';
+export type { AccessExpectation, AccessTest, AccessTestFile } from './test-file-types.js';
+import type { AccessExpectation, AccessTest, AccessTestFile } from './test-file-types.js';
 
 /** The largest access-test file accepted as text: 5 MB of JSON. */
 export const MAX_ACCESS_TEST_FILE_BYTES = 5 * 1024 * 1024;
-
-/** What a test expects: an exact access level, or one permission. */
-export type AccessExpectation = { readonly level: AccessLevel } | { readonly can: Permission };
-
-/** One expectation: principal × entity → level or permission. */
-export interface AccessTest {
-  readonly principal: PrincipalRef;
-  readonly entity: EntityRef;
-  readonly expect: AccessExpectation;
-  /** Why the test exists (e.g. the rule it covers). */
-  readonly note?: string;
-}
-
-/** A parsed access-test file, every reference resolved. */
-export interface AccessTestFile {
-  readonly definitions: Definitions;
-  readonly facts: Facts;
-  readonly tests: readonly AccessTest[];
-  readonly description?: string;
-}
 
 /**
  * Parses an access-test file already read as JSON: validates its shape, merges `extend` into the

@@ -1,67 +1,20 @@
 /**
- * Validation of what comes back out of IndexedDB. Anything stored by another version, edited in
+ * Validation of what comes back out of IndexedDB (the definitions schemas are shared with the
+ * access-test-file parser: src/internal/definitions-schema.ts). Anything stored by another version, edited in
  * devtools or half-written is rejected here, and the cache is discarded rather than trusted.
  */
 import * as v from 'valibot';
-import type { AccessConfig, RelationshipType, ResponsibilityDef, RoleDef } from '../model/definitions.js';
-import { ENTITY_KINDS, PARTY_KINDS } from '../model/kinds.js';
 import type { CacheMeta } from './definitions-db.js';
+
+export {
+  roleSchema,
+  responsibilitySchema,
+  accessConfigSchema,
+  relationshipTypeSchema,
+} from '../internal/definitions-schema.js';
 
 const text = v.string();
 const names = v.array(v.string());
-const entityKind = v.picklist(ENTITY_KINDS);
-
-const grant = v.object({
-  target: v.picklist([
-    ...ENTITY_KINDS,
-    'installed_product',
-    'case_task',
-    'case_related_party',
-    'sold_product_related_party',
-    'install_base_related_party',
-  ]),
-  permission: v.picklist(['read', 'write', 'create']),
-});
-
-export const roleSchema = v.object({
-  name: v.pipe(text, v.minLength(1)),
-  title: text,
-  description: text,
-  plugin: text,
-  kind: v.picklist(['functional', 'granular', 'base', 'contributor', 'other']),
-  contains: names,
-  grants: v.optional(v.array(grant)),
-  sysId: v.optional(text),
-});
-
-export const responsibilitySchema = v.object({
-  id: v.pipe(text, v.minLength(1)),
-  name: text,
-  partyType: v.picklist(['user', 'contact', 'consumer', 'account', 'none']),
-  unique: v.boolean(),
-  description: text,
-});
-
-export const accessConfigSchema = v.object({
-  id: v.pipe(text, v.minLength(1)),
-  responsibility: text,
-  active: v.boolean(),
-  level: v.picklist(['read', 'write', 'full']),
-  table: entityKind,
-  through: v.optional(entityKind),
-  partyType: v.optional(v.picklist(PARTY_KINDS)),
-  rolesRequired: names,
-});
-
-export const relationshipTypeSchema = v.object({
-  id: v.pipe(text, v.minLength(1)),
-  name: text,
-  appliesTo: entityKind,
-  partyType: v.picklist(PARTY_KINDS),
-  defaultResponsibility: v.optional(text),
-  defaultOrder: v.optional(v.pipe(v.number(), v.finite())),
-  description: v.optional(text),
-});
 
 const stamp = v.object({
   source: text,
@@ -81,15 +34,8 @@ export const metaSchema = v.object({
   incomplete: v.array(v.object({ table: text, reason: text })),
 });
 
-// Compile-time proof that each schema produces the domain type it guards.
-type Produces<S extends v.GenericSchema, T> = v.InferOutput<S> extends T ? true : never;
-const _proof: [
-  Produces<typeof roleSchema, RoleDef>,
-  Produces<typeof responsibilitySchema, ResponsibilityDef>,
-  Produces<typeof accessConfigSchema, AccessConfig>,
-  Produces<typeof relationshipTypeSchema, RelationshipType>,
-  Produces<typeof metaSchema, CacheMeta>,
-] = [true, true, true, true, true];
+// Compile-time proof that the schema produces the type it guards.
+const _proof: v.InferOutput<typeof metaSchema> extends CacheMeta ? true : never = true;
 void _proof;
 
 /** Parses a list of stored items; the first invalid one fails the whole list with a readable reason. */

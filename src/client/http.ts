@@ -5,20 +5,7 @@
 import { ResponseFormatError } from './errors.js';
 
 /** Resolves after `ms`, or rejects with `signal.reason` as soon as the signal aborts. */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
+export { pause as sleep } from '../internal/abort.js';
 
 /** Exponential backoff with "equal jitter": half fixed, half random, capped at `maxMs`. */
 export function backoffDelay(attempt: number, baseMs: number, maxMs: number): number {

@@ -1,4 +1,4 @@
-import { entityKindOfTable, type EntityKind } from '../model/kinds.js';
+import { entityKindOfTable, type EntityKind, type EntityRef } from '../model/kinds.js';
 
 /**
  * The backend contract (DESIGN.md §4): logical tables and columns → Table API names. Every name can
@@ -174,4 +174,13 @@ export function entityKindIn(map: TableMap, table: string): EntityKind | undefin
   if (table === map.soldProduct.table) return 'sold_product';
   if (table === map.installBase.table) return 'install_base';
   return entityKindOfTable(table);
+}
+
+/**
+ * The entity a table name and a sys_id stand for (the host's map first, then the default table
+ * names; without a map, the defaults only). Undefined for another table or an empty id.
+ */
+export function entityRefIn(map: TableMap | undefined, table: string, id: string): EntityRef | undefined {
+  const kind = map ? entityKindIn(map, table) : entityKindOfTable(table);
+  return kind && id !== '' ? { kind, id } : undefined;
 }

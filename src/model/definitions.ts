@@ -1,20 +1,25 @@
-import type { AccessLevel, EntityKind, PartyKind, Permission } from './kinds.js';
+import { ENTITY_KINDS, type AccessLevel, type EntityKind, type PartyKind, type Permission } from './kinds.js';
 
 /**
  * Definitions: the rules of an instance (role catalogue, responsibilities, access configurations,
  * relationship types). These, and only these, may be cached (they hold no personal data).
  */
 
-export type RoleKind = 'functional' | 'granular' | 'base' | 'contributor' | 'other';
+/** What a role is: functional (held for a job), granular (one permission on one table), … */
+export const ROLE_KINDS = ['functional', 'granular', 'base', 'contributor', 'other'] as const;
+export type RoleKind = (typeof ROLE_KINDS)[number];
 
-/** What a granular role permits on one table; data, not code (DESIGN.md §1). */
-export type AccessTarget =
-  | EntityKind
-  | 'installed_product'
-  | 'case_task'
-  | 'case_related_party'
-  | 'sold_product_related_party'
-  | 'install_base_related_party';
+/** The tables a granular role can permit something on (docs/access-rules.md). */
+export const ACCESS_TARGETS = [
+  ...ENTITY_KINDS,
+  'installed_product',
+  'case_task',
+  'case_related_party',
+  'sold_product_related_party',
+  'install_base_related_party',
+] as const;
+/** What a granular role permits on one table; data, not code (docs/access-rules.md). */
+export type AccessTarget = (typeof ACCESS_TARGETS)[number];
 
 export interface GranularGrant {
   readonly target: AccessTarget;
@@ -39,14 +44,17 @@ export interface RoleDef {
   readonly sysId?: string;
 }
 
-/** Party types a responsibility definition applies to (`none`: any). */
-export type ResponsibilityPartyType = 'user' | 'contact' | 'consumer' | 'account' | 'none';
+/** Party kinds a responsibility definition applies to (`none`: any). */
+export const RESPONSIBILITY_PARTY_KINDS = ['user', 'contact', 'consumer', 'account', 'none'] as const;
+export type ResponsibilityPartyKind = (typeof RESPONSIBILITY_PARTY_KINDS)[number];
+/** @deprecated Use `ResponsibilityPartyKind` (renamed: "type" is kept for relationship types). */
+export type ResponsibilityPartyType = ResponsibilityPartyKind;
 
 /** `sn_customerservice_responsibility_def`. */
 export interface ResponsibilityDef {
   readonly id: string;
   readonly name: string;
-  readonly partyType: ResponsibilityPartyType;
+  readonly partyType: ResponsibilityPartyKind;
   /** At most one party per entity may carry it. */
   readonly unique: boolean;
   readonly description: string;

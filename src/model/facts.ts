@@ -1,4 +1,4 @@
-import type { EntityRef, PartyRef, PrincipalRef } from './kinds.js';
+import type { EntityKind, EntityRef, PartyKind, PartyRef, PrincipalRef } from './kinds.js';
 
 /**
  * Facts: the customer world (parties, entities, related-party records, roles held). Personal and
@@ -115,3 +115,24 @@ export const EMPTY_FACTS: Facts = {
   cases: [],
   relatedParties: [],
 };
+
+/** The list of the facts holding each kind of party and entity. */
+export const FACTS_LIST_OF_KIND = {
+  contact: 'contacts',
+  consumer: 'consumers',
+  user: 'users',
+  account: 'accounts',
+  service_organization: 'serviceOrganizations',
+  household: 'households',
+  case: 'cases',
+  sold_product: 'soldProducts',
+  install_base: 'installBase',
+} as const satisfies Readonly<Record<PartyKind | EntityKind, keyof Facts>>;
+
+/** The facts of one kind of party or entity (`contact` → `facts.contacts`). */
+export function factsOfKind<K extends PartyKind | EntityKind>(
+  facts: Facts,
+  kind: K,
+): Facts[(typeof FACTS_LIST_OF_KIND)[K]] {
+  return facts[FACTS_LIST_OF_KIND[kind]];
+}

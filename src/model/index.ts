@@ -1,3 +1,3 @@
 export * from './kinds.js';
-export type * from './definitions.js';
+export * from './definitions.js';
 export * from './facts.js';

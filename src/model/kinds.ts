@@ -13,7 +13,8 @@ export function maxLevel(a: AccessLevel, b: AccessLevel): AccessLevel {
 }
 
 /** Individual permissions a level stands for. */
-export type Permission = 'read' | 'write' | 'create';
+export const PERMISSIONS = ['read', 'write', 'create'] as const;
+export type Permission = (typeof PERMISSIONS)[number];
 
 export const LEVEL_PERMISSIONS: Readonly<Record<AccessLevel, readonly Permission[]>> = {
   none: [],
@@ -72,7 +73,7 @@ export function isPrincipalKind(kind: string): kind is PrincipalKind {
   return (PRINCIPAL_KINDS as readonly string[]).includes(kind);
 }
 
-/** Default Table API tables of the three entity kinds (DESIGN.md §4); a host can remap them. */
+/** Default Table API tables of the three entity kinds (docs/architecture.md); a host can remap them. */
 export const ENTITY_TABLES: Readonly<Record<EntityKind, string>> = {
   case: 'sn_customerservice_case',
   sold_product: 'sn_install_base_sold_product',

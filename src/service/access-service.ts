@@ -4,12 +4,18 @@
  * definitions, and rebuilds when definitions change or a party is added, changed or removed.
  */
 import { AccessEngine } from '../access/engine.js';
+import type { Explanation } from '../access/types.js';
+import { NetworkError, TimeoutError } from '../client/errors.js';
+import { raceAbort } from '../internal/abort.js';
 import type { Definitions } from '../model/definitions.js';
-import type { EntityRef, PrincipalRef } from '../model/kinds.js';
-import { formatRef } from '../model/kinds.js';
+import { factsOfKind } from '../model/facts.js';
+import type { EntityRef, PartyRef, PrincipalRef } from '../model/kinds.js';
+import { formatRef, isPrincipalKind } from '../model/kinds.js';
 import type { Facts } from '../model/facts.js';
 import type { AccessFactsLoader, IncompleteSource } from './access-facts-loader.js';
+import { DefinitionsUnavailableError } from './definitions-snapshot.js';
 import type { PartyRow } from './party-rows.js';
+import type { RelatedPartiesService } from './related-parties-service.js';
 
 /** What the access service needs of the definitions service. */
 export interface DefinitionsSource<S extends { readonly definitions: Definitions }> {
@@ -32,6 +38,51 @@ export interface EntityAccess<
   readonly definitions: S;
 }
 
+/** The engine for one entity and a party that may not be on it yet (the add-party preview). */
+export interface PartyAccess {
+  readonly engine: AccessEngine;
+  /** Tables that could not be read: the preview may miss grants from them. */
+  readonly incomplete: readonly IncompleteSource[];
+  /** The party stands for more people than were loaded (`MEMBER_LIMIT`). */
+  readonly truncated: boolean;
+}
+
+/** An explanation and the facts it was computed from. */
+export interface ExplainResult {
+  readonly explanation: Explanation;
+  /** `instance`: facts read now; `import`: the imported file's facts. */
+  readonly factsFrom: 'instance' | 'import';
+  readonly facts: Facts;
+}
+
+/** The entity does not exist (or the signed-in user may not read it). */
+export class EntityNotFoundError extends Error {
+  override readonly name = 'EntityNotFoundError';
+  constructor(
+    readonly table: string,
+    readonly id: string,
+  ) {
+    super(`No record ${id} in ${table}, or you may not read it.`);
+  }
+}
+
+/** Facts are needed and neither the instance nor an imported file can give them. */
+export class FactsUnavailableError extends Error {
+  override readonly name = 'FactsUnavailableError';
+}
+
+/** True for failures that mean "the instance cannot be reached". */
+export function isOffline(error: unknown): boolean {
+  return (
+    error instanceof NetworkError ||
+    error instanceof TimeoutError ||
+    (error instanceof DefinitionsUnavailableError && error.offline)
+  );
+}
+
+/** What the access service needs of the related-parties service (tables, lists, group members). */
+export type PartiesSource = Pick<RelatedPartiesService, 'list' | 'members' | 'entityTable' | 'partyTable'>;
+
 type Listener = (entity: EntityRef | undefined) => void;
 
 interface Entry<S extends { readonly definitions: Definitions }> {
@@ -50,6 +101,8 @@ export class AccessService<S extends { readonly definitions: Definitions }> {
   constructor(
     private readonly loader: AccessFactsLoader,
     private readonly definitions: DefinitionsSource<S>,
+    /** Needed by `withParties` and `forParty` (services made by `createCamServices` have it). */
+    private readonly parties?: PartiesSource,
   ) {
     // New definitions change every answer: drop every engine (facts are re-read too; cheap, and
     // role sys_ids may have been renamed).
@@ -117,6 +170,99 @@ export class AccessService<S extends { readonly definitions: Definitions }> {
     return () => this.listeners.delete(listener);
   }
 
+  /**
+   * The access picture of `entity` for its related-party list: one load shared with the badges of
+   * its rows. When the party table is unreadable the parties are read on their own, so the caller
+   * sees the server's reason; an entity absent from a readable table throws `EntityNotFoundError`.
+   */
+  async withParties(entity: EntityRef, options: { signal?: AbortSignal } = {}): Promise<EntityAccess<S>> {
+    const parties = this.requireParties();
+    const { signal } = options;
+    const access = await this.forEntity(entity, { signal });
+    const unreadable = (name: string) => access.incomplete.some((source) => source.table === name);
+    if (unreadable(parties.partyTable(entity.kind))) {
+      // The loader skips a forbidden table; asking again surfaces the server's refusal.
+      return { ...access, parties: await parties.list(entity, { signal }) };
+    }
+    const table = parties.entityTable(entity.kind);
+    if (!unreadable(table) && !factsOfKind(access.facts, entity.kind).some((e) => e.id === entity.id)) {
+      throw new EntityNotFoundError(table, entity.id);
+    }
+    return access;
+  }
+
+  /**
+   * The engine for `entity` including `party` (named `name`), which may not be on it yet. A person
+   * is loaded through the shared cache (as a principal to include); a group party (account,
+   * service organization) stands for its contacts or members, which are read and loaded uncached.
+   */
+  async forParty(
+    entity: EntityRef,
+    party: PartyRef,
+    name: string,
+    options: { signal?: AbortSignal } = {},
+  ): Promise<PartyAccess> {
+    const { signal } = options;
+    if (isPrincipalKind(party.kind)) {
+      const principal: PrincipalRef = { kind: party.kind, id: party.id };
+      const access = await this.forEntity(entity, { signal, principal });
+      return { engine: access.engine, incomplete: access.incomplete, truncated: false };
+    }
+    const [members, snapshot] = await Promise.all([
+      this.requireParties().members(party, { signal }),
+      this.definitions.load(signal),
+    ]);
+    const loaded = await this.loader.load(entity, {
+      signal,
+      principals: members.principals,
+      roleName: roleNamesOf(snapshot.definitions),
+    });
+    const facts = withParty(loaded.facts, party, name, members.principals);
+    return {
+      engine: new AccessEngine(snapshot.definitions, facts),
+      incomplete: loaded.incomplete,
+      truncated: members.truncated,
+    };
+  }
+
+  /**
+   * Why `principal` has its access to `entity`: over the instance's facts, or over `imported`
+   * facts (an access-test file) when the instance cannot be reached or the rules were imported.
+   * Offline without imported facts throws `FactsUnavailableError`.
+   */
+  async explain(
+    principal: PrincipalRef,
+    entity: EntityRef,
+    options: { imported?: Facts; signal?: AbortSignal } = {},
+  ): Promise<ExplainResult> {
+    const { imported, signal } = options;
+    const snapshot = await this.definitions.load(signal);
+    const local = (facts: Facts): ExplainResult => ({
+      explanation: new AccessEngine(snapshot.definitions, facts).explain(principal, entity),
+      factsFrom: 'import',
+      facts,
+    });
+    const offline = (snapshot as { offline?: boolean }).offline === true;
+    const importedRules = (snapshot as { source?: string }).source === 'import';
+    if (imported && (offline || importedRules)) return local(imported);
+    try {
+      const access = await this.forEntity(entity, { signal, principal });
+      return { explanation: access.engine.explain(principal, entity), factsFrom: 'instance', facts: access.facts };
+    } catch (error) {
+      if (!isOffline(error)) throw error;
+      if (imported) return local(imported);
+      throw new FactsUnavailableError(
+        'The instance cannot be reached, so the facts (parties, roles held) cannot be loaded. Reconnect, or import an access-test file that contains facts.',
+        { cause: error },
+      );
+    }
+  }
+
+  private requireParties(): PartiesSource {
+    if (!this.parties) throw new TypeError('This AccessService was created without a parties service.');
+    return this.parties;
+  }
+
   dispose(): void {
     this.stopWatching();
     this.listeners.clear();
@@ -125,12 +271,7 @@ export class AccessService<S extends { readonly definitions: Definitions }> {
 
   private async load(entity: EntityRef, principals: readonly PrincipalRef[]): Promise<EntityAccess<S>> {
     const snapshot = await this.definitions.load();
-    const roleNames = new Map<string, string>();
-    for (const role of snapshot.definitions.roles) if (role.sysId) roleNames.set(role.sysId, role.name);
-    const facts = await this.loader.load(entity, {
-      principals,
-      roleName: (sysId) => roleNames.get(sysId),
-    });
+    const facts = await this.loader.load(entity, { principals, roleName: roleNamesOf(snapshot.definitions) });
     return {
       entity,
       engine: new AccessEngine(snapshot.definitions, facts.facts),
@@ -143,31 +284,23 @@ export class AccessService<S extends { readonly definitions: Definitions }> {
 }
 
 function hasPrincipal(facts: Facts, principal: PrincipalRef): boolean {
-  const list =
-    principal.kind === 'contact'
-      ? facts.contacts
-      : principal.kind === 'consumer'
-        ? facts.consumers
-        : facts.users;
-  return list.some((p) => p.id === principal.id);
+  return factsOfKind(facts, principal.kind).some((p) => p.id === principal.id);
 }
 
-/** Resolves with `promise`, or rejects with the signal's reason as soon as it aborts. */
-function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
+/** Role sys_id → name, for the facts loader (roles held are read by sys_id). */
+function roleNamesOf(definitions: Definitions): (sysId: string) => string | undefined {
+  const names = new Map<string, string>();
+  for (const role of definitions.roles) if (role.sysId) names.set(role.sysId, role.name);
+  return (sysId) => names.get(sysId);
+}
+
+/** The facts with the party itself known (an account without contacts, a new organization). */
+function withParty(facts: Facts, party: PartyRef, name: string, members: readonly PrincipalRef[]): Facts {
+  if (party.kind === 'account') {
+    if (facts.accounts.some((a) => a.id === party.id)) return facts;
+    return { ...facts, accounts: [...facts.accounts, { id: party.id, name }] };
+  }
+  if (party.kind !== 'service_organization') return facts;
+  const others = facts.serviceOrganizations.filter((o) => o.id !== party.id);
+  return { ...facts, serviceOrganizations: [...others, { id: party.id, name, members }] };
 }

@@ -10,10 +10,10 @@ import type {
   Definitions,
   RelationshipType,
   ResponsibilityDef,
-  ResponsibilityPartyType,
   RoleDef,
 } from '../model/definitions.js';
-import { entityKindIn, flag, optional, partyKindIn, text } from './row-values.js';
+import { entityKindIn, flag, optional, partyKindIn, text, type Converted } from './row-values.js';
+import { RESPONSIBILITY_PARTY_KINDS } from '../model/definitions.js';
 import { rolesFromRows } from './role-rows.js';
 
 export { entityKindIn, partyKindIn } from './row-values.js';
@@ -28,19 +28,8 @@ export interface DefinitionRows {
   readonly relationshipTypes: readonly Row[];
 }
 
-/** Items converted from rows, with one line per row that was skipped or only partly understood. */
-export interface Converted<T> {
-  readonly items: T[];
-  readonly problems: string[];
-}
+export type { Converted };
 
-const RESPONSIBILITY_TYPES: readonly ResponsibilityPartyType[] = [
-  'user',
-  'contact',
-  'consumer',
-  'account',
-  'none',
-];
 const LEVELS: readonly AccessConfig['level'][] = ['read', 'write', 'full'];
 
 /** `sn_customerservice_responsibility_def` rows. */
@@ -52,7 +41,7 @@ export function responsibilitiesFromRows(rows: readonly Row[], map: TableMap): C
   for (const row of rows) {
     const id = text(row[col.id]);
     const type = text(row[col.type]) || 'none';
-    const partyType = RESPONSIBILITY_TYPES.find((known) => known === type);
+    const partyType = RESPONSIBILITY_PARTY_KINDS.find((known) => known === type);
     if (!id) problems.push(`${where}: skipped a row without sys_id`);
     else if (!partyType) problems.push(`${where} ${id}: skipped, unknown type "${type}"`);
     else {

@@ -19,6 +19,7 @@ import type { Definitions, RoleDef } from '../model/definitions.js';
 import { changedKinds, DEFINITION_KINDS, fetchKind, readStamps } from './definitions-fetch.js';
 import {
   DefinitionsUnavailableError,
+  type CacheOwner,
   type DefinitionsListener,
   type DefinitionsSnapshot,
 } from './definitions-snapshot.js';
@@ -74,6 +75,11 @@ export class DefinitionsService {
     this.#options = options;
     this.#map = options.tableMap ?? resolveTableMap();
     this.#now = options.now ?? Date.now;
+  }
+
+  /** Whose definitions these are (the cache's identity): the instance origin and the user. */
+  get owner(): CacheOwner {
+    return { instance: instanceOrigin(this.#options.instance), user: this.#options.user };
   }
 
   /** The latest snapshot, if anything was loaded. */
@@ -354,5 +360,5 @@ function sameContent(a: Entry, b: Entry): boolean {
   return content(a) === content(b);
 }
 
-export type { DefinitionsListener, DefinitionsSnapshot, StorageStatus };
+export type { CacheOwner, DefinitionsListener, DefinitionsSnapshot, StorageStatus };
 export { DefinitionsUnavailableError };

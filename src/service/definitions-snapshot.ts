@@ -28,6 +28,12 @@ export interface DefinitionsSnapshot {
   readonly incomplete?: readonly IncompleteTable[];
 }
 
+/** Whose definitions these are: the instance (origin) and the user that key the cache. */
+export interface CacheOwner {
+  readonly instance: string;
+  readonly user: string;
+}
+
 /** Called with each new snapshot. */
 export type DefinitionsListener = (snapshot: DefinitionsSnapshot) => void;
 

@@ -6,16 +6,19 @@
 import { q } from '../client/encoded-query.js';
 import { ApiError, isAbortError, NetworkError, ResponseFormatError, TimeoutError } from '../client/errors.js';
 import type { TableClient, RequestOptions } from '../client/types.js';
-import type { TableMap } from '../client/table-map.js';
-import type { EntityRef, PartyRef } from '../model/kinds.js';
+import { entityKindIn, entityRefIn, type TableMap } from '../client/table-map.js';
+import type { EntityKind, EntityRef, PartyKind, PartyRef, PrincipalRef } from '../model/kinds.js';
+import { pause } from '../internal/abort.js';
 import {
   partyColumns,
   partyFields,
+  partyKindsOf,
   partyTable,
   partyWriteValues,
   rowToPartyRow,
   type PartyRow,
 } from './party-rows.js';
+import { SEARCH_LIMIT, partySearchRequest, type PartySearchResult } from './party-search.js';
 
 /** Someone else changed or removed the record since it was read; `current` is the server's copy. */
 export class ConflictError extends Error {
@@ -52,11 +55,107 @@ export interface PartyChangeInput {
   readonly responsibility?: string;
 }
 
+/** One page of party search hits, and whether the server has more. */
+export interface PartySearchPage {
+  readonly results: readonly PartySearchResult[];
+  readonly more: boolean;
+}
+
+/** The people a group party stands for (an account's contacts, an organization's members). */
+export interface PartyMembers {
+  readonly principals: readonly PrincipalRef[];
+  /** The group has more members than were read (`MEMBER_LIMIT`). */
+  readonly truncated: boolean;
+}
+
+/** Contacts of an account / members of an organization read at most. */
+export const MEMBER_LIMIT = 200;
+
 export class RelatedPartiesService {
   constructor(
     private readonly client: TableClient,
     private readonly map: TableMap,
   ) {}
+
+  /** The entity kind an `entity-table` attribute names (as the host's map names it, or a default table). */
+  entityKindOf(table: string): EntityKind | undefined {
+    return entityKindIn(this.map, table);
+  }
+
+  /** The entity `entity-table` + `entity-id` name; undefined for an unknown table or an empty id. */
+  entityOf(table: string, id: string): EntityRef | undefined {
+    return entityRefIn(this.map, table, id);
+  }
+
+  /** The table holding records of `kind` on this instance (the host's map applied). */
+  entityTable(kind: EntityKind): string {
+    return this.map[ENTITY_MAP_KEY[kind]].table;
+  }
+
+  /** The table holding the related parties of `kind` on this instance. */
+  partyTable(kind: EntityKind): string {
+    return partyTable(kind, this.map);
+  }
+
+  /** Party kinds the related-party table of `kind` can hold on this instance. */
+  kindsOn(kind: EntityKind): PartyKind[] {
+    return partyKindsOf(kind, this.map);
+  }
+
+  /**
+   * Parties of `kind` whose name starts with `text` (or whose email contains it), at most
+   * `SEARCH_LIMIT`. Text the query language cannot carry throws `QueryValueError` before anything
+   * is sent. `debounceMs` waits (abortably) before sending, so a burst of typing sends one request.
+   */
+  async search(
+    kind: PartyKind,
+    text: string,
+    options: RequestOptions & { debounceMs?: number } = {},
+  ): Promise<PartySearchPage> {
+    const request = partySearchRequest(kind, text.trim(), this.map);
+    if (!request || text.trim() === '') return { results: [], more: false };
+    await pause(options.debounceMs ?? 0, options.signal);
+    const page = await this.client.list(request.table, {
+      ...request.options,
+      signal: options.signal,
+      timeoutMs: options.timeoutMs,
+    });
+    const found = page.rows.map(request.read).filter((r): r is PartySearchResult => r !== undefined);
+    const more = found.length > SEARCH_LIMIT || (page.total ?? 0) > SEARCH_LIMIT;
+    return { results: found.slice(0, SEARCH_LIMIT), more };
+  }
+
+  /**
+   * Whom a group party stands for: an account's contacts or a service organization's members
+   * (the first `MEMBER_LIMIT`). Other kinds have no members.
+   */
+  async members(party: PartyRef, options: RequestOptions = {}): Promise<PartyMembers> {
+    const map = this.map;
+    if (party.kind !== 'account' && party.kind !== 'service_organization') {
+      return { principals: [], truncated: false };
+    }
+    const [table, column, read, kind] =
+      party.kind === 'account'
+        ? [map.contact.table, map.contact.columns.account, map.contact.columns.id, 'contact' as const]
+        : [
+            map.serviceOrganizationMember.table,
+            map.serviceOrganizationMember.columns.serviceOrganization,
+            map.serviceOrganizationMember.columns.user,
+            'user' as const,
+          ];
+    const page = await this.client.list(table, {
+      query: q.eq(column, party.id),
+      fields: [read],
+      limit: MEMBER_LIMIT + 1,
+      signal: options.signal,
+      timeoutMs: options.timeoutMs,
+    });
+    const ids = page.rows.map((row) => row[read]?.value).filter((id): id is string => !!id);
+    return {
+      principals: ids.slice(0, MEMBER_LIMIT).map((id) => ({ kind, id })),
+      truncated: ids.length > MEMBER_LIMIT,
+    };
+  }
 
   /** Every related party of `entity`, with display names, in the server's order. */
   async list(entity: EntityRef, options: RequestOptions & { pageSize?: number } = {}): Promise<PartyRow[]> {
@@ -116,7 +215,7 @@ export class RelatedPartiesService {
       // The request may still be in progress on the server: look a few times before concluding.
       let asked = false;
       for (const delay of CONFIRM_DELAYS_MS) {
-        await wait(delay, options.signal);
+        await pause(delay, options.signal);
         try {
           const landed = await this.findExisting(entity, input, options);
           asked = true;
@@ -207,23 +306,10 @@ export class RelatedPartiesService {
   }
 }
 
+const ENTITY_MAP_KEY = { case: 'case', sold_product: 'soldProduct', install_base: 'installBase' } as const;
+
 /** When to look for a write whose response was lost (ms after the failure, cumulative waits). */
 const CONFIRM_DELAYS_MS = [0, 500, 1500];
-
-function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  if (ms === 0) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(signal.reason);
-      },
-      { once: true },
-    );
-  });
-}
 
 /**
  * Whether a failed POST may nevertheless have been saved: no answer (timeout, dropped connection),

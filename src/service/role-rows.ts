@@ -3,8 +3,7 @@ import type { Row } from '../client/types.js';
 import type { TableMap } from '../client/table-map.js';
 import { ROLE_SEED } from '../access/role-seed.js';
 import type { RoleDef } from '../model/definitions.js';
-import type { Converted } from './definitions-rows.js';
-import { optional, text } from './row-values.js';
+import { optional, text, type Converted } from './row-values.js';
 
 /** Roles with their containment edges (edges reference roles by sys_id), enriched from the seed by name. */
 export function rolesFromRows(

@@ -25,3 +25,9 @@ export function partyKindIn(map: TableMap, table: string): PartyKind | undefined
   ];
   return tables.find(([name]) => name === table)?.[1];
 }
+
+/** Items converted from rows, with one line per row that was skipped or only partly understood. */
+export interface Converted<T> {
+  readonly items: T[];
+  readonly problems: string[];
+}

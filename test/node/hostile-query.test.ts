@@ -12,7 +12,7 @@ import { unsafeValueReason } from '../../src/client/query-safety.js';
 import { TableApiClient } from '../../src/client/table-api-client.js';
 import { DEFAULT_TABLE_MAP } from '../../src/client/table-map.js';
 import { parseEncodedQuery, type Condition } from '../../mocks/store/encoded-query.js';
-import { partySearchRequest } from '../../components/add-party-dialog/party-search-query.js';
+import { partySearchRequest } from '../../src/service/party-search.js';
 import type { PartyKind } from '../../src/model/kinds.js';
 
 /** Pieces attackers use: separators, operators, encodings, look-alikes, line breaks, bidi marks. */

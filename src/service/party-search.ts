@@ -3,12 +3,10 @@
  * encoded query (built with `q`, so hostile text throws `QueryValueError` before any request),
  * and wire rows → results.
  */
-import { q, type EncodedQuery } from '../../src/client/encoded-query.js';
-import type { QueryValueError } from '../../src/client/errors.js';
-import type { TableMap } from '../../src/client/table-map.js';
-import type { ListOptions, Row } from '../../src/client/types.js';
-import type { PartyKind, PartyRef } from '../../src/model/kinds.js';
-import { msg, str } from '@lit/localize';
+import { q, type EncodedQuery } from '../client/encoded-query.js';
+import type { TableMap } from '../client/table-map.js';
+import type { ListOptions, Row } from '../client/types.js';
+import type { PartyKind, PartyRef } from '../model/kinds.js';
 
 /** Results shown at most; one more is requested to know there are more. */
 export const SEARCH_LIMIT = 20;
@@ -93,20 +91,4 @@ export function partySearchRequest(
       return { party: { kind, id }, name, ...(secondary ? { secondary } : {}) };
     },
   };
-}
-
-/** A friendly sentence for search text the query builder refused. */
-export function searchTextProblem(error: QueryValueError): string {
-  switch (error.reason) {
-    case 'caret':
-      return msg("Search text can't contain ^ (it separates conditions in the server's query language).");
-    case 'equals':
-      return msg("Search text can't contain = (it is an operator in the server's query language).");
-    case 'control-character':
-      return msg("Search text can't contain line breaks, tabs or other control characters.");
-    case 'look-alike':
-      return msg("Search text can't contain characters that look like ^ or = (for example fullwidth ＾).");
-    default:
-      return msg(str`Search text can't be used as it is (${error.reason}); remove unusual characters.`);
-  }
 }

@@ -1,0 +1,113 @@
+/**
+ * The one place the services are wired: a Table API client, the definitions service (cache keyed
+ * by instance and user), the related-parties service and the access service over them.
+ * `<cam-provider>` calls it; so can any host without Lit (a plain script, another framework, a
+ * browser extension): see docs/architecture.md.
+ */
+import { TableApiClient } from '../client/table-api-client.js';
+import { AuthError } from '../client/errors.js';
+import { resolveTableMap, type TableMapOverrides } from '../client/table-map.js';
+import type { TableClient } from '../client/types.js';
+import type { RoleDef } from '../model/definitions.js';
+import { AccessFactsLoader } from './access-facts-loader.js';
+import { AccessService } from './access-service.js';
+import { DefinitionsService, type DefinitionsStorageOptions } from './definitions-service.js';
+import type { DefinitionsSnapshot } from './definitions-snapshot.js';
+import { RelatedPartiesService } from './related-parties-service.js';
+
+/**
+ * What the elements get from `<cam-provider>`, and all they get: the backend is reached only
+ * through these services.
+ */
+export interface CamServices {
+  /** Role catalogue, responsibilities, access configs, relationship types (cache-first); `owner` names the cache. */
+  readonly definitions: DefinitionsService;
+  /** Related parties of an entity (list, add, retype, remove), party search and group members. */
+  readonly parties: RelatedPartiesService;
+  /** Effective access per entity (engine over loaded facts), previews and explanations. */
+  readonly access: AccessService<DefinitionsSnapshot>;
+  /** Elements hand errors here so the host can react (a 401 calls `onAuthRequired`). */
+  reportError(error: unknown): void;
+}
+
+/** Services a host created and must release (`dispose`) when it is done with them. */
+export interface OwnedCamServices extends CamServices {
+  /** Stops what the services hold open (subscriptions, the tab channel). */
+  dispose(): void;
+}
+
+export interface CamServicesOptions {
+  /** Instance base URL, e.g. `https://acme.service-now.com`; empty = the page's origin. */
+  readonly baseUrl?: string;
+  /** Session token sent as `X-UserToken` (with the session cookie). */
+  readonly userToken?: string;
+  /** OAuth access token sent as `Authorization: Bearer …`; wins over `userToken`. */
+  readonly authToken?: string;
+  /** The signed-in user's id; keys the definitions cache with the instance (default `anonymous`). */
+  readonly userId?: string;
+  /** Per-request timeout in milliseconds (default 30 000). */
+  readonly timeoutMs?: number;
+  /** Table and column names where the instance differs from the defaults. */
+  readonly tableMap?: TableMapOverrides;
+  /** A client to use instead of creating one (tests, custom transports). */
+  readonly client?: TableClient;
+  /** Where the definitions cache lives (`persist: false` keeps it in memory). */
+  readonly storage?: DefinitionsStorageOptions;
+  /** Role catalogue used to enrich roles read from the instance (default: the reference seed). */
+  readonly roleSeed?: readonly RoleDef[];
+  /** The server answered 401: re-authenticate. Also called for 401s of an injected client. */
+  readonly onAuthRequired?: (error: AuthError) => void;
+}
+
+/** The origin the cache is keyed by: the base URL's, else the page's. */
+function instanceOf(baseUrl: string | undefined): string {
+  const page = globalThis.location?.href;
+  if (baseUrl) return new URL(baseUrl, page).origin;
+  if (!page) throw new TypeError('createCamServices: set baseUrl (there is no page origin to default to).');
+  return new URL(page).origin;
+}
+
+/** Creates the services a host provides to the elements (what `<cam-provider>` does). */
+export function createCamServices(options: CamServicesOptions = {}): OwnedCamServices {
+  const tableMap = resolveTableMap(options.tableMap);
+  const { authToken, userToken, onAuthRequired } = options;
+  const client =
+    options.client ??
+    new TableApiClient({
+      baseUrl: options.baseUrl ?? '',
+      timeoutMs: options.timeoutMs ?? 30_000,
+      auth: authToken
+        ? { type: 'bearer', token: authToken }
+        : userToken
+          ? { type: 'session', userToken }
+          : undefined,
+      onAuthRequired,
+    });
+  const definitions = new DefinitionsService({
+    client,
+    tableMap,
+    instance: instanceOf(options.baseUrl),
+    user: options.userId || 'anonymous',
+    storage: options.storage,
+    roleSeed: options.roleSeed,
+  });
+  const parties = new RelatedPartiesService(client, tableMap);
+  const access = new AccessService<DefinitionsSnapshot>(
+    new AccessFactsLoader(client, tableMap),
+    definitions,
+    parties,
+  );
+  return {
+    definitions,
+    parties,
+    access,
+    reportError: (error) => {
+      // A client created here calls onAuthRequired itself; an injected one has no such hook.
+      if (error instanceof AuthError && options.client) onAuthRequired?.(error);
+    },
+    dispose: () => {
+      access.dispose();
+      definitions.dispose();
+    },
+  };
+}
