@@ -49,5 +49,28 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Elements reach the backend only through the services from context (docs/architecture.md):
+    // never the Table API client or the IndexedDB cache directly. Public types come from src/index.
+    files: ['components/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'lit/directives/unsafe-html.js', message: 'unsafeHTML bypasses escaping; render text.' },
+            { name: 'lit/directives/unsafe-svg.js', message: 'unsafeSVG bypasses escaping.' },
+          ],
+          patterns: [
+            {
+              group: ['**/src/client', '**/src/client/**', '**/src/cache', '**/src/cache/**'],
+              message:
+                'Elements reach the backend only through the services from context; import public types and errors from src/index.js.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   prettier,
 );

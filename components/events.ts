@@ -2,9 +2,7 @@
  * Typed events the elements fire. All bubble and are composed, so a host can listen on any
  * ancestor, across shadow roots.
  */
-import type { EntityRef, PartyRef } from '../src/model/kinds.js';
-import type { PartyRow } from '../src/service/party-rows.js';
-import type { AuthError } from '../src/client/errors.js';
+import type { AuthError, EntityRef, PartyRef, PartyRow } from '../src/index.js';
 
 const init: EventInit = { bubbles: true, composed: true };
 

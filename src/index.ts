@@ -25,6 +25,7 @@ export {
   entityKindOfTable,
   EMPTY_FACTS,
   factsOfKind,
+  entityName,
 } from './model/index.js';
 export type {
   AccessLevel,

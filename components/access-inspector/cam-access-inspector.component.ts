@@ -1,21 +1,19 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
 import { localized, msg } from '@lit/localize';
 import { Task, TaskStatus } from '@lit/task';
 import { RoleCatalog } from '../../src/access/role-catalog.js';
 import type { RoleDef } from '../../src/model/definitions.js';
-import type { DefinitionsSnapshot } from '../../src/service/definitions-snapshot.js';
-import { camServicesContext, type CamServices } from '../context.js';
+import { FactsUnavailableError, type DefinitionsSnapshot, type ExplainResult } from '../../src/index.js';
+import type { CamServices } from '../context.js';
+import { ServicesController, renderMissingProvider } from '../internal/services-controller.js';
 import { styles } from './cam-access-inspector.styles.js';
 import { DefinitionsController } from './definitions-controller.js';
-import { explainAccess, type ExplainRequest, type ExplainResult } from './explain-source.js';
 import { sourceSentence } from './format.js';
 import { panelId, renderTabs, tabId, type InspectorTab } from './inspector-tabs.js';
-import { findCacheOwner, type CacheOwner } from './provider-owner.js';
 import { RoleTreeController } from './role-tree-controller.js';
 import { renderAccessConfigsSection } from './section-access-configs.js';
-import { renderExplainSection } from './section-explain.js';
+import { renderExplainSection, type ExplainRequest } from './section-explain.js';
 import { renderRelationshipTypesSection } from './section-relationship-types.js';
 import { renderResponsibilitiesSection } from './section-responsibilities.js';
 import { renderRolesSection } from './section-roles.js';
@@ -90,9 +88,11 @@ export class CamAccessInspector extends LitElement {
   /** The section shown. */
   @property({ attribute: 'tab' }) tab: InspectorTab = 'roles';
 
-  @consume({ context: camServicesContext, subscribe: true })
-  @state()
-  private services?: CamServices;
+  private readonly ctx = new ServicesController(this);
+
+  private get services(): CamServices | undefined {
+    return this.ctx.services;
+  }
 
   @state() private queries: Partial<Record<SearchedTab, string>> = {};
   @state() private lastExplain?: ExplainRequest;
@@ -103,22 +103,25 @@ export class CamAccessInspector extends LitElement {
   private readonly explain = new Task<[ExplainRequest], ExplainResult>(this, {
     autoRun: false,
     task: async ([request], { signal }) => {
-      const services = this.services;
-      if (!services) throw new Error('No <cam-provider> supplies the services.');
+      const services = this.ctx.require();
       try {
-        return await explainAccess(services, request, this.transfer.imported?.facts, signal);
+        const imported = this.transfer.imported?.facts;
+        return await services.access.explain(request.principal, request.entity, { imported, signal });
       } catch (error) {
         services.reportError(error);
+        if (error instanceof FactsUnavailableError) {
+          throw new Error(
+            msg(
+              'The instance cannot be reached, so the facts (parties, roles held) cannot be loaded. Reconnect, or import an access-test file that contains facts.',
+            ),
+            { cause: error },
+          );
+        }
         throw error;
       }
     },
   });
-  private owner?: CacheOwner;
   private catalogOf?: { roles: readonly RoleDef[]; catalog: RoleCatalog };
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('services' as keyof CamAccessInspector)) this.owner = findCacheOwner(this);
-  }
 
   private catalog(snapshot: DefinitionsSnapshot): RoleCatalog {
     const { roles } = snapshot.definitions;
@@ -149,9 +152,7 @@ export class CamAccessInspector extends LitElement {
   }
 
   protected override render(): TemplateResult {
-    if (!this.services) {
-      return html`<p class="muted">${msg('Not connected: place this element inside <cam-provider>.')}</p>`;
-    }
+    if (this.ctx.missing) return renderMissingProvider();
     const snapshot = this.definitions.snapshot;
     if (snapshot) return this.renderLoaded(snapshot);
     const { load } = this.definitions;
@@ -231,7 +232,7 @@ export class CamAccessInspector extends LitElement {
         );
       case 'status': {
         const { refresh } = this.definitions;
-        return renderStatusSection(snapshot, this.owner, {
+        return renderStatusSection(snapshot, this.services?.definitions.owner, {
           pending: refresh.status === TaskStatus.PENDING,
           ...(refresh.status === TaskStatus.ERROR ? { error: message(refresh.error) } : {}),
           run: () => {

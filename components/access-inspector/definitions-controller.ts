@@ -6,6 +6,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { initialState, Task, TaskStatus } from '@lit/task';
 import type { CamServices } from '../context.js';
+import { MissingProviderError } from '../internal/services-controller.js';
 import type { DefinitionsSnapshot } from '../../src/service/definitions-snapshot.js';
 
 /** How often the age is re-rendered. */
@@ -42,7 +43,7 @@ export class DefinitionsController implements ReactiveController {
       autoRun: false,
       task: async (_args, { signal }) => {
         const services = this.services();
-        if (!services) throw new Error('No <cam-provider> supplies the services.');
+        if (!services) throw new MissingProviderError();
         try {
           return await services.definitions.refresh(signal);
         } catch (error) {

@@ -8,10 +8,16 @@ import type { Task } from '@lit/task';
 import type { Facts } from '../../src/model/facts.js';
 import { ENTITY_KINDS, PRINCIPAL_KINDS, type EntityKind, type PrincipalKind } from '../../src/model/kinds.js';
 import type { DefinitionsSnapshot } from '../../src/service/definitions-snapshot.js';
-import type { ExplainRequest, ExplainResult } from './explain-source.js';
+import type { EntityRef, ExplainResult, PrincipalRef } from '../../src/index.js';
 import { renderExplanationView } from './explanation-view.js';
 import { partyLabel, tableLabel } from './format.js';
 import type { ImportedFile } from './transfer-controller.js';
+
+/** What to explain. */
+export interface ExplainRequest {
+  readonly principal: PrincipalRef;
+  readonly entity: EntityRef;
+}
 
 /** What the Explain section needs. */
 export interface ExplainSectionProps {

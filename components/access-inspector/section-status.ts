@@ -6,7 +6,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
 import type { DefinitionsSnapshot } from '../../src/service/definitions-snapshot.js';
 import { sourceSentence } from './format.js';
-import type { CacheOwner } from './provider-owner.js';
+import type { CacheOwner } from '../../src/index.js';
 
 /** What the Refresh button is doing (it stays focusable while pending: `run` ignores clicks then). */
 export interface RefreshState {

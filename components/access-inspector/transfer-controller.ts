@@ -9,6 +9,7 @@ import { parseAccessTestFileText } from '../../src/access/test-file.js';
 import type { Facts } from '../../src/model/facts.js';
 import type { DefinitionsSnapshot } from '../../src/service/definitions-snapshot.js';
 import type { CamServices } from '../context.js';
+import { MissingProviderError } from '../internal/services-controller.js';
 
 /** The last file imported successfully. */
 export interface ImportedFile {
@@ -61,7 +62,7 @@ export class TransferController {
       autoRun: false,
       task: async ([file]) => {
         const services = this.services();
-        if (!services) throw new Error('No <cam-provider> supplies the services.');
+        if (!services) throw new MissingProviderError();
         try {
           const text = await file.text();
           const snapshot = await services.definitions.import(text);

@@ -6,10 +6,8 @@
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
 import { Task, TaskStatus, initialState } from '@lit/task';
-import type { EntityRef } from '../../src/model/kinds.js';
+import type { EntityRef, PartyAccess, PartySearchResult } from '../../src/index.js';
 import type { CamServices } from '../context.js';
-import { loadPartyAccess, type PartyAccess } from './party-access.js';
-import type { PartySearchResult } from './party-search-query.js';
 import { assess, isBlocking, type Assessment, type Proposal } from './preview.js';
 import { renderIssues, renderPreview } from './preview-view.js';
 
@@ -36,7 +34,7 @@ export class AccessPreviewController {
       task: async ([services, table, id, chosen], { signal }) => {
         const entity = services && entityOf(services, table, id);
         if (!services || !entity || !chosen) return initialState;
-        return loadPartyAccess(services, entity, chosen.party, chosen.name, signal);
+        return services.access.forParty(entity, chosen.party, chosen.name, { signal });
       },
       onError: report,
     });

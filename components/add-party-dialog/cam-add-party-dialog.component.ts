@@ -1,19 +1,22 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { localized, msg } from '@lit/localize';
-import { isAbortError } from '../../src/client/errors.js';
-import { DEFAULT_TABLE_MAP } from '../../src/client/table-map.js';
-import type { EntityRef, PartyKind, PartyRef } from '../../src/model/kinds.js';
-import { partyKindsOf, type PartyRow } from '../../src/service/party-rows.js';
-import type { PartyChangeInput } from '../../src/service/related-parties-service.js';
+import {
+  isAbortError,
+  type EntityRef,
+  type PartyChangeInput,
+  type PartyKind,
+  type PartyRef,
+  type PartyRow,
+} from '../../src/index.js';
 import type { CamRelationshipTypePicker } from '../relationship-type-picker/cam-relationship-type-picker.component.js';
-import { camServicesContext, type CamServices } from '../context.js';
+import type { CamServices } from '../context.js';
+import { ServicesController, renderMissingProvider } from '../internal/services-controller.js';
 import { CamPartyAddedEvent, CamPartySelectedEvent } from '../events.js';
 import { AccessPreviewController } from './access-preview.js';
 import { styles } from './cam-add-party-dialog.styles.js';
-import { entityOf, focusedElement } from './dialog-support.js';
+import { focusedElement } from './dialog-support.js';
 import { PartySearchController } from './party-search.js';
 import type { Proposal } from './preview.js';
 import { saveErrorText } from './save-error.js';
@@ -112,9 +115,11 @@ export class CamAddPartyDialog extends LitElement {
   /** Whether the dialog is shown (modal). */
   @property({ type: Boolean, reflect: true }) open = false;
 
-  @consume({ context: camServicesContext, subscribe: true })
-  @state()
-  private services?: CamServices;
+  private readonly ctx = new ServicesController(this);
+
+  private get services(): CamServices | undefined {
+    return this.ctx.services;
+  }
 
   @state() private typeId = '';
   @state() private responsibility: string | undefined;
@@ -126,7 +131,7 @@ export class CamAddPartyDialog extends LitElement {
   private readonly preview = new AccessPreviewController(
     this,
     () => [this.services, this.entityTable, this.entityId, this.search.selected],
-    (services, table, id) => entityOf(table, id, services.tableMap),
+    (services, table, id) => services.parties.entityOf(table, id),
     (error) => this.report(error),
   );
 
@@ -169,7 +174,7 @@ export class CamAddPartyDialog extends LitElement {
   }
 
   private get entity(): EntityRef | undefined {
-    return entityOf(this.entityTable, this.entityId, this.services?.tableMap ?? DEFAULT_TABLE_MAP);
+    return this.services?.parties.entityOf(this.entityTable, this.entityId);
   }
 
   private get busy(): boolean {
@@ -199,7 +204,7 @@ export class CamAddPartyDialog extends LitElement {
 
   private kinds(): PartyKind[] {
     const entity = this.entity;
-    return entity ? partyKindsOf(entity.kind, this.services?.tableMap ?? DEFAULT_TABLE_MAP) : [];
+    return entity && this.services ? this.services.parties.kindsOn(entity.kind) : [];
   }
 
   private report(error: unknown): void {
@@ -284,11 +289,13 @@ export class CamAddPartyDialog extends LitElement {
       <h2 id="title" part="title">${msg('Add related party')}</h2>
       <div part="body" class="body" aria-busy=${busy ? 'true' : 'false'}>
         ${
-          this.entity
-            ? this.renderForm(proposal)
-            : html`<p role="alert" class="error">
-                ${msg('No entity to add a party to: set entity-table and entity-id.')}
-              </p>`
+          this.ctx.missing
+            ? renderMissingProvider()
+            : this.entity
+              ? this.renderForm(proposal)
+              : html`<p role="alert" class="error">
+                  ${msg('No entity to add a party to: set entity-table and entity-id.')}
+                </p>`
         }
         ${
           this.saveTask.status === TaskStatus.ERROR

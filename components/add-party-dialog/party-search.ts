@@ -6,32 +6,16 @@
  */
 import type { ReactiveControllerHost } from 'lit';
 import { Task, TaskStatus, initialState } from '@lit/task';
-import { QueryValueError } from '../../src/client/errors.js';
-import type { PartyKind } from '../../src/model/kinds.js';
+import {
+  QueryValueError,
+  type PartyKind,
+  type PartySearchPage,
+  type PartySearchResult,
+} from '../../src/index.js';
 import type { CamServices } from '../context.js';
-import { SEARCH_LIMIT, partySearchRequest, type PartySearchResult } from './party-search-query.js';
 
 /** A completed search: the hits shown, and whether the server has more. */
-export interface SearchOutcome {
-  readonly results: readonly PartySearchResult[];
-  readonly more: boolean;
-}
-
-/** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
-function pause(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    signal.throwIfAborted();
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(signal.reason);
-      },
-      { once: true },
-    );
-  });
-}
+export type SearchOutcome = PartySearchPage;
 
 /** Search state of one dialog; its Task is the host's controller. */
 export class PartySearchController {
@@ -56,14 +40,8 @@ export class PartySearchController {
       args: () => [services(), this.kind, this.text.trim()],
       task: async ([camServices, kind, text], { signal }) => {
         if (!camServices || text === '') return initialState;
-        // Built before the pause: hostile text is refused at once, and never sent.
-        const request = partySearchRequest(kind, text, camServices.tableMap);
-        if (!request) return initialState;
-        await pause(this.debounceMs, signal);
-        const page = await camServices.client.list(request.table, { ...request.options, signal });
-        const found = page.rows.map(request.read).filter((r): r is PartySearchResult => r !== undefined);
-        const more = found.length > SEARCH_LIMIT || (page.total ?? 0) > SEARCH_LIMIT;
-        return { results: found.slice(0, SEARCH_LIMIT), more };
+        // The query is built before the debounce: hostile text is refused at once, and never sent.
+        return camServices.parties.search(kind, text, { signal, debounceMs: this.debounceMs });
       },
       onError: (error) => {
         if (!(error instanceof QueryValueError)) services()?.reportError(error);

@@ -6,10 +6,9 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { ValidationIssue } from '../../src/access/types.js';
 import type { AccessLevel } from '../../src/model/kinds.js';
-import type { IncompleteSource } from '../../src/service/access-facts-loader.js';
+import { MEMBER_LIMIT, type IncompleteSource } from '../../src/index.js';
 import { levelLabel } from '../internal/labels.js';
 import { isBlocking, type Assessment, type Gain, type PreviewWarning } from './preview.js';
-import { MEMBER_LIMIT } from './party-access.js';
 
 function level(value: AccessLevel): TemplateResult {
   return html`<span class="level" part="level" data-level=${value}>${levelLabel(value)}</span>`;

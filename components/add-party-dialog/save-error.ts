@@ -1,7 +1,12 @@
 /** The sentence shown when saving a party failed, by error type (nothing the user typed is lost). */
 import { msg, str } from '@lit/localize';
-import { ApiError, NetworkError, TimeoutError } from '../../src/client/errors.js';
-import { ConflictError, UnconfirmedWriteError } from '../../src/service/related-parties-service.js';
+import {
+  ApiError,
+  ConflictError,
+  NetworkError,
+  TimeoutError,
+  UnconfirmedWriteError,
+} from '../../src/index.js';
 
 /** Why the party was not saved, for people. */
 export function saveErrorText(error: unknown): string {

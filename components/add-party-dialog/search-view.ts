@@ -10,7 +10,8 @@ import { TaskStatus } from '@lit/task';
 import type { PartyKind } from '../../src/model/kinds.js';
 import { partyKindLabel, partyKindWord } from '../internal/labels.js';
 import type { PartySearchController } from './party-search.js';
-import { SEARCH_LIMIT, searchTextProblem } from './party-search-query.js';
+import { SEARCH_LIMIT } from '../../src/index.js';
+import { searchTextProblem } from './search-text.js';
 
 /** What the search section calls back. */
 export interface SearchHandlers {

@@ -4,21 +4,19 @@
  * level of any member with each member's explanation. Pure.
  */
 import { msg, str } from '@lit/localize';
-import type { Explanation } from '../../src/access/types.js';
-import { entityKindIn, type TableMap } from '../../src/client/table-map.js';
-import type { Facts } from '../../src/model/facts.js';
 import {
-  entityKindOfTable,
   compareLevels,
+  entityName,
   isPrincipalKind,
   maxLevel,
   type AccessLevel,
-  type EntityRef,
+  type DefinitionsSnapshot,
+  type EntityAccess,
+  type Explanation,
+  type Facts,
   type PartyRef,
   type PrincipalRef,
-} from '../../src/model/kinds.js';
-import type { EntityAccess } from '../../src/service/access-service.js';
-import type { DefinitionsSnapshot } from '../../src/service/definitions-snapshot.js';
+} from '../../src/index.js';
 
 /** Who the badge is about. */
 export type BadgeSubject =
@@ -41,12 +39,6 @@ export interface BadgeEvaluation {
 
 const GROUP_KINDS = ['account', 'service_organization', 'household'] as const;
 
-/** The entity a table name and id stand for (the host's table map first, then the defaults). */
-export function entityRefOf(table: string, id: string, map: TableMap | undefined): EntityRef | undefined {
-  const kind = map ? entityKindIn(map, table) : entityKindOfTable(table);
-  return kind && id ? { kind, id } : undefined;
-}
-
 /** The subject of the attributes: `principal-*`, or `party-*` (a principal kind or a group). */
 export function subjectOf(attributes: {
   principalType: string;
@@ -61,12 +53,6 @@ export function subjectOf(attributes: {
   if (isPrincipalKind(partyType)) return { kind: 'principal', principal: { kind: partyType, id: partyId } };
   const group = GROUP_KINDS.find((kind) => kind === partyType);
   return group ? { kind: 'group', party: { kind: group, id: partyId } } : undefined;
-}
-
-function entityLabelOf(facts: Facts, entity: EntityRef): string {
-  if (entity.kind === 'case') return facts.cases.find((c) => c.id === entity.id)?.number ?? entity.id;
-  const list = entity.kind === 'sold_product' ? facts.soldProducts : facts.installBase;
-  return list.find((item) => item.id === entity.id)?.name ?? entity.id;
 }
 
 /** Members of a group party, its display name, and a note when its members were not all loaded. */
@@ -116,7 +102,7 @@ export function evaluateBadge(
   const incomplete = unreadable.map((source) =>
     msg(str`${source.table} could not be read (${source.reason})`),
   );
-  const entityLabel = entityLabelOf(facts, entity);
+  const entityLabel = entityName(facts, entity);
   if (subject.kind === 'principal') {
     const explanation = engine.explain(subject.principal, entity);
     return {

@@ -1,13 +1,12 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ref } from 'lit/directives/ref.js';
-import { consume } from '@lit/context';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { localized, msg, str } from '@lit/localize';
-import type { Explanation } from '../../src/access/types.js';
-import type { AccessLevel, PartyKind, PrincipalKind } from '../../src/model/kinds.js';
-import { camServicesContext, type CamServices } from '../context.js';
-import { entityRefOf, evaluateBadge, subjectOf, type BadgeEvaluation } from './badge-evaluation.js';
+import type { AccessLevel, EntityRef, Explanation, PartyKind, PrincipalKind } from '../../src/index.js';
+import type { CamServices } from '../context.js';
+import { ServicesController, concerns, renderMissingProvider } from '../internal/services-controller.js';
+import { evaluateBadge, subjectOf, type BadgeEvaluation } from './badge-evaluation.js';
 import { renderIncomplete, renderSourceNote } from './badge-notes.js';
 import { styles } from './cam-effective-access-badge.styles.js';
 import { entityWord, levelLabel } from '../internal/labels.js';
@@ -74,9 +73,16 @@ export class CamEffectiveAccessBadge extends LitElement {
   /** sys_id of the entity. */
   @property({ attribute: 'entity-id' }) entityId = '';
 
-  @consume({ context: camServicesContext, subscribe: true })
-  @state()
-  private services?: CamServices;
+  /** Re-evaluates when the access service says this entity (or everything) changed. */
+  private readonly ctx = new ServicesController(this, {
+    onAccessChanged: (changed) => {
+      if (concerns(changed, this.entity())) void this.task.run();
+    },
+  });
+
+  private get services(): CamServices | undefined {
+    return this.ctx.services;
+  }
 
   @state() private open = false;
   @state() private position: { top: number; left: number } | undefined;
@@ -84,8 +90,6 @@ export class CamEffectiveAccessBadge extends LitElement {
   @state() private definitionsAgeMs = 0;
   @query('[part=badge]') private badge?: HTMLButtonElement;
   @query('[part=popover]') private panel?: HTMLElement;
-
-  private unwatch?: () => void;
 
   private readonly task = new Task(this, {
     args: () =>
@@ -103,7 +107,7 @@ export class CamEffectiveAccessBadge extends LitElement {
       { signal },
     ) => {
       if (!services) return initialState;
-      const entity = entityRefOf(entityTable, entityId, services.tableMap);
+      const entity = services.parties.entityOf(entityTable, entityId);
       const subject = subjectOf({ principalType, principalId, partyType, partyId });
       if (!entity)
         throw new Error(
@@ -135,29 +139,13 @@ export class CamEffectiveAccessBadge extends LitElement {
     return this.task.value?.members;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.watch();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unwatch?.();
-    this.unwatch = undefined;
-  }
-
   protected override updated(changed: PropertyValues): void {
-    if (changed.has('services')) this.watch();
     if (changed.has('open') && this.open) this.panel?.focus();
   }
 
-  /** Re-evaluates when the access service says this entity (or everything) changed. */
-  private watch(): void {
-    this.unwatch?.();
-    this.unwatch = this.services?.access.subscribe((changed) => {
-      const mine = entityRefOf(this.entityTable, this.entityId, this.services?.tableMap);
-      if (!changed || (mine && changed.kind === mine.kind && changed.id === mine.id)) void this.task.run();
-    });
+  /** The entity the attributes name (through the provider's table map). */
+  private entity(): EntityRef | undefined {
+    return this.services?.parties.entityOf(this.entityTable, this.entityId);
   }
 
   private onToggle(event: ToggleEvent): void {
@@ -184,6 +172,7 @@ export class CamEffectiveAccessBadge extends LitElement {
   }
 
   protected override render(): TemplateResult {
+    if (this.ctx.missing) return renderMissingProvider();
     const value = this.task.value;
     const failed = this.task.status === TaskStatus.ERROR;
     if (!value && !failed) {
@@ -245,7 +234,7 @@ export class CamEffectiveAccessBadge extends LitElement {
   }
 
   private renderPanel(value: BadgeEvaluation): TemplateResult {
-    const entity = entityRefOf(this.entityTable, this.entityId, this.services?.tableMap);
+    const entity = this.entity();
     const where = entity ? `${entityWord(entity.kind)} ${value.entityLabel}` : value.entityLabel;
     return html`<p id="panel-title" class="title">
         ${msg(str`${value.subjectLabel} on ${where}:`)}

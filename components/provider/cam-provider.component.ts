@@ -1,7 +1,12 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { provide } from '@lit/context';
 import { property } from 'lit/decorators.js';
-import { createCamServices, type OwnedCamServices, type TableClient, type TableMapOverrides } from '../../src/index.js';
+import {
+  createCamServices,
+  type OwnedCamServices,
+  type TableClient,
+  type TableMapOverrides,
+} from '../../src/index.js';
 import { camServicesContext, type CamServices } from '../context.js';
 import { CamAuthRequiredEvent } from '../events.js';
 

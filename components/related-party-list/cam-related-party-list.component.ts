@@ -1,17 +1,21 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import { localized, msg, str } from '@lit/localize';
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
-import type { EntityRef, PartyKind } from '../../src/model/kinds.js';
-import type { EntityAccess } from '../../src/service/access-service.js';
-import { partyKindsOf, type PartyRow } from '../../src/service/party-rows.js';
-import { camServicesContext, type CamServices } from '../context.js';
+import {
+  EntityNotFoundError,
+  entityName,
+  type EntityAccess,
+  type EntityRef,
+  type PartyKind,
+  type PartyRow,
+} from '../../src/index.js';
+import type { CamServices } from '../context.js';
+import { ServicesController, concerns, renderMissingProvider } from '../internal/services-controller.js';
 import { CamAddPartyRequestEvent, CamPartyAddedEvent } from '../events.js';
-import { entityLabel, loadEntityAccess, resolveEntity } from './load-entity.js';
 import { columnText, partyName } from './labels.js';
-import { describeError } from './list-errors.js';
+import { UnknownEntityTableError, describeError } from './list-errors.js';
 import { nextSort, visibleRows, type ListQuery, type SortKey } from './list-view.js';
 import { PartyChangesController } from './party-changes.js';
 import type { ConfirmView } from './render-confirm.js';
@@ -107,8 +111,14 @@ export class CamRelatedPartyList extends LitElement {
   /** sys_id of the entity. */
   @property({ attribute: 'entity-id' }) entityId = '';
 
-  @consume({ context: camServicesContext, subscribe: true })
-  private services?: CamServices;
+  /** Re-reads when anyone changes this entity's parties (or the definitions): badges do the same. */
+  private readonly ctx = new ServicesController(this, {
+    onAccessChanged: (entity) => this.onInvalidated(entity),
+  });
+
+  private get services(): CamServices | undefined {
+    return this.ctx.services;
+  }
 
   @state() private query: ListQuery = { text: '', kind: '', sort: 'name', direction: 'ascending' };
   @state() private editing?: Editing;
@@ -123,39 +133,30 @@ export class CamRelatedPartyList extends LitElement {
 
   private readonly load = new Task(this, {
     args: () => [this.services, this.entityTable, this.entityId] as const,
-    task: ([services, table, id], { signal }) => loadEntityAccess(services, table, id, signal),
+    task: ([services, table, id], { signal }) => {
+      const entity = services?.parties.entityOf(table, id);
+      if (!services || !entity) {
+        if (services?.parties.entityKindOf(table)) throw new EntityNotFoundError(table, id);
+        throw new UnknownEntityTableError(table);
+      }
+      return services.access.withParties(entity, { signal });
+    },
     onComplete: (access) => this.changes.setServerRows(access.parties),
     onError: (error) => this.services?.reportError(error),
   });
 
-  private watching?: CamServices;
-  private unwatch?: () => void;
   private view: { source?: readonly PartyRow[]; query?: ListQuery; rows: PartyRow[] } = { rows: [] };
 
   /** The loaded access picture when it is for the current entity. */
   private get access(): EntityAccess | undefined {
     const value = this.load.value;
-    const entity = this.services
-      ? resolveEntity(this.services.tableMap, this.entityTable, this.entityId)
-      : undefined;
+    const entity = this.services?.parties.entityOf(this.entityTable, this.entityId);
     return value && entity && value.entity.kind === entity.kind && value.entity.id === entity.id
       ? value
       : undefined;
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unwatch?.();
-    this.unwatch = this.watching = undefined;
-  }
-
   protected override willUpdate(_changed: PropertyValues<this>): void {
-    // Re-read when anyone changes this entity's parties (or the definitions): badges do the same.
-    if (this.services !== this.watching || (this.isConnected && !this.unwatch)) {
-      this.unwatch?.();
-      this.watching = this.services;
-      this.unwatch = this.services?.access.subscribe((entity) => this.onInvalidated(entity));
-    }
     const source = this.changes.rows;
     if (source !== this.view.source || this.query !== this.view.query) {
       this.view = { source, query: this.query, rows: visibleRows(source, this.query, columnText) };
@@ -163,13 +164,11 @@ export class CamRelatedPartyList extends LitElement {
   }
 
   private onInvalidated(entity: EntityRef | undefined): void {
-    const current = this.access?.entity;
-    if (entity === undefined || (current && entity.kind === current.kind && entity.id === current.id)) {
-      void this.load.run();
-    }
+    if (concerns(entity, this.access?.entity)) void this.load.run();
   }
 
   protected override render() {
+    if (this.ctx.missing) return renderMissingProvider();
     const access = this.access;
     const error = this.load.status === TaskStatus.ERROR ? this.load.error : undefined;
     // A refused change stays explained even when the re-read after it fails too.
@@ -179,7 +178,7 @@ export class CamRelatedPartyList extends LitElement {
     }
     if (!access || !this.services) return renderSkeleton();
     const all = this.changes.rows;
-    const kinds = partyKindsOf(access.entity.kind, this.services.tableMap);
+    const kinds = this.services.parties.kindsOn(access.entity.kind);
     return html`
       ${renderToolbar({
         text: this.query.text,
@@ -225,7 +224,7 @@ export class CamRelatedPartyList extends LitElement {
     return html`<div
       role="table"
       part="table"
-      aria-label=${msg(str`Related parties of ${entityLabel(access)}`)}
+      aria-label=${msg(str`Related parties of ${entityName(access.facts, access.entity)}`)}
       aria-rowcount=${rows.length + 1}
     >
       ${renderHeader(this.query, (column: SortKey) => (this.query = { ...this.query, ...nextSort(this.query, column) }))}

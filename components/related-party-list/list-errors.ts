@@ -3,8 +3,15 @@
  * load error state and by the banner of a refused change.
  */
 import { msg, str } from '@lit/localize';
-import { ApiError, AuthError, NetworkError, TimeoutError } from '../../src/client/errors.js';
-import { ConflictError, UnconfirmedWriteError } from '../../src/service/related-parties-service.js';
+import {
+  ApiError,
+  AuthError,
+  ConflictError,
+  EntityNotFoundError,
+  NetworkError,
+  TimeoutError,
+  UnconfirmedWriteError,
+} from '../../src/index.js';
 
 /** `entity-table` names no table the list knows. */
 export class UnknownEntityTableError extends Error {
@@ -18,31 +25,13 @@ export class UnknownEntityTableError extends Error {
   }
 }
 
-/** The entity does not exist (or the signed-in user may not read it). */
-export class EntityNotFoundError extends Error {
-  override readonly name = 'EntityNotFoundError';
-  constructor(
-    readonly table: string,
-    readonly id: string,
-  ) {
-    super(
-      id === ''
-        ? msg('No entity id is set (entity-id).')
-        : msg(str`No record ${id} in ${table}, or you may not read it.`),
-    );
-  }
-}
-
-/** The element is not inside a `<cam-provider>`. */
-export class MissingProviderError extends Error {
-  override readonly name = 'MissingProviderError';
-  constructor() {
-    super(msg('This element needs a <cam-provider> around it.'));
-  }
-}
-
 /** A user-facing sentence for an error. */
 export function describeError(error: unknown): string {
+  if (error instanceof EntityNotFoundError) {
+    return error.id === ''
+      ? msg('No entity id is set (entity-id).')
+      : msg(str`No record ${error.id} in ${error.table}, or you may not read it.`);
+  }
   if (error instanceof ConflictError) {
     return error.current === undefined
       ? msg('Someone else removed this party meanwhile; the list now shows the server’s state.')

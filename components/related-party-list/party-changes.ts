@@ -4,7 +4,7 @@
  * the row returns to the server's state, which is re-read, and `failure` says what failed and why.
  */
 import type { ReactiveControllerHost } from 'lit';
-import { isAbortError } from '../../src/client/errors.js';
+import { isAbortError } from '../../src/index.js';
 import type { RelationshipType } from '../../src/model/definitions.js';
 import type { EntityRef } from '../../src/model/kinds.js';
 import type { PartyRow } from '../../src/service/party-rows.js';

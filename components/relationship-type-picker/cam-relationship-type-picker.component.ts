@@ -1,17 +1,16 @@
 import { LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { localized, msg } from '@lit/localize';
-import type { RelationshipType } from '../../src/model/definitions.js';
-import type { PartyKind } from '../../src/model/kinds.js';
-import { camServicesContext, type CamServices } from '../context.js';
+import { raceAbort } from '../../src/internal/abort.js';
+import type { PartyKind, RelationshipType } from '../../src/index.js';
+import type { CamServices } from '../context.js';
+import { ServicesController, renderMissingProvider } from '../internal/services-controller.js';
 import { comboboxKey } from './combobox-keys.js';
 import { styles } from './cam-relationship-type-picker.styles.js';
 import { pickerModel, validityProblem, type PickerModel } from './picker-model.js';
 import { optionId } from './type-render.js';
 import { renderPicker } from './picker-view.js';
-import { untilAborted } from './until-aborted.js';
 
 /**
  * A searchable, keyboard-operable relationship type picker (WAI-ARIA combobox with a grouped
@@ -78,9 +77,14 @@ export class CamRelationshipTypePicker extends LitElement {
   /** Not operable, and not submitted with a form. */
   @property({ type: Boolean, reflect: true }) disabled = false;
 
-  @consume({ context: camServicesContext, subscribe: true })
-  @state()
-  private services?: CamServices;
+  /** Re-reads the definitions whenever the service publishes new ones (revalidation, import). */
+  private readonly ctx = new ServicesController(this, {
+    onDefinitions: () => void this.definitionsTask.run(),
+  });
+
+  private get services(): CamServices | undefined {
+    return this.ctx.services;
+  }
 
   @state() private open = false;
   /** Text typed since the last choice; undefined shows the chosen type's name. */
@@ -91,14 +95,13 @@ export class CamRelationshipTypePicker extends LitElement {
 
   private readonly internals = this.attachInternals();
   private initialValue: string | undefined;
-  private unwatch?: () => void;
 
   private readonly definitionsTask = new Task(this, {
     args: () => [this.services] as const,
     task: async ([services], { signal }) => {
       if (!services) return initialState;
       try {
-        return await untilAborted(services.definitions.load(), signal);
+        return await raceAbort(services.definitions.load(), signal);
       } catch (error) {
         if (!signal.aborted) services.reportError(error);
         throw error;
@@ -144,13 +147,6 @@ export class CamRelationshipTypePicker extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.initialValue ??= this.value;
-    this.watch();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unwatch?.();
-    this.unwatch = undefined;
   }
 
   /** Form reset: back to the value the element had when first connected. @internal */
@@ -174,7 +170,6 @@ export class CamRelationshipTypePicker extends LitElement {
   }
 
   protected override updated(changed: PropertyValues): void {
-    if (changed.has('services')) this.watch();
     this.internals.setFormValue(this.value);
     const problem = validityProblem(this.model(), this.value, this.required);
     if (problem) this.internals.setValidity(problem.flags, problem.message, this.input);
@@ -184,19 +179,13 @@ export class CamRelationshipTypePicker extends LitElement {
     }
   }
 
-  /** Re-reads the definitions whenever the service publishes new ones (revalidation, import). */
-  private watch(): void {
-    this.unwatch?.();
-    this.unwatch = this.services?.definitions.subscribe(() => void this.definitionsTask.run());
-  }
-
   private model(): PickerModel {
     const snapshot = this.definitionsTask.value;
     return pickerModel({
       definitions: snapshot?.definitions,
       appliesTo: this.appliesTo,
       partyType: this.partyType,
-      tableMap: this.services?.tableMap,
+      entityKindOf: this.services ? (table) => this.services?.parties.entityKindOf(table) : undefined,
       value: this.value,
       query: this.query ?? '',
     });
@@ -261,6 +250,7 @@ export class CamRelationshipTypePicker extends LitElement {
   }
 
   protected override render(): TemplateResult {
+    if (this.ctx.missing) return renderMissingProvider();
     const model = this.model();
     const loaded = model.definitions !== undefined;
     const failed = !loaded && this.definitionsTask.status === TaskStatus.ERROR;

@@ -1,8 +1,6 @@
 /** What the picker shows for its attributes and the loaded definitions; pure, recomputed per render. */
 import { msg, str } from '@lit/localize';
-import type { TableMap } from '../../src/client/table-map.js';
-import type { Definitions, RelationshipType } from '../../src/model/definitions.js';
-import type { EntityKind, PartyKind } from '../../src/model/kinds.js';
+import type { Definitions, EntityKind, PartyKind, RelationshipType } from '../../src/index.js';
 import {
   applicableTypes,
   entityKindFor,
@@ -19,7 +17,8 @@ export interface PickerInput {
   readonly definitions: Definitions | undefined;
   readonly appliesTo: string;
   readonly partyType: string;
-  readonly tableMap: TableMap | undefined;
+  /** The entity kind of a table as the provider's services map it (undefined: default tables). */
+  readonly entityKindOf?: (table: string) => EntityKind | undefined;
   readonly value: string;
   readonly query: string;
 }
@@ -70,7 +69,7 @@ function unknownTextOf(definitions: Definitions, value: string, scope: string): 
 /** The picker's view of its inputs. */
 export function pickerModel(input: PickerInput): PickerModel {
   const { definitions, value } = input;
-  const entity = input.appliesTo ? entityKindFor(input.appliesTo, input.tableMap) : undefined;
+  const entity = input.appliesTo ? entityKindFor(input.appliesTo, input.entityKindOf) : undefined;
   const party = input.partyType ? partyKindFor(input.partyType) : undefined;
   const configProblem = configProblemOf(input, entity, party);
   const types = definitions && !configProblem ? applicableTypes(definitions, entity, party) : [];

@@ -2,33 +2,27 @@
  * Pure helpers of the relationship type picker: which types apply to a table and party type, how
  * they group and filter, and what access the responsibility a type defaults would grant.
  */
-import type { TableMap } from '../../src/client/table-map.js';
-import type {
-  AccessConfig,
-  Definitions,
-  RelationshipType,
-  ResponsibilityDef,
-} from '../../src/model/definitions.js';
 import {
   ENTITY_KINDS,
   PARTY_KINDS,
   entityKindOfTable,
+  type AccessConfig,
+  type Definitions,
   type EntityKind,
   type PartyKind,
-} from '../../src/model/kinds.js';
+  type RelationshipType,
+  type ResponsibilityDef,
+} from '../../src/index.js';
 
-/** The entity kind a table name stands for: the host's table map first, then the defaults (or a bare kind). */
-export function entityKindFor(table: string, map?: TableMap): EntityKind | undefined {
-  if (map) {
-    const mapped: Record<EntityKind, string> = {
-      case: map.case.table,
-      sold_product: map.soldProduct.table,
-      install_base: map.installBase.table,
-    };
-    const found = ENTITY_KINDS.find((kind) => mapped[kind] === table);
-    if (found) return found;
-  }
-  return entityKindOfTable(table) ?? ENTITY_KINDS.find((kind) => kind === table);
+/**
+ * The entity kind a table name stands for: the provider's table map first (`lookup`, which falls
+ * back to the default table names), else the default table names, else a bare kind (`case`).
+ */
+export function entityKindFor(
+  table: string,
+  lookup?: (table: string) => EntityKind | undefined,
+): EntityKind | undefined {
+  return (lookup ?? entityKindOfTable)(table) ?? ENTITY_KINDS.find((kind) => kind === table);
 }
 
 /** The party kind of a `party-type` attribute value, or undefined when unknown. */

@@ -2,7 +2,7 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { initialState, Task } from '@lit/task';
-import type { CamServices } from '../../components/context.js';
+import type { Backend } from '../data/records.js';
 import type { EntityKind, PrincipalKind } from '../../src/model/kinds.js';
 import { recordLabel } from '../data/records.js';
 import { entityHref } from '../router.js';
@@ -15,7 +15,7 @@ interface Subject {
   readonly entity: { readonly kind: EntityKind; readonly id: string };
 }
 
-async function labels(services: CamServices, subject: Subject, signal: AbortSignal) {
+async function labels(services: Backend, subject: Subject, signal: AbortSignal) {
   const [who, what] = await Promise.all([
     recordLabel(services, subject.principal.kind, subject.principal.id, signal),
     recordLabel(services, ENTITY_KEY[subject.entity.kind], subject.entity.id, signal),

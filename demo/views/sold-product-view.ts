@@ -2,7 +2,7 @@
 import { html } from 'lit';
 import { property } from 'lit/decorators.js';
 import { initialState, Task } from '@lit/task';
-import type { CamServices } from '../../components/context.js';
+import type { Backend } from '../data/records.js';
 import { casesReferencing, getSoldProduct, installBaseReferencing } from '../data/records.js';
 import { entityHref, routeHref } from '../router.js';
 import { accessSection, field, partiesSection, type NamedPrincipal } from './entity-sections.js';
@@ -10,7 +10,7 @@ import { recordStates } from './errors.js';
 import { relatedRecords } from './related-records.js';
 import { ViewElement } from './view-element.js';
 
-async function load(services: CamServices, id: string, signal: AbortSignal) {
+async function load(services: Backend, id: string, signal: AbortSignal) {
   const [product, items, cases] = await Promise.all([
     getSoldProduct(services, id, signal),
     installBaseReferencing(services, 'soldProduct', id, signal),

@@ -21,9 +21,7 @@ const RoleSchema = v.strictObject({
   plugin: v.optional(Text),
   kind: v.optional(roleKind),
   contains: v.optional(Names),
-  grants: v.optional(
-    v.array(v.strictObject({ target: accessTarget, permission })),
-  ),
+  grants: v.optional(v.array(v.strictObject({ target: accessTarget, permission }))),
   sysId: v.optional(Text),
 });
 

@@ -136,3 +136,9 @@ export function factsOfKind<K extends PartyKind | EntityKind>(
 ): Facts[(typeof FACTS_LIST_OF_KIND)[K]] {
   return facts[FACTS_LIST_OF_KIND[kind]];
 }
+
+/** How an entity is known to people: a case's number, a sold product's or item's name (else its id). */
+export function entityName(facts: Facts, entity: EntityRef): string {
+  if (entity.kind === 'case') return facts.cases.find((c) => c.id === entity.id)?.number ?? entity.id;
+  return factsOfKind(facts, entity.kind).find((item) => item.id === entity.id)?.name ?? entity.id;
+}

@@ -247,7 +247,11 @@ export class AccessService<S extends { readonly definitions: Definitions }> {
     if (imported && (offline || importedRules)) return local(imported);
     try {
       const access = await this.forEntity(entity, { signal, principal });
-      return { explanation: access.engine.explain(principal, entity), factsFrom: 'instance', facts: access.facts };
+      return {
+        explanation: access.engine.explain(principal, entity),
+        factsFrom: 'instance',
+        facts: access.facts,
+      };
     } catch (error) {
       if (!isOffline(error)) throw error;
       if (imported) return local(imported);
