@@ -172,7 +172,7 @@ export class CamRelationshipTypePicker extends LitElement {
   protected override updated(changed: PropertyValues): void {
     this.internals.setFormValue(this.value);
     const problem = validityProblem(this.model(), this.value, this.required);
-    if (problem) this.internals.setValidity(problem.flags, problem.message, this.input);
+    if (problem) this.internals.setValidity(problem.flags, problem.message, this.input ?? undefined);
     else this.internals.setValidity({});
     if (changed.has('activeIndex') && this.activeIndex >= 0) {
       this.renderRoot.querySelector(`#${optionId(this.activeIndex)}`)?.scrollIntoView({ block: 'nearest' });
