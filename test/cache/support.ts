@@ -1,5 +1,5 @@
 /** Helpers of the cache tests: a service over the fixture backend, database cleanup, rejections. */
-import { expect } from '@open-wc/testing';
+import { deleteAllDatabases as deleteEveryDatabase } from '../support/async.js';
 import { TableApiClient } from '../../src/client/table-api-client.js';
 import {
   DefinitionsService,
@@ -38,22 +38,11 @@ export function service(
 /** Services of the current test: disposed before the databases go, so no background write re-creates one. */
 const live = new Set<DefinitionsService>();
 
-/** Deletes every IndexedDB database of the test page (closing connections first is the caller's job). */
+/** Disposes this test's services (so no background write re-creates a database), then deletes every database. */
 export async function deleteAllDatabases(): Promise<void> {
   for (const created of live) created.dispose();
   live.clear();
-  const names = (await indexedDB.databases()).map((info) => info.name ?? '');
-  await Promise.all(
-    names.map(
-      (name) =>
-        new Promise<void>((resolve) => {
-          const request = indexedDB.deleteDatabase(name);
-          // Not on `blocked`: open connections close on versionchange, then the delete completes;
-          // resolving early let the next test see a database that was about to go.
-          request.onsuccess = request.onerror = () => resolve();
-        }),
-    ),
-  );
+  await deleteEveryDatabase();
 }
 
 /** Names of the databases that exist now. */
@@ -61,15 +50,7 @@ export async function databaseNames(): Promise<string[]> {
   return (await indexedDB.databases()).map((info) => info.name ?? '').sort();
 }
 
-/** Awaits `promise`, expects it to reject, and returns the reason. */
-export async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  return expect.fail('expected the promise to reject');
-}
+export { rejection } from '../support/async.js';
 
 /** A promise with its resolve function, to hold the backend's answers. */
 export function gate(): { promise: Promise<void>; open: () => void } {

@@ -34,15 +34,7 @@ export function requestLog(): { seen: Seen[]; record: (request: Request) => Prom
   };
 }
 
-/** Awaits `promise`, expects it to reject, and returns the reason. */
-export async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  expect.fail('expected the promise to reject');
-}
+export { rejection } from '../support/async.js';
 
 /** Runs `action`, expects it to throw (synchronously or not), and returns the error. */
 export async function thrown(action: () => unknown): Promise<unknown> {

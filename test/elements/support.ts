@@ -23,14 +23,7 @@ export function shadow(el: Element): ShadowRoot {
   return el.shadowRoot;
 }
 
-/** Every element matching `selector` under `root`, descending into every (nested) shadow root. */
-export function deepQueryAll<E extends Element = HTMLElement>(root: ParentNode, selector: string): E[] {
-  const found: E[] = [...root.querySelectorAll<E>(selector)];
-  for (const el of root.querySelectorAll('*')) {
-    if (el.shadowRoot) found.push(...deepQueryAll<E>(el.shadowRoot, selector));
-  }
-  return found;
-}
+export { deepQueryAll } from '../support/dom.js';
 
 /** The first element with part `name` in `el`'s shadow root. */
 export function part<E extends HTMLElement = HTMLElement>(el: Element, name: string): E {

@@ -1,23 +1,8 @@
 /** DOM helpers of the reliability suite: queries that cross every shadow root, text, waiting. */
 
-/** Every element under `root`, through open shadow roots, depth first. */
-export function allElements(root: ParentNode): Element[] {
-  const out: Element[] = [];
-  const visit = (node: ParentNode): void => {
-    for (const element of node.querySelectorAll('*')) {
-      out.push(element);
-      if (element.shadowRoot) visit(element.shadowRoot);
-    }
-  };
-  visit(root);
-  if (root instanceof Element && root.shadowRoot) visit(root.shadowRoot);
-  return out;
-}
+import { allElements, deepQueryAll } from '../support/dom.js';
 
-/** Elements matching `selector` under `root`, through shadow roots. */
-export function deepQueryAll<E extends Element = HTMLElement>(root: ParentNode, selector: string): E[] {
-  return allElements(root).filter((element): element is E => element.matches(selector));
-}
+export { allElements, deepQueryAll };
 
 /** The first element matching `selector` under `root`, through shadow roots. */
 export function deepQuery<E extends Element = HTMLElement>(
@@ -55,7 +40,4 @@ export function injected(root: ParentNode): string[] {
   );
 }
 
-/** Resolves after `ms`. */
-export function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
+export { sleep } from '../support/async.js';

@@ -2,7 +2,6 @@
  * Helpers of the reliability suite: the real services over the seeded mock backend (the same
  * wiring as <cam-provider>), fresh cache identities, rejection capture and storage enumeration.
  */
-import { expect } from '@open-wc/testing';
 import { TableApiClient } from '../../src/client/table-api-client.js';
 import type { AuthError } from '../../src/client/errors.js';
 import { DEFAULT_TABLE_MAP } from '../../src/client/table-map.js';
@@ -58,29 +57,7 @@ export function makeServices(options: ServiceOptions = {}) {
   return { client, definitions, access, parties };
 }
 
-/** Awaits `promise`, expects it to reject, and returns the reason. */
-export async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  return expect.fail('expected the promise to reject');
-}
-
-/** Deletes every IndexedDB database of the page, waiting for each deletion (or its block). */
-export async function deleteAllDatabases(): Promise<void> {
-  const names = (await indexedDB.databases()).map((info) => info.name ?? '');
-  await Promise.all(
-    names.map(
-      (name) =>
-        new Promise<void>((resolve) => {
-          const request = indexedDB.deleteDatabase(name);
-          request.onsuccess = request.onerror = request.onblocked = () => resolve();
-        }),
-    ),
-  );
-}
+export { rejection, deleteAllDatabases } from '../support/async.js';
 
 /** Every record of every store of every IndexedDB database of the page, as `db/store` → values. */
 export async function dumpIndexedDB(): Promise<Map<string, unknown[]>> {

@@ -125,8 +125,6 @@ export function isShown(dialog: CamAddPartyDialog): boolean {
   return $<HTMLDialogElement>(dialog, 'dialog').open;
 }
 
-export async function settle(ms: number): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve, ms));
-}
+export { sleep as settle } from './async.js';
 
 export { expect, until };
