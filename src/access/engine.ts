@@ -30,7 +30,7 @@ export interface EngineOptions {
 
 /**
  * The access engine: effective access of contacts, consumers and users to cases, sold products
- * and install base items, with reasons (DESIGN.md §2). Pure: no DOM, no I/O.
+ * and install base items, with reasons (docs/access-rules.md). Pure: no DOM, no I/O.
  *
  * Decisions where the documents leave room:
  * - Every granting path is capped by the principal's granular roles on the table, the account

@@ -7,7 +7,7 @@ const WORDS: Readonly<Record<EntityKind, string>> = {
   install_base: 'install base item',
 };
 
-/** `case_write_granular` for `sn_customerservice.case_write_granular`, as the DESIGN example writes it. */
+/** `case_write_granular` for `sn_customerservice.case_write_granular`, as the explanation tree prints it (docs/access-rules.md). */
 function short(role: string): string {
   return role.slice(role.lastIndexOf('.') + 1);
 }

@@ -5,7 +5,7 @@ import { ENTITY_KIND_COUNT } from './kinds-index.js';
 
 /**
  * The roles that make a case's own contact or consumer able to read and write that case (the
- * platform's customer ACLs, outside the granular model; DESIGN.md leaves it to us).
+ * platform's customer ACLs, outside the granular model; the platform documentation leaves it to us, see docs/access-rules.md).
  */
 export interface OwnerRoles {
   readonly contact: string;
@@ -119,7 +119,7 @@ function compilePrincipal(
     const globals = definitions.globalMasks[id] as Uint8Array;
     for (let t = 0; t < ENTITY_KIND_COUNT; t++) {
       cap[t] = (cap[t] ?? 0) | (caps[t] ?? 0);
-      // Global roles count for internal users only (DESIGN.md §2 rule 7).
+      // Global roles count for internal users only (docs/access-rules.md, global roles).
       if (p.ref.kind === 'user') global[t] = (global[t] ?? 0) | (globals[t] ?? 0);
     }
   }

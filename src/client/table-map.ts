@@ -1,7 +1,7 @@
 import { entityKindOfTable, type EntityKind, type EntityRef } from '../model/kinds.js';
 
 /**
- * The backend contract (DESIGN.md §4): logical tables and columns → Table API names. Every name can
+ * The backend contract (docs/architecture.md, "The backend contract"): logical tables and columns → Table API names. Every name can
  * be overridden by a host whose instance differs (column names vary between releases).
  */
 export const DEFAULT_TABLE_MAP = {

@@ -1,5 +1,5 @@
 /**
- * Wire rows of the five definition tables → domain definitions (DESIGN.md §4). Rows come from an
+ * Wire rows of the five definition tables → domain definitions (through the table map; docs/architecture.md). Rows come from an
  * instance we do not control: a bad row is skipped and reported in `problems`, never a crash.
  */
 import type { Row } from '../client/types.js';

@@ -1,4 +1,4 @@
-/** Wire rows of the customer world → domain facts (DESIGN.md §4 columns, through the table map). */
+/** Wire rows of the customer world → domain facts (the columns of `DEFAULT_TABLE_MAP`, through the host's table map; docs/architecture.md). */
 import type { Row } from '../client/types.js';
 import type { TableMap } from '../client/table-map.js';
 import type { Account, Case, Contact, Consumer, InstallBaseItem, SoldProduct, User } from '../model/facts.js';

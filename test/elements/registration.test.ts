@@ -1,5 +1,5 @@
 /**
- * Defensive registration (STYLE.md): host consoles load bundles twice. A second definition of a
+ * Defensive registration (docs/architecture.md, "Registration"): host consoles load bundles twice. A second definition of a
  * cam tag must not throw; a different class is refused with a warning, and the first keeps working.
  */
 import { expect } from '@open-wc/testing';

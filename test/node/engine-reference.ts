@@ -1,5 +1,5 @@
 /**
- * A naive reference evaluator for the property tests: the rules of DESIGN.md §2 written as
+ * A naive reference evaluator for the property tests: the rules of docs/access-rules.md written as
  * directly as possible over the raw facts (linear scans, no indexes, no bitsets), so the engine can
  * be compared with it on random worlds.
  */

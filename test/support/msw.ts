@@ -1,5 +1,5 @@
 /**
- * MSW lifecycle for browser tests (STYLE.md): start the worker once per test file, reset per-test
+ * MSW lifecycle for browser tests (docs/architecture.md, "Tests"): start the worker once per test file, reset per-test
  * overrides after each test, and fail on any request no handler answers.
  */
 import { worker } from '../../mocks/browser.js';
