@@ -271,11 +271,28 @@ describe('<cam-effective-access-badge>', () => {
       .all('sys_user_role')
       .find((row) => row.name === NEAR.missingRole);
     getStore().insert('sys_user_has_role', { user: NEAR.contact.id, role: role?.sys_id ?? '' });
-    provider.current?.access.invalidate({ kind: 'sold_product', id: TRACKED.soldProductId });
+    const access = provider.current?.access;
+    if (!access) throw new Error('no services');
+    // Count what the badge asks for: a re-run reads the (cached) entity again, which the level alone cannot show.
+    const asked: string[] = [];
+    const forEntity = access.forEntity.bind(access);
+    access.forEntity = (entity, options) => (
+      asked.push(`${entity.kind}:${entity.id}`),
+      forEntity(entity, options)
+    );
+    requestLog.clear();
+    access.invalidate({ kind: 'sold_product', id: TRACKED.soldProductId });
+    await element.updateComplete;
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(element.level).to.equal('none', 'another entity changed: no re-evaluation');
-    provider.current?.access.invalidate({ kind: 'case', id: NEAR.caseId });
+    expect(asked, 'another entity changed: no re-evaluation').to.deep.equal([]);
+    expect(requestLog.count(), 'another entity changed: nothing re-read').to.equal(0);
+    access.invalidate({ kind: 'case', id: NEAR.caseId });
     await until(() => element.level === 'write', 'the re-evaluated level');
+    expect(asked).to.deep.equal([`case:${NEAR.caseId}`]);
+    expect(
+      requestLog.count({ method: 'GET', table: 'sys_user_has_role' }),
+      'roles held re-read',
+    ).to.be.greaterThan(0);
   });
 
   it('re-evaluates when its attributes change', async () => {

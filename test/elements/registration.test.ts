@@ -105,7 +105,8 @@ describe('defensive registration', () => {
     }
     const { list, badge } = await renderAllElements();
     expect(shadow(list).querySelectorAll('[part~="row"]')).to.have.length(3);
-    expect(badge.level).to.be.oneOf(['none', 'read', 'write', 'full']);
+    // The housing loan's attorney writes the case (docs/access-rules.md): the first classes still work.
+    expect(badge.level).to.equal('write');
   });
 
   it('re-running each element registration module adds no definition and no warning', async () => {
