@@ -8,7 +8,7 @@ import type {
   RelatedPartyRecord,
   RelationshipType,
 } from '../model/index.js';
-import { ENTITY_KINDS, PARTY_KINDS, PRINCIPAL_KINDS, parseRef } from '../model/index.js';
+import { ENTITY_KINDS, FACTS_LIST_OF_KIND, PARTY_KINDS, PRINCIPAL_KINDS, parseRef } from '../model/index.js';
 import type { Ref } from '../model/index.js';
 import { AccessTestFileError, formatPlace, type Place } from './test-file-error.js';
 import { compact, responsibilityLookup } from './test-file-util.js';
@@ -21,17 +21,7 @@ type Fail = (place: Place, detail: string) => never;
 type RawRelatedParty = NonNullable<RawFacts['relatedParties']>[number];
 
 /** The facts collection holding each kind of record. */
-const COLLECTION: Readonly<Record<Kind, keyof RawFacts>> = {
-  contact: 'contacts',
-  consumer: 'consumers',
-  user: 'users',
-  account: 'accounts',
-  service_organization: 'serviceOrganizations',
-  household: 'households',
-  case: 'cases',
-  sold_product: 'soldProducts',
-  install_base: 'installBase',
-};
+const COLLECTION: Readonly<Record<Kind, keyof RawFacts>> = FACTS_LIST_OF_KIND;
 
 const label = (kind: Kind): string => kind.replace('_', ' ');
 

@@ -1,9 +1,12 @@
 /**
+ * Every test starts from a fresh console (seeded data, default settings, no cached definitions), so
+ * each one can run alone and in any order.
+ *
  * The demo workspace, built (`vite build`, base './') and served under a sub-path, driven in
  * Chromium like an agent would: stories, search, parties, add / retype / remove, offline, injected
  * 500s, another agent, reset. axe-core checks every state on the way.
  */
-import { after, before, describe, it } from 'node:test';
+import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { STORY } from '../../mocks/seed/story.js';
@@ -40,6 +43,22 @@ describe('demo workspace (built, under a sub-path)', { timeout: 150_000 }, () =>
   after(async () => {
     await browser?.close();
     await server?.close();
+  });
+
+  // A fresh start: the seeded data, default settings, no cached definitions.
+  beforeEach(async () => {
+    await demo.open('#/');
+    await page.evaluate(async () => {
+      localStorage.clear();
+      const names = (await indexedDB.databases()).map((info) => info.name ?? '');
+      // Queued before the next page opens anything: its opens wait for these deletions.
+      for (const name of names) indexedDB.deleteDatabase(name);
+    });
+    await demo.open('#/');
+  });
+
+  afterEach(() => {
+    assert.deepEqual(errors.splice(0), []);
   });
 
   it('starts the mock instance from the sub-path and tells the three stories', async () => {
@@ -132,6 +151,7 @@ describe('demo workspace (built, under a sub-path)', { timeout: 150_000 }, () =>
   });
 
   it('retypes a party (the responsibility follows, the access too) and keeps it across a reload', async () => {
+    await demo.go(`#/case/${loan.caseId}`);
     const row = demo.partyRow(loan.guarantor.name);
     await row.getByRole('button', { name: `Change type of ${loan.guarantor.name}` }).click();
     await row.getByRole('combobox', { name: `Relationship type of ${loan.guarantor.name}` }).click();
@@ -177,6 +197,8 @@ describe('demo workspace (built, under a sub-path)', { timeout: 150_000 }, () =>
   });
 
   it('injects 500s: a clear error, Retry works, nothing is lost', async () => {
+    await demo.go(`#/case/${loan.caseId}`);
+    await waitForText(demo.partyRow(loan.coBorrower.name), /Co-borrower/);
     await demo.errors.selectOption({ label: 'Every request' });
     const row = demo.partyRow(loan.coBorrower.name);
     await row.getByRole('button', { name: `Change type of ${loan.coBorrower.name}` }).click();
@@ -193,7 +215,7 @@ describe('demo workspace (built, under a sub-path)', { timeout: 150_000 }, () =>
     await waitForText(page.locator('h1'), new RegExp(loan.caseNumber));
     await demo.partyList.getByRole('button', { name: 'Retry' }).click();
     await waitForText(demo.partyRow(loan.coBorrower.name), /Co-borrower/);
-    await waitForText(demo.partyRow(loan.guarantor.name), /Listed Consumer/);
+    await waitForText(demo.partyRow(loan.guarantor.name), /Guarantor/);
   });
 
   it('signs in as another agent (a definitions cache of its own) and resets the data', async () => {
@@ -210,12 +232,20 @@ describe('demo workspace (built, under a sub-path)', { timeout: 150_000 }, () =>
     await demo.signedInAs.selectOption({ label: `${agent.name} (agent)` });
     await waitForText(inspector, new RegExp(`User\\s+${agent.id}`));
 
+    // Change something, so the reset has something to undo.
+    await demo.go(`#/case/${loan.caseId}`);
+    const row = demo.partyRow(loan.guarantor.name);
+    await row.getByRole('button', { name: `Change type of ${loan.guarantor.name}` }).click();
+    await row.getByRole('combobox', { name: `Relationship type of ${loan.guarantor.name}` }).click();
+    await row.getByRole('option', { name: /^Listed Consumer/ }).click();
+    await row.getByRole('button', { name: 'Save' }).click();
+    await waitForText(demo.announcer, new RegExp(`${loan.guarantor.name} is now Listed Consumer`));
+
     const reloaded = page.waitForEvent('load');
     await page.getByRole('button', { name: 'Reset data' }).click();
     await reloaded;
     await page.waitForSelector('body[data-ready]');
     await demo.go(`#/case/${loan.caseId}`);
     await waitForText(demo.partyRow(loan.guarantor.name), /Guarantor/);
-    assert.deepEqual(errors, []);
   });
 });

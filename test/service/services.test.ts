@@ -14,7 +14,7 @@ import {
 import { AccessFactsLoader } from '../../src/service/access-facts-loader.js';
 import { AccessService } from '../../src/service/access-service.js';
 import { DefinitionsService } from '../../src/service/definitions-service.js';
-import { clearAllDefinitionCaches } from '../../src/cache/index.js';
+import { clearAllDefinitionCaches } from '../../src/cache/definitions-cache.js';
 import type { EntityRef } from '../../src/model/kinds.js';
 
 const map = DEFAULT_TABLE_MAP;
