@@ -269,7 +269,7 @@ export class CamAddPartyDialog extends LitElement {
         part="type-picker"
         exportparts="input: type-picker-input, listbox: type-picker-listbox"
         applies-to=${this.entityTable}
-        party-type=${this.search.kind}
+        party-kind=${this.search.kind}
         .value=${this.typeId}
         @change=${this.onTypeChange}
       ></cam-relationship-type-picker>

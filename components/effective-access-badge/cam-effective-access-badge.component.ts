@@ -55,16 +55,22 @@ import { renderExplanation } from './explanation-tree.js';
 export class CamEffectiveAccessBadge extends LitElement {
   static override styles = styles;
 
-  /** Kind of the person whose access is shown. */
+  /** Kind of the person whose access is shown: `contact`, `consumer` or `user`. */
+  @property({ attribute: 'principal-kind' }) principalKind: PrincipalKind | '' = '';
+
+  /** Deprecated alias of `principal-kind` (kept for existing pages). @deprecated */
   @property({ attribute: 'principal-type' }) principalType: PrincipalKind | '' = '';
 
   /** sys_id of the person whose access is shown. */
   @property({ attribute: 'principal-id' }) principalId = '';
 
   /** Instead of principal-*: a party kind (a group: account, service_organization, household; or a person). */
+  @property({ attribute: 'party-kind' }) partyKind: PartyKind | '' = '';
+
+  /** Deprecated alias of `party-kind` (kept for existing pages). @deprecated */
   @property({ attribute: 'party-type' }) partyType: PartyKind | '' = '';
 
-  /** sys_id of the party (with party-type). */
+  /** sys_id of the party (with party-kind). */
   @property({ attribute: 'party-id' }) partyId = '';
 
   /** Table of the entity, e.g. `sn_customerservice_case`. */
@@ -97,9 +103,9 @@ export class CamEffectiveAccessBadge extends LitElement {
         this.services,
         this.entityTable,
         this.entityId,
-        this.principalType,
+        this.principalKind || this.principalType,
         this.principalId,
-        this.partyType,
+        this.partyKind || this.partyType,
         this.partyId,
       ] as const,
     task: async (
@@ -113,7 +119,7 @@ export class CamEffectiveAccessBadge extends LitElement {
         throw new Error(
           msg(str`“${entityTable}” with id “${entityId}” is not a case, sold product or install base item.`),
         );
-      if (!subject) throw new Error(msg('Set principal-type and principal-id, or party-type and party-id.'));
+      if (!subject) throw new Error(msg('Set principal-kind and principal-id, or party-kind and party-id.'));
       try {
         const principal = subject.kind === 'principal' ? { principal: subject.principal } : {};
         return evaluateBadge(await services.access.forEntity(entity, { signal, ...principal }), subject);

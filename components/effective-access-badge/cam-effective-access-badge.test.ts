@@ -295,6 +295,40 @@ describe('<cam-effective-access-badge>', () => {
     ).to.be.greaterThan(0);
   });
 
+  it('takes principal-kind and party-kind; principal-type and party-type stay as aliases', async () => {
+    const modern = await render(
+      html`<cam-effective-access-badge
+        principal-kind="contact"
+        principal-id=${LOAN.attorney.id}
+        entity-table=${CASE}
+        entity-id=${LOAN.caseId}
+      ></cam-effective-access-badge>`,
+    );
+    await until(() => modern.level !== undefined, 'the level');
+    expect(modern.level).to.equal('write');
+    const group = await render(
+      html`<cam-effective-access-badge
+        party-kind="household"
+        party-id=${LOAN.household.id}
+        entity-table=${CASE}
+        entity-id=${LOAN.caseId}
+      ></cam-effective-access-badge>`,
+    );
+    const legacy = await render(
+      html`<cam-effective-access-badge
+        party-type="household"
+        party-id=${LOAN.household.id}
+        entity-table=${CASE}
+        entity-id=${LOAN.caseId}
+      ></cam-effective-access-badge>`,
+    );
+    await until(() => group.level !== undefined && legacy.level !== undefined, 'both group levels');
+    expect(group.members?.map((m) => m.principal.id)).to.deep.equal(
+      legacy.members?.map((m) => m.principal.id),
+    );
+    expect(group.level).to.equal(legacy.level);
+  });
+
   it('re-evaluates when its attributes change', async () => {
     const el = await render(caseBadge('contact', NEAR.contact.id, NEAR.caseId));
     el.setAttribute('principal-id', NEAR.caseContact.id);

@@ -59,7 +59,10 @@ export class CamRelationshipTypePicker extends LitElement {
   /** Entity table the record is on, e.g. `sn_customerservice_case`; empty: every table. */
   @property({ attribute: 'applies-to' }) appliesTo = '';
 
-  /** Party type the types must apply to; empty: every party type. */
+  /** Party kind the types must apply to; empty: every party kind. */
+  @property({ attribute: 'party-kind' }) partyKind: PartyKind | '' = '';
+
+  /** Deprecated alias of `party-kind` (kept for existing pages). @deprecated */
   @property({ attribute: 'party-type' }) partyType: PartyKind | '' = '';
 
   /** The chosen relationship type id (sys_id); empty when none. */
@@ -184,7 +187,7 @@ export class CamRelationshipTypePicker extends LitElement {
     return pickerModel({
       definitions: snapshot?.definitions,
       appliesTo: this.appliesTo,
-      partyType: this.partyType,
+      partyType: this.partyKind || this.partyType,
       entityKindOf: this.services ? (table) => this.services?.parties.entityKindOf(table) : undefined,
       value: this.value,
       query: this.query ?? '',

@@ -54,7 +54,8 @@ describe('demo workspace (built, under a sub-path)', { timeout: 150_000 }, () =>
       // Queued before the next page opens anything: its opens wait for these deletions.
       for (const name of names) indexedDB.deleteDatabase(name);
     });
-    await demo.open('#/');
+    // A full load (opening the same URL again would only be a fragment navigation).
+    await demo.reload();
   });
 
   afterEach(() => {
@@ -224,6 +225,10 @@ describe('demo workspace (built, under a sub-path)', { timeout: 150_000 }, () =>
     const inspector = page.locator('cam-access-inspector');
     await inspector.getByRole('tab', { name: 'Status' }).click();
     await waitForText(inspector, new RegExp(`User\\s+${agent.id}[\\s\\S]*`));
+    // Read from the instance on this first visit; after a reload the agent's own cache answers.
+    await waitForText(inspector, /The instance \(read over the network\)/);
+    await demo.reload();
+    await inspector.getByRole('tab', { name: 'Status' }).click();
     await waitForText(inspector, /The cache on this device/);
     await expectAccessible(page, 'inspector status');
     await demo.signedInAs.selectOption({ label: `${caseViewer.name} (agent, case viewer)` });
