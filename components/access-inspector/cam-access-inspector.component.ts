@@ -88,7 +88,9 @@ export class CamAccessInspector extends LitElement {
   /** The section shown. */
   @property({ attribute: 'tab' }) tab: InspectorTab = 'roles';
 
-  private readonly ctx = new ServicesController(this);
+  private readonly ctx = new ServicesController(this, {
+    onDefinitions: (snapshot) => this.definitions.published(snapshot),
+  });
 
   private get services(): CamServices | undefined {
     return this.ctx.services;

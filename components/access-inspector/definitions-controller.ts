@@ -18,8 +18,8 @@ export class DefinitionsController implements ReactiveController {
   /** Compares with the server now (`definitions.refresh()`). */
   readonly refresh: Task<[], DefinitionsSnapshot>;
   #published: DefinitionsSnapshot | undefined;
-  #watched: CamServices | undefined;
-  #unsubscribe: (() => void) | undefined;
+  /** The services `#published` came from. */
+  #publishedBy: CamServices | undefined;
   #timer: ReturnType<typeof setInterval> | undefined;
 
   constructor(
@@ -54,7 +54,7 @@ export class DefinitionsController implements ReactiveController {
     });
   }
 
-  /** The newest snapshot: the last one published, else the load's answer. */
+  /** The newest snapshot: the last one published (by the current services), else the load's answer. */
   get snapshot(): DefinitionsSnapshot | undefined {
     if (this.#published) return this.#published;
     return this.load.status === TaskStatus.COMPLETE ? this.load.value : undefined;
@@ -64,21 +64,22 @@ export class DefinitionsController implements ReactiveController {
     this.#timer = setInterval(() => this.host.requestUpdate(), TICK_MS);
   }
 
+  /**
+   * A snapshot the definitions service published (the host's `ServicesController` subscribes and
+   * hands them here).
+   */
+  published(snapshot: DefinitionsSnapshot): void {
+    this.#published = snapshot;
+    this.#publishedBy = this.services();
+    this.host.requestUpdate();
+  }
+
   hostUpdate(): void {
-    const services = this.services();
-    if (services === this.#watched && this.#unsubscribe) return;
-    this.#unsubscribe?.();
-    this.#watched = services;
-    this.#published = undefined;
-    this.#unsubscribe = services?.definitions.subscribe((snapshot) => {
-      this.#published = snapshot;
-      this.host.requestUpdate();
-    });
+    // Other services (the provider was reconfigured): their snapshots only.
+    if (this.#publishedBy !== this.services()) this.#published = undefined;
   }
 
   hostDisconnected(): void {
     clearInterval(this.#timer);
-    this.#unsubscribe?.();
-    this.#unsubscribe = undefined;
   }
 }
