@@ -15,5 +15,7 @@ export {
   CamPartySelectedEvent,
 } from './events.js';
 export { camServicesContext, type CamServices } from './context.js';
+// For hosts that load only the bundle: the services without an element (docs/architecture.md).
+export { createCamServices, type CamServicesOptions, type OwnedCamServices } from '../src/index.js';
 export { defineElement } from './internal/define.js';
 export { configureCamLocalization } from './internal/localization.js';

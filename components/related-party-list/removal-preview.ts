@@ -3,8 +3,9 @@
  * whose access it lowers, as the engine's what-if answers it.
  */
 import { msg, str } from '@lit/localize';
-import type { AccessLevel, EntityKind } from '../../src/model/kinds.js';
+import type { AccessLevel, EntityKind, PrincipalKind } from '../../src/model/kinds.js';
 import { compareLevels } from '../../src/model/kinds.js';
+import { factsOfKind } from '../../src/model/facts.js';
 import type { EntityAccess } from '../../src/service/access-service.js';
 import type { PartyRow } from '../../src/service/party-rows.js';
 import { levelLabel } from '../internal/labels.js';
@@ -26,14 +27,8 @@ function blockReason(kind: EntityKind, field: PrimaryField): string {
   );
 }
 
-function principalName(access: EntityAccess, kind: string, id: string): string {
-  const list =
-    kind === 'contact'
-      ? access.facts.contacts
-      : kind === 'consumer'
-        ? access.facts.consumers
-        : access.facts.users;
-  return list.find((p) => p.id === id)?.name ?? id;
+function principalName(access: EntityAccess, kind: PrincipalKind, id: string): string {
+  return factsOfKind(access.facts, kind).find((p) => p.id === id)?.name ?? id;
 }
 
 /** The removal's block reason, or the lines describing whose access it lowers on this entity. */
