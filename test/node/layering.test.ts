@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { ESLint } from 'eslint';
 
 function files(dir: string, ext: RegExp): string[] {
@@ -59,4 +59,29 @@ test('no file of the project sends a reader to documents outside the repository'
   const outside = new RegExp(['DESIGN', '\\.md|STYLE', '\\.md|\\.\\./shared/'].join(''));
   const offenders = scanned.filter((file) => outside.test(readFileSync(file, 'utf8')));
   assert.deepEqual(offenders, []);
+});
+
+test('src/ and components/ have no import cycles', () => {
+  const graph = new Map<string, string[]>();
+  for (const file of [...files('src', /\.ts$/), ...files('components', /(?<!\.test)\.ts$/)]) {
+    const text = readFileSync(file, 'utf8');
+    const targets = [...text.matchAll(/(?:from|import)\s*\(?\s*['"](\.{1,2}\/[^'"]+)\.js['"]/g)].map((m) =>
+      join(dirname(file), `${m[1]}.ts`),
+    );
+    graph.set(file, targets);
+  }
+  const cycles: string[] = [];
+  const state = new Map<string, 'open' | 'done'>();
+  const visit = (file: string, path: string[]): void => {
+    if (state.get(file) === 'done') return;
+    if (state.get(file) === 'open') {
+      cycles.push([...path.slice(path.indexOf(file)), file].join(' → '));
+      return;
+    }
+    state.set(file, 'open');
+    for (const next of graph.get(file) ?? []) if (graph.has(next)) visit(next, [...path, file]);
+    state.set(file, 'done');
+  };
+  for (const file of graph.keys()) visit(file, []);
+  assert.deepEqual(cycles, []);
 });
