@@ -1,6 +1,6 @@
 /** Wording shared by the inspector's sections: ages, kinds, tables, search. */
 import { msg, str } from '@lit/localize';
-import type { AccessTarget, RoleKind } from '../../src/model/definitions.js';
+import { ROLE_KINDS, type AccessTarget, type RoleKind } from '../../src/model/definitions.js';
 import type { PartyKind } from '../../src/model/kinds.js';
 import type { DefinitionsSnapshot } from '../../src/service/definitions-snapshot.js';
 import { partyKindLabel } from '../internal/labels.js';
@@ -36,7 +36,7 @@ export function sourceSentence(snapshot: DefinitionsSnapshot): string {
 }
 
 /** Role kinds in the order the filter lists them. */
-export const ROLE_KINDS: readonly RoleKind[] = ['functional', 'granular', 'base', 'contributor', 'other'];
+export { ROLE_KINDS };
 
 /** A role kind for people. */
 export function roleKindLabel(kind: RoleKind): string {
