@@ -96,6 +96,7 @@ export type {
   ExplainResult,
   PartiesSource,
   PartyAccess,
+  SnapshotLike,
 } from './service/access-service.js';
 export { clearAllDefinitionCaches } from './cache/definitions-cache.js';
 export type { StorageStatus } from './cache/definitions-cache.js';

@@ -17,16 +17,23 @@ import { DefinitionsUnavailableError } from './definitions-snapshot.js';
 import type { PartyRow } from './party-rows.js';
 import type { RelatedPartiesService } from './related-parties-service.js';
 
+/** What the access service reads of a definitions snapshot (`DefinitionsSnapshot` has it all). */
+export interface SnapshotLike {
+  readonly definitions: Definitions;
+  /** The server could not be reached: the definitions are a cached copy. */
+  readonly offline?: boolean;
+  /** `import`: the definitions come from a file the user imported. */
+  readonly source?: string;
+}
+
 /** What the access service needs of the definitions service. */
-export interface DefinitionsSource<S extends { readonly definitions: Definitions }> {
+export interface DefinitionsSource<S extends SnapshotLike> {
   load(signal?: AbortSignal): Promise<S>;
   subscribe(listener: (snapshot: S) => void): () => void;
 }
 
 /** One entity's access picture: the engine, the facts it was built from, and where they came from. */
-export interface EntityAccess<
-  S extends { readonly definitions: Definitions } = { readonly definitions: Definitions },
-> {
+export interface EntityAccess<S extends SnapshotLike = SnapshotLike> {
   readonly entity: EntityRef;
   readonly engine: AccessEngine;
   readonly facts: Facts;
@@ -85,13 +92,13 @@ export type PartiesSource = Pick<RelatedPartiesService, 'list' | 'members' | 'en
 
 type Listener = (entity: EntityRef | undefined) => void;
 
-interface Entry<S extends { readonly definitions: Definitions }> {
+interface Entry<S extends SnapshotLike> {
   readonly promise: Promise<EntityAccess<S>>;
   /** The extra principals this load included (`kind:id`). */
   readonly requested: ReadonlySet<string>;
 }
 
-export class AccessService<S extends { readonly definitions: Definitions }> {
+export class AccessService<S extends SnapshotLike> {
   private readonly entries = new Map<string, Entry<S>>();
   /** Principals asked for per entity beyond its parties (kept across reloads). */
   private readonly wanted = new Map<string, Map<string, PrincipalRef>>();
@@ -242,9 +249,7 @@ export class AccessService<S extends { readonly definitions: Definitions }> {
       factsFrom: 'import',
       facts,
     });
-    const offline = (snapshot as { offline?: boolean }).offline === true;
-    const importedRules = (snapshot as { source?: string }).source === 'import';
-    if (imported && (offline || importedRules)) return local(imported);
+    if (imported && (snapshot.offline === true || snapshot.source === 'import')) return local(imported);
     try {
       const access = await this.forEntity(entity, { signal, principal });
       return {
