@@ -2,7 +2,12 @@
  * `createCamServices`: the services a host (with or without Lit) creates, over the mock backend —
  * the same wiring <cam-provider> uses — and the loading policies that moved out of the elements.
  */
-import { expect } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup } from '@open-wc/testing';
+import { html } from 'lit';
+import '../../components/index.js';
+import type { CamProvider } from '../../components/provider/cam-provider.component.js';
+import type { CamEffectiveAccessBadge } from '../../components/effective-access-badge/cam-effective-access-badge.component.js';
+import { until } from '../support/fixtures.js';
 import { http, HttpResponse } from 'msw';
 import { useMockBackend } from '../support/msw.js';
 import { rejection, deleteAllDatabases } from '../support/async.js';
@@ -32,6 +37,7 @@ describe('createCamServices', () => {
     (services = createCamServices({ userId: freshUser(), timeoutMs: 5000, ...options }));
 
   afterEach(async () => {
+    fixtureCleanup();
     services?.dispose();
     services = undefined;
     faults.reset();
@@ -146,5 +152,27 @@ describe('createCamServices', () => {
     expect(error).to.be.instanceOf(AuthError);
     created.reportError(error);
     expect(seen).to.have.length(1);
+  });
+
+  it('serves the elements when a host hands them to <cam-provider> as they are', async () => {
+    const created = make();
+    const provider = await fixture<CamProvider>(
+      html`<cam-provider .services=${created}>
+        <cam-effective-access-badge
+          principal-kind="contact"
+          principal-id=${STORY.housingLoan.attorney.id}
+          entity-table="sn_customerservice_case"
+          entity-id=${loan.id}
+        ></cam-effective-access-badge>
+      </cam-provider>`,
+    );
+    expect(provider.current).to.equal(created);
+    const badge = provider.querySelector('cam-effective-access-badge') as CamEffectiveAccessBadge;
+    await until(() => badge.level !== undefined, 'the badge to answer');
+    expect(badge.level).to.equal('write');
+    // The badge's load went through the host's services: their cache holds the entity.
+    requestLog.clear();
+    await created.access.forEntity(loan);
+    expect(requestLog.count()).to.equal(0);
   });
 });
