@@ -12,7 +12,12 @@ import {
   type PartyRow,
 } from '../../src/index.js';
 import type { CamServices } from '../context.js';
-import { ServicesController, concerns, renderMissingProvider } from '../internal/services-controller.js';
+import {
+  MissingProviderError,
+  ServicesController,
+  concerns,
+  renderMissingProvider,
+} from '../internal/services-controller.js';
 import { CamAddPartyRequestEvent, CamPartyAddedEvent } from '../events.js';
 import { columnText, partyName } from './labels.js';
 import { UnknownEntityTableError, describeError } from './list-errors.js';
@@ -134,9 +139,10 @@ export class CamRelatedPartyList extends LitElement {
   private readonly load = new Task(this, {
     args: () => [this.services, this.entityTable, this.entityId] as const,
     task: ([services, table, id], { signal }) => {
-      const entity = services?.parties.entityOf(table, id);
-      if (!services || !entity) {
-        if (services?.parties.entityKindOf(table)) throw new EntityNotFoundError(table, id);
+      if (!services) throw new MissingProviderError();
+      const entity = services.parties.entityOf(table, id);
+      if (!entity) {
+        if (services.parties.entityKindOf(table)) throw new EntityNotFoundError(table, id);
         throw new UnknownEntityTableError(table);
       }
       return services.access.withParties(entity, { signal });
