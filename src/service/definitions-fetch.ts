@@ -14,7 +14,7 @@ import {
   relationshipTypesFromRows,
   responsibilitiesFromRows,
   rolesFromRows,
-} from './definitions-rows.js';
+} from '../internal/definitions-rows.js';
 
 /** Each definition kind and the tables it is built from (role edges reference roles by sys_id, so they go together). */
 export const DEFINITION_KINDS = {
