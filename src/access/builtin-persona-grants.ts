@@ -235,14 +235,15 @@ export function personaGrantsOf(definitions: {
 
 /**
  * Definitions with host rows over their persona rows: a row whose id exists replaces it (give
- * `active: false` to turn a built-in row off), any other is added. Rows keep the source given
- * (`host` when a row says nothing else).
+ * `active: false` to turn a built-in row off), any other is added. The rows are the host's: their
+ * source becomes `host` (`imported` rows stay `imported`).
  */
 export function withPersonaGrants<D extends { readonly personaGrants?: readonly PersonaGrant[] }>(
   definitions: D,
   rows: readonly (Omit<PersonaGrant, 'source'> & { readonly source?: PersonaGrant['source'] })[],
 ): D & { readonly personaGrants: readonly PersonaGrant[] } {
   const merged = new Map(personaGrantsOf(definitions).map((grant) => [grant.id, grant]));
-  for (const grant of rows) merged.set(grant.id, { ...grant, source: grant.source ?? 'host' });
+  for (const grant of rows)
+    merged.set(grant.id, { ...grant, source: grant.source === 'imported' ? 'imported' : 'host' });
   return { ...definitions, personaGrants: [...merged.values()] };
 }
