@@ -125,7 +125,7 @@ function compilePrincipal(
     const globals = definitions.globalMasks[id] as Uint8Array;
     for (let t = 0; t < ENTITY_KIND_COUNT; t++) {
       cap[t] = (cap[t] ?? 0) | (caps[t] ?? 0);
-      // Global roles count for internal users only (DESIGN.md §2 rule 7).
+      // Global roles count for internal users only (docs/access-rules.md, rule 7).
       if (p.ref.kind === 'user') global[t] = (global[t] ?? 0) | (globals[t] ?? 0);
     }
   }

@@ -7,7 +7,7 @@ import type { AccessLevel, EntityKind, PartyKind, Permission, PrincipalKind } fr
 
 export type RoleKind = 'functional' | 'granular' | 'base' | 'contributor' | 'other';
 
-/** What a granular role permits on one table; data, not code (DESIGN.md §1). */
+/** What a granular role permits on one table; data, not code. */
 export type AccessTarget =
   | EntityKind
   | 'installed_product'

@@ -308,7 +308,7 @@ describe('explain: grant paths', () => {
 });
 
 describe('formatExplanation', () => {
-  test('prints the DESIGN.md tree (containment chains in catalogue order)', () => {
+  test('prints the reasons tree (containment chains in catalogue order)', () => {
     const text = formatExplanation(
       explain([rec('case:c1', 'contact:ana', 'co_borrower', { id: '12' })], 'contact:ana', 'case:c1'),
     );
