@@ -340,6 +340,19 @@ describe('persona grants: explanations', () => {
     );
   });
 
+  test('the near miss as data: role, scope, entity, principal and both accounts by name', () => {
+    const [miss] = explain(engine, 'contact:ada', 'case:c_globex').nearMisses;
+    assert.deepEqual(miss?.detail, {
+      code: 'persona-out-of-scope',
+      role: ADMIN,
+      scope: 'account',
+      entity: { kind: 'case', label: 'CS-GLOBEX' },
+      principal: { kind: 'contact', name: 'Ada' },
+      principalAccount: 'Acme',
+      entityAccount: 'Globex',
+    });
+  });
+
   test('a near miss for the account tree and the partner scope', () => {
     const tree = explain(engine, 'contact:cal', 'case:c_globex').nearMisses.map((m) => m.reason);
     assert.ok(
