@@ -194,6 +194,14 @@ describe('persona grants: every built-in row', () => {
     assert.deepEqual(engine.problems, []);
   });
 
+  test('built-in rows have unique ids and name roles of the built-in catalogue', () => {
+    const ids = BUILTIN_PERSONA_GRANTS.map((g) => g.id);
+    assert.equal(new Set(ids).size, ids.length);
+    const roles = new Set(BUILTIN_DEFINITIONS.roles.map((r) => r.name));
+    for (const grant of BUILTIN_PERSONA_GRANTS)
+      assert.ok(roles.has(grant.role), `${grant.id}: ${grant.role}`);
+  });
+
   for (const grant of BUILTIN_PERSONA_GRANTS) {
     test(`${grant.id} (${grant.role} → ${grant.table}, ${grant.scope}, ${grant.level}): ${grant.note ?? ''}`, () => {
       assert.ok(grant.note?.includes('"'), 'each built-in row quotes its source sentence');
