@@ -42,7 +42,7 @@ export function factsToRows(facts: Facts, map: TableMap, knownRoles: Iterable<st
   const add = (table: string, row: RowValues): void => void (out[table] ??= []).push(row);
   const roles = new Set(knownRoles);
   const hold = (kind: FactKind, id: string, names: readonly string[]): void => {
-    for (const name of names) {
+    for (const name of new Set(names)) {
       const role = roleSysId({ name });
       if (!roles.has(name)) {
         roles.add(name);

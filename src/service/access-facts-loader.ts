@@ -287,22 +287,27 @@ class LoadRun {
       this.read(m.consumer.table, m.consumer.columns.id, ids.consumer, [m.consumer.columns.household]),
       this.read(m.user.table, m.user.columns.id, ids.user),
     ]);
-    // A member reference points at sys_user, which contacts extend: members that are no internal
-    // user are looked up as contacts.
+    // A member reference points at sys_user, which contacts extend (and consumers have a user):
+    // members that are no internal user are looked up as contacts and consumers.
     const known = new Set(userRows.map((row) => rows.fieldText(row, m.user.columns.id)));
     const memberIds = organizations.flatMap((o) => o.members.map((member) => member.id));
     const missing = memberIds.filter((id) => !known.has(id));
-    const [memberUsers, memberContacts] = await Promise.all([
+    const [memberUsers, memberContacts, memberConsumers] = await Promise.all([
       this.read(m.user.table, m.user.columns.id, missing),
       this.read(m.contact.table, m.contact.columns.id, missing),
+      this.read(m.consumer.table, m.consumer.columns.id, missing),
     ]);
     const contactsRead = dedupeRows(
       [...accountContacts, ...contactRows, ...memberContacts],
       m.contact.columns.id,
     );
-    const consumersRead = dedupeRows([...householdConsumers, ...consumerRows], m.consumer.columns.id);
+    const consumersRead = dedupeRows(
+      [...householdConsumers, ...consumerRows, ...memberConsumers],
+      m.consumer.columns.id,
+    );
     const usersRead = dedupeRows([...userRows, ...memberUsers], m.user.columns.id);
     const contactIds = new Set(memberContacts.map((row) => rows.fieldText(row, m.contact.columns.id)));
+    const consumerIds = new Set(memberConsumers.map((row) => rows.fieldText(row, m.consumer.columns.id)));
     const userIds = new Set(usersRead.map((row) => rows.fieldText(row, m.user.columns.id)));
 
     for (const row of contactsRead) {
@@ -334,9 +339,11 @@ class LoadRun {
       households,
       serviceOrganizations: organizations.map((organization) => ({
         ...organization,
-        members: organization.members.map((member): PrincipalRef =>
-          !userIds.has(member.id) && contactIds.has(member.id) ? { kind: 'contact', id: member.id } : member,
-        ),
+        members: organization.members.map((member): PrincipalRef => {
+          if (userIds.has(member.id)) return member;
+          if (contactIds.has(member.id)) return { kind: 'contact', id: member.id };
+          return consumerIds.has(member.id) ? { kind: 'consumer', id: member.id } : member;
+        }),
       })),
     };
   }
