@@ -173,6 +173,8 @@ export function factsToRows(facts: Facts, map: TableMap, knownRoles: Iterable<st
         consumer: optional('consumer', c.consumer),
         soldProduct: optional('sold_product', c.soldProduct),
         installBase: optional('install_base', c.installBase),
+        partnerAccount: optional('account', c.partnerAccount),
+        partnerContact: optional('contact', c.partnerContact),
       }),
     );
   }

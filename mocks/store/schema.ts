@@ -90,6 +90,8 @@ const SPEC: Spec = {
       consumer: 'consumer',
       soldProduct: 'soldProduct',
       installBase: 'installBase',
+      partnerAccount: 'account',
+      partnerContact: 'contact',
     },
     extra: ['state', 'priority'],
     display: 'number',

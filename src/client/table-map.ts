@@ -110,6 +110,10 @@ export const DEFAULT_TABLE_MAP = {
       consumer: 'consumer',
       soldProduct: 'sold_product',
       installBase: 'asset',
+      /** The partner account serving the case (persona scope `partner`). */
+      partnerAccount: 'partner',
+      /** The partner's contact on the case. */
+      partnerContact: 'partner_contact',
     },
   },
   soldProduct: {

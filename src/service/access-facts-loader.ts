@@ -250,9 +250,12 @@ class LoadRun {
     const accountIds = new Set<string>();
     for (const principal of this.options.principals ?? []) ids[principal.kind].add(principal.id);
     for (const c of this.cases.values()) {
+      // The owner, and the partner (persona scope `partner`: its contact, and its account).
       if (c.contact) ids.contact.add(c.contact);
       if (c.consumer) ids.consumer.add(c.consumer);
+      if (c.partnerContact) ids.contact.add(c.partnerContact);
       if (c.account) accountIds.add(c.account);
+      if (c.partnerAccount) accountIds.add(c.partnerAccount);
     }
     for (const entity of [...this.soldProducts.values(), ...this.items.values()]) {
       if (entity.account) accountIds.add(entity.account);

@@ -23,6 +23,7 @@ import {
   type DefinitionsSnapshot,
 } from './definitions-snapshot.js';
 import { TabCoordinator, type DefinitionsMessage } from './tab-coordination.js';
+import { engineProblemLines } from './definition-problems.js';
 
 /** Where the cache lives; every field is optional. */
 export interface DefinitionsStorageOptions {
@@ -294,6 +295,8 @@ export class DefinitionsService {
     const discarded = cache?.discarded;
     const problems = [
       ...Object.values(entry.problems).flat(),
+      // What the engine cannot use in the rows it was given (unknown required roles…).
+      ...engineProblemLines(entry.definitions, this.#map),
       ...(discarded ? [`The cached copy was discarded: ${discarded}`] : []),
     ];
     const { fetchedAt } = entry;

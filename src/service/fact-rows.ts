@@ -53,7 +53,15 @@ export function rowToCase(row: Row, map: TableMap): Case | undefined {
     id,
     number: label(row, c.number) ?? id,
     ...(description === undefined ? {} : { shortDescription: description }),
-    ...present(row, c, ['account', 'contact', 'consumer', 'soldProduct', 'installBase']),
+    ...present(row, c, [
+      'account',
+      'contact',
+      'consumer',
+      'soldProduct',
+      'installBase',
+      'partnerAccount',
+      'partnerContact',
+    ]),
   };
 }
 
