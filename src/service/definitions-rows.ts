@@ -96,7 +96,7 @@ export function accessConfigsFromRows(rows: readonly Row[], map: TableMap): Conv
     else if (partyTypeName && !partyType)
       skip(
         col.partyType,
-        `"${partyTypeName}" is not a party table (one of ${partyTableNames(map).join(', ')})`,
+        `unknown party table "${partyTypeName}" (party tables: ${partyTableNames(map).join(', ')})`,
       );
     else {
       const rolesRequired = text(row[col.rolesRequired])
@@ -130,7 +130,7 @@ export function relationshipTypesFromRows(rows: readonly Row[], map: TableMap): 
       );
     else if (!partyType)
       problems.push(
-        `${where} ${id} (column ${col.entityType}): skipped, "${partyName}" is not a party table (one of ${partyTableNames(map).join(', ')})`,
+        `${where} ${id} (column ${col.entityType}): skipped, unknown party table "${partyName}" (party tables: ${partyTableNames(map).join(', ')})`,
       );
     else {
       const order = Number.parseInt(text(row[col.defaultOrder]), 10);

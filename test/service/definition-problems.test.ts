@@ -41,7 +41,7 @@ describe('definitions the engine cannot use are problems, never silence', () => 
     const line = problems.find((p) => p.includes(contactConfig));
     expect(line).to.include(map.accessConfig.table);
     expect(line).to.include(`(column ${map.accessConfig.columns.partyType})`);
-    expect(line).to.include(`"contact" is not a party table`);
+    expect(line).to.include('unknown party table "contact"');
     expect(line).to.include(map.contact.table);
 
     // The attorney's grant came from that configuration: the badge says why it is gone.
