@@ -122,6 +122,8 @@ export {
   DEFAULT_OWNER_ROLES,
   ROLE_SEED,
   BUILTIN_DEFINITIONS,
+  BUILTIN_PERSONA_GRANTS,
+  withPersonaGrants,
   parseAccessTestFile,
   parseAccessTestFileText,
   AccessTestFileError,

@@ -14,6 +14,7 @@ import type {
   RoleHeld,
 } from '../../src/access/types.js';
 import type { AccessLevel, Permission } from '../../src/model/kinds.js';
+import { personaScopeText } from '../../src/access/explain-format.js';
 import { entityWord, levelLabel, permissionList } from '../internal/labels.js';
 
 /** " (read, write)" after a level, or '' without permissions. */
@@ -119,6 +120,18 @@ function grantPath(path: GrantPath): TemplateResult {
     case 'global-role':
       return html`<li class="path">
         ${msg('Global role')}
+        <ul>
+          ${roleItem(
+            path.role,
+            html`<ul>
+              ${result(path.level, path.permissions)}
+            </ul>`,
+          )}
+        </ul>
+      </li>`;
+    case 'persona':
+      return html`<li class="path">
+        ${msg(str`Persona role ${path.grant.role}: ${personaScopeText(path, msg('the record'))}`)}
         <ul>
           ${roleItem(
             path.role,

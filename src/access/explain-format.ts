@@ -1,5 +1,5 @@
 import type { AccessLevel, EntityKind, Permission } from '../model/index.js';
-import type { Explanation, GrantPath, Reach, RelatedPartyPath, RoleHeld } from './types.js';
+import type { Explanation, GrantPath, PersonaPath, Reach, RelatedPartyPath, RoleHeld } from './types.js';
 
 const WORDS: Readonly<Record<EntityKind, string>> = {
   case: 'case',
@@ -58,6 +58,34 @@ function relatedPartyLines(principal: string, path: RelatedPartyPath): string[] 
   return lines;
 }
 
+/** What a persona row reaches, e.g. "every case of account Acme". */
+export function personaScopeText(path: PersonaPath, entity: string): string {
+  const word = WORDS[path.grant.table];
+  const match = path.match;
+  switch (match.scope) {
+    case 'own':
+      return `is the ${match.field} of ${entity}`;
+    case 'account':
+      return `every ${word} of account ${match.accountName}`;
+    case 'account_tree':
+      return `every ${word} of account ${match.accountName} and its child accounts (${match.chain.join(' → ')})`;
+    case 'partner':
+      return match.via === 'partner_contact'
+        ? `every ${word} naming them as partner contact`
+        : `every ${word} naming account ${match.accountName ?? ''} as partner`;
+    case 'all':
+      return `every ${word}`;
+  }
+}
+
+function personaLines(principal: string, path: PersonaPath, entity: string): string[] {
+  const via = path.role.via.length > 1 ? ` (through ${path.role.via.slice(0, -1).join(' → ')})` : '';
+  return [
+    `${principal} → holds ${path.role.role}${via} → ${personaScopeText(path, entity)}`,
+    `  → persona grant ${path.grant.id} (${path.grant.source}): ${WORDS[path.grant.table]}, ${path.grant.scope}, ${path.grant.level} ⇒ ${levelText(path.level, path.permissions)}`,
+  ];
+}
+
 function pathLines(principal: string, path: GrantPath, entity: string): string[] {
   switch (path.source) {
     case 'related-party':
@@ -77,6 +105,8 @@ function pathLines(principal: string, path: GrantPath, entity: string): string[]
         `${principal} → global role ${path.role.role}`,
         `  → ${heldText(path.role)} ⇒ ${levelText(path.level, path.permissions)}`,
       ];
+    case 'persona':
+      return personaLines(principal, path, entity);
   }
 }
 

@@ -4,10 +4,19 @@ import { createBlocked, evaluateMask, reaches, type Model } from './evaluate.js'
 import { globalRoles, granularCap, granularNames, requiredRoles, roleHeld } from './explain-roles.js';
 import type { EntityEntry } from './entity-index.js';
 import type { CompiledRecord } from './facts-index.js';
-import { CASE, ENTITY_WORDS, partyKindOf } from './kinds-index.js';
-import { CREATE, PERMISSIONS_BY_MASK, READ, WRITE, levelOfMask, normalize } from './levels.js';
+import { CASE, ENTITY_WORDS, entityKindOf, partyKindOf } from './kinds-index.js';
+import { CREATE, PERMISSIONS_BY_MASK, READ, levelOfMask, normalize } from './levels.js';
+import { ACCOUNT, ACCOUNT_TREE, ALL, OWN, PARTNER, type CompiledPersonaGrant } from './persona.js';
 import type { PrincipalEntry } from './principals.js';
-import type { Explanation, GranularCap, GrantPath, NearMiss, Reach, RecordSummary } from './types.js';
+import type {
+  Explanation,
+  GranularCap,
+  GrantPath,
+  NearMiss,
+  PersonaScopeMatch,
+  Reach,
+  RecordSummary,
+} from './types.js';
 
 /** Everything one explanation accumulates. */
 interface Walk {
@@ -183,7 +192,7 @@ function parentAccountMiss(walk: Walk, record: CompiledRecord, source: EntityEnt
   }
 }
 
-/** Rule 6 (account default), the case owner, and global roles. */
+/** Rule 6 (account default) and global roles. */
 function explainDefaults(walk: Walk): void {
   const { model, p, e, misses, grants } = walk;
   const table = e.kind;
@@ -207,31 +216,6 @@ function explainDefaults(walk: Walk): void {
       });
     }
   }
-  const entities = model.index.entities;
-  const field =
-    entities.ownerContact[e.index] === p.index
-      ? 'contact'
-      : entities.ownerConsumer[e.index] === p.index
-        ? 'consumer'
-        : undefined;
-  if (field !== undefined) {
-    const role = field === 'contact' ? model.ownerRoles.contact : model.ownerRoles.consumer;
-    if (p.ownerOk) {
-      const mask = table === CASE ? READ | WRITE : READ;
-      grants.push({
-        source: 'owner',
-        field,
-        role: roleHeld(model.definitions, p, role),
-        level: levelOfMask(mask),
-        permissions: PERMISSIONS_BY_MASK[mask] ?? [],
-      });
-    } else {
-      misses.push({
-        code: 'owner-missing-role',
-        reason: `is the ${ENTITY_WORDS[e.ref.kind]}'s ${field} but lacks role ${role}`,
-      });
-    }
-  }
   for (const { role, mask } of globalRoles(model.definitions, p, table)) {
     const granted = normalize(mask);
     grants.push({
@@ -239,6 +223,140 @@ function explainDefaults(walk: Walk): void {
       role,
       level: levelOfMask(granted),
       permissions: PERMISSIONS_BY_MASK[granted] ?? [],
+    });
+  }
+}
+
+function accountName(walk: Walk, id: string | undefined): string {
+  return id === undefined ? 'no account' : `account ${walk.model.index.partyLabel({ kind: 'account', id })}`;
+}
+
+/** The entity's own contact / consumer field naming the principal, if any. */
+function ownField(walk: Walk): 'contact' | 'consumer' | undefined {
+  const { entities } = walk.model.index;
+  if (entities.ownerContact[walk.e.index] === walk.p.index) return 'contact';
+  return entities.ownerConsumer[walk.e.index] === walk.p.index ? 'consumer' : undefined;
+}
+
+/** How the entity falls within the row's scope, or the reason it does not. */
+function scopeMatch(walk: Walk, grant: CompiledPersonaGrant, holds: string): PersonaScopeMatch | string {
+  const { model, p, e } = walk;
+  const index = model.index;
+  const entity = describe(e);
+  const word = ENTITY_WORDS[e.ref.kind];
+  switch (grant.scope) {
+    case ALL:
+      return { scope: 'all' };
+    case OWN: {
+      const field = ownField(walk);
+      if (field !== undefined) return { scope: 'own', field };
+      return `${holds}, which gives ${p.ref.kind === 'consumer' ? 'a consumer' : 'a contact'} their own ${word}s, but is not the contact or consumer of ${entity}`;
+    }
+    case ACCOUNT:
+    case ACCOUNT_TREE: {
+      if (p.account === undefined) return `${holds}, but ${p.ref.kind} ${p.name} belongs to no account`;
+      const mine = accountName(walk, p.account);
+      if (grant.scope === ACCOUNT) {
+        if (e.account === p.account)
+          return {
+            scope: 'account',
+            account: p.account,
+            accountName: index.partyLabel({ kind: 'account', id: p.account }),
+          };
+        return `${holds} of ${mine}, but ${entity} belongs to ${accountName(walk, e.account)}`;
+      }
+      const path = index.accountTree.path(index.accountIndex(e.account), index.accountIndex(p.account));
+      if (e.account !== undefined && path !== undefined) {
+        const chain = path.map((a) => index.partyLabel({ kind: 'account', id: index.accountId(a) ?? '' }));
+        return {
+          scope: 'account_tree',
+          account: p.account,
+          accountName: index.partyLabel({ kind: 'account', id: p.account }),
+          chain,
+        };
+      }
+      return `${holds} of ${mine} and its child accounts, but ${entity} belongs to ${accountName(walk, e.account)}, outside them`;
+    }
+    case PARTNER:
+    default: {
+      if (e.kind !== CASE) return `${holds}, which gives partner cases only`;
+      const { entities } = index;
+      if (entities.partnerContact[e.index] === p.index) return { scope: 'partner', via: 'partner_contact' };
+      const account = p.account === undefined ? -1 : index.accountIndex(p.account);
+      if (account >= 0 && entities.partnerAccount[e.index] === account)
+        return {
+          scope: 'partner',
+          via: 'partner_account',
+          accountName: index.partyLabel({ kind: 'account', id: p.account ?? '' }),
+        };
+      const asAccount =
+        p.account === undefined ? '' : ` nor ${accountName(walk, p.account)} as partner account`;
+      return `${holds}, but ${entity} names neither ${p.ref.kind} ${p.name} as partner contact${asAccount}`;
+    }
+  }
+}
+
+/** Persona rows on the entity's table: each one held and in scope is a grant path. */
+function explainPersona(walk: Walk): void {
+  const { model, p, e, misses, grants } = walk;
+  const word = ENTITY_WORDS[e.ref.kind];
+  const miss = (m: NearMiss) => {
+    if (!misses.some((other) => other.code === m.code && other.reason === m.reason)) misses.push(m);
+  };
+  for (const grant of model.definitions.personaGrants) {
+    if (!grant.valid || grant.table !== e.kind) continue;
+    const role = roleHeld(model.definitions, p, grant.def.role);
+    const kindOk = grant.principals.has(p.ref.kind);
+    if (!role.held) {
+      // The owner question ("I am the case's contact, why can I not see it?").
+      const field = grant.scope === OWN && kindOk ? ownField(walk) : undefined;
+      if (field !== undefined)
+        miss({
+          code: 'owner-missing-role',
+          reason: `is the ${word}'s ${field} but lacks role ${grant.def.role}`,
+        });
+      continue;
+    }
+    const holds = `holds ${grant.def.role}`;
+    if (!kindOk) {
+      const kinds = grant.def.principals.map((k) => (k === 'user' ? 'internal users' : `${k}s`)).join(', ');
+      miss({
+        code: 'persona-principal-kind',
+        reason: `${holds}, but persona grant ${grant.def.id} applies to ${kinds || 'nobody'}, not to a ${p.ref.kind}`,
+      });
+      continue;
+    }
+    const match = scopeMatch(walk, grant, holds);
+    if (typeof match === 'string') {
+      miss({ code: 'persona-out-of-scope', reason: match });
+      continue;
+    }
+    if (grant.def.respectsRestrictContactAccess === true && p.accountRestricted) {
+      // The account default already says so when it applies; one sentence is enough.
+      if (!misses.some((m) => m.code === 'restricted-contact-access')) {
+        miss({
+          code: 'restricted-contact-access',
+          reason: `${accountName(walk, p.account)} restricts contact access: ${holds}, whose ${word} access (persona grant ${grant.def.id}) is off for its contacts`,
+        });
+      }
+      continue;
+    }
+    const mask = normalize(grant.mask);
+    grants.push({
+      source: 'persona',
+      grant: {
+        id: grant.def.id,
+        role: grant.def.role,
+        table: entityKindOf(grant.table),
+        level: grant.def.level,
+        scope: grant.def.scope,
+        source: grant.def.source,
+        ...(grant.def.note === undefined ? {} : { note: grant.def.note }),
+      },
+      role,
+      match,
+      level: levelOfMask(mask),
+      permissions: PERMISSIONS_BY_MASK[mask] ?? [],
     });
   }
 }
@@ -282,6 +400,7 @@ export function explain(model: Model, principal: PrincipalRef, entity: EntityRef
     }
   }
   explainDefaults(walk);
+  explainPersona(walk);
   const mask = evaluateMask(model, p.index, e.index, null);
   return {
     principal,

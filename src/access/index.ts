@@ -4,6 +4,8 @@ export { formatExplanation } from './explain-format.js';
 export { DEFAULT_OWNER_ROLES, type OwnerRoles } from './principals.js';
 export { ROLE_SEED } from './role-seed.js';
 export { BUILTIN_DEFINITIONS } from './builtin-definitions.js';
+export { BUILTIN_PERSONA_GRANTS, personaGrantsOf, withPersonaGrants } from './builtin-persona-grants.js';
+export { personaScopeText } from './explain-format.js';
 export {
   parseAccessTestFile,
   parseAccessTestFileText,
@@ -37,6 +39,9 @@ export type {
   NearMiss,
   NearMissCode,
   OwnerPath,
+  PersonaGrantSummary,
+  PersonaPath,
+  PersonaScopeMatch,
   PartyChange,
   Reach,
   RecordSummary,

@@ -4,6 +4,8 @@ import type {
   EntityRef,
   PartyRef,
   Permission,
+  PersonaScope,
+  PersonaSource,
   PrincipalRef,
   RelatedPartyRecord,
 } from '../model/index.js';
@@ -107,8 +109,48 @@ export interface GlobalRolePath {
   readonly permissions: readonly Permission[];
 }
 
+/** A persona grant row, as explanations name it. */
+export interface PersonaGrantSummary {
+  readonly id: string;
+  readonly role: string;
+  readonly table: EntityKind;
+  readonly level: Exclude<AccessLevel, 'none'>;
+  readonly scope: PersonaScope;
+  readonly source: PersonaSource;
+  readonly note?: string;
+}
+
+/** How the entity falls within a persona row's scope. */
+export type PersonaScopeMatch =
+  | { readonly scope: 'own'; readonly field: 'contact' | 'consumer' }
+  | { readonly scope: 'account'; readonly account: string; readonly accountName: string }
+  | {
+      readonly scope: 'account_tree';
+      readonly account: string;
+      readonly accountName: string;
+      /** Account names from the entity's account up to the principal's account. */
+      readonly chain: readonly string[];
+    }
+  | {
+      readonly scope: 'partner';
+      readonly via: 'partner_contact' | 'partner_account';
+      readonly accountName?: string;
+    }
+  | { readonly scope: 'all' };
+
+/** A persona role: the role held gives the entity by scope (no related-party record). */
+export interface PersonaPath {
+  readonly source: 'persona';
+  readonly grant: PersonaGrantSummary;
+  /** How the principal holds the row's role (the containment chain). */
+  readonly role: RoleHeld;
+  readonly match: PersonaScopeMatch;
+  readonly level: AccessLevel;
+  readonly permissions: readonly Permission[];
+}
+
 /** One reason the principal has access. */
-export type GrantPath = RelatedPartyPath | OwnerPath | AccountDefaultPath | GlobalRolePath;
+export type GrantPath = RelatedPartyPath | OwnerPath | AccountDefaultPath | GlobalRolePath | PersonaPath;
 
 /** Why a path that could grant does not (or grants less). */
 export type NearMissCode =
@@ -122,7 +164,9 @@ export type NearMissCode =
   | 'create-blocked'
   | 'restricted-contact-access'
   | 'parent-account'
-  | 'owner-missing-role';
+  | 'owner-missing-role'
+  | 'persona-out-of-scope'
+  | 'persona-principal-kind';
 
 export interface NearMiss {
   readonly code: NearMissCode;
@@ -205,7 +249,9 @@ export type EngineProblemCode =
   | 'config-unsupported-cascade'
   | 'type-unknown-table'
   | 'type-unknown-party'
-  | 'type-unknown-responsibility';
+  | 'type-unknown-responsibility'
+  | 'persona-unknown-role'
+  | 'persona-invalid';
 
 /** A defect of the definitions; the engine still answers for everything else. */
 export interface EngineProblem {

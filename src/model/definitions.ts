@@ -7,7 +7,7 @@ import type { AccessLevel, EntityKind, PartyKind, Permission, PrincipalKind } fr
 
 export type RoleKind = 'functional' | 'granular' | 'base' | 'contributor' | 'other';
 
-/** What a granular role permits on one table; data, not code (DESIGN.md §1). */
+/** What a granular role permits on one table; data, not code. */
 export type AccessTarget =
   | EntityKind
   | 'installed_product'
@@ -125,6 +125,13 @@ export interface PersonaGrant {
   /** Principal kinds the row applies to (internal users, contacts, consumers): a visible choice. */
   readonly principals: readonly PrincipalKind[];
   readonly source: PersonaSource;
+  /** False turns the row off (a host overriding a built-in row by id); absent means true. */
+  readonly active?: boolean;
+  /**
+   * When true, a contact whose account restricts contact access
+   * (`sn_csm_account_access.restrict_contact_access`) does not get this row's access.
+   */
+  readonly respectsRestrictContactAccess?: boolean;
   /** The sentence of the documents the row comes from, or why it was chosen. */
   readonly note?: string;
 }

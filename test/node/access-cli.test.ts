@@ -145,6 +145,29 @@ describe('cli/access.ts', () => {
     );
   });
 
+  test('a role that does not exist (held, or in a persona row): one line naming the place, exit 2', async () => {
+    const held = {
+      definitions: 'builtin',
+      facts: { contacts: [{ id: 'ada', roles: ['sn_customerservice.custmer_admin'] }] },
+    };
+    assertUsageError(
+      await cli('check', file('held.json', held)),
+      /held\.json: facts\.contacts\[0\]\.roles\[0\]: unknown role "sn_customerservice\.custmer_admin"/,
+    );
+    const row = {
+      definitions: 'builtin',
+      extend: {
+        personaGrants: [
+          { id: 'x', role: 'csm_admn', table: 'case', level: 'read', scope: 'all', principals: ['user'] },
+        ],
+      },
+    };
+    assertUsageError(
+      await cli('check', file('row.json', row)),
+      /row\.json: extend\.personaGrants\[0\]\.role: unknown role "csm_admn"/,
+    );
+  });
+
   test('a bad field: one line naming the place, exit 2', async () => {
     assertUsageError(
       await cli(

@@ -269,10 +269,14 @@ describe('explain: grant paths', () => {
     assert.deepEqual(path.permissions, ['read', 'write']);
   });
 
-  test('owner, account default and global role paths', () => {
+  test('own persona row (the case owner), account default and global role paths', () => {
     assert.deepEqual(
-      explain([], 'contact:ida', 'case:c4').grants.map((g) => [g.source, g.level]),
-      [['owner', 'write']],
+      explain([], 'contact:ida', 'case:c4').grants.map((g) => [
+        g.source,
+        g.source === 'persona' ? g.grant.id : '',
+        g.level,
+      ]),
+      [['persona', 'customer_own_cases', 'write']],
     );
     const [defaultPath] = explain([], 'contact:max', 'sold_product:sp1').grants;
     assert.ok(defaultPath?.source === 'account-default');
@@ -304,7 +308,7 @@ describe('explain: grant paths', () => {
 });
 
 describe('formatExplanation', () => {
-  test('prints the DESIGN.md tree (containment chains in catalogue order)', () => {
+  test('prints the reasons tree (containment chains in catalogue order)', () => {
     const text = formatExplanation(
       explain([rec('case:c1', 'contact:ana', 'co_borrower', { id: '12' })], 'contact:ana', 'case:c1'),
     );
