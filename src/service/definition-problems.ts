@@ -11,7 +11,9 @@ import type { TableMap } from '../client/table-map.js';
 import type { Definitions } from '../model/definitions.js';
 import type { RelatedPartyRecord } from '../model/facts.js';
 
+/** Persona rows are no table (built-in or host rows): named by their own column names. */
 type Where = (map: TableMap) => { table: string; column: string };
+const PERSONA_ROWS = 'persona grants';
 
 /** The table and column each engine problem is about. */
 const WHERE: Readonly<Record<EngineProblemCode, Where>> = {
@@ -41,6 +43,8 @@ const WHERE: Readonly<Record<EngineProblemCode, Where>> = {
     table: m.relationshipType.table,
     column: m.relationshipType.columns.entityType,
   }),
+  'persona-unknown-role': () => ({ table: PERSONA_ROWS, column: 'role' }),
+  'persona-invalid': () => ({ table: PERSONA_ROWS, column: 'scope, level, table or principals' }),
   'type-unknown-responsibility': (m) => ({
     table: m.relationshipType.table,
     column: m.relationshipType.columns.defaultResponsibility,

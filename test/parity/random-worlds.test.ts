@@ -12,11 +12,15 @@ import type { AccessConfig, Definitions } from '../../src/model/definitions.js';
 import type { Facts, RelatedPartyRecord } from '../../src/model/facts.js';
 import { formatRef, type EntityRef, type PartyRef, type PrincipalRef } from '../../src/model/kinds.js';
 import { storedRef } from '../../mocks/seed/index.js';
+import { BUILTIN_PERSONA_GRANTS } from '../../src/access/builtin-persona-grants.js';
 import { CONFIGS, CONSUMER, CUSTOMER, DEFINITIONS, ROLES, TYPES } from '../node/engine-world.js';
 import { answerOf, describePair, WorldServices } from './support.js';
 
 const ENTITY_KINDS = ['case', 'sold_product', 'install_base'] as const;
-const ROLE_NAMES = [...new Set([...ROLES.map((r) => r.name), CUSTOMER, CONSUMER])];
+/** The world's roles, and the roles of the built-in persona rows (customer admin, partner, agent…). */
+const ROLE_NAMES = [
+  ...new Set([...ROLES.map((r) => r.name), CUSTOMER, CONSUMER, ...BUILTIN_PERSONA_GRANTS.map((g) => g.role)]),
+];
 const RESPONSIBILITIES = DEFINITIONS.responsibilities.map((r) => r.id);
 
 const ids = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
@@ -118,6 +122,8 @@ const worldArb = fc
             consumer: pick(consumers),
             soldProduct: pick(sps),
             installBase: pick(items),
+            partnerAccount: pick(accounts),
+            partnerContact: pick(contacts),
           }),
         ),
       ),

@@ -14,7 +14,8 @@ import type { Facts } from '../../src/model/facts.js';
 import { formatRef, type EntityRef, type PrincipalRef } from '../../src/model/kinds.js';
 import { AccessFactsLoader } from '../../src/service/access-facts-loader.js';
 import { AccessService } from '../../src/service/access-service.js';
-import { DefinitionsService } from '../../src/service/definitions-service.js';
+import { DefinitionsService, type HostPersonaGrant } from '../../src/service/definitions-service.js';
+import { BUILTIN_PERSONA_GRANTS } from '../../src/access/builtin-persona-grants.js';
 import type { DefinitionsSnapshot } from '../../src/service/definitions-snapshot.js';
 
 const map = DEFAULT_TABLE_MAP;
@@ -40,8 +41,11 @@ export function pathKind(path: GrantPath): string {
       return `account-default ${path.level}`;
     case 'global-role':
       return `global-role ${path.role.role} ${path.level}`;
-    default:
-      return 'unknown';
+    case 'persona': {
+      const how =
+        path.match.scope === 'own' ? path.match.field : path.match.scope === 'partner' ? path.match.via : '';
+      return `persona ${path.grant.id} ${path.match.scope} ${how} ${path.level}`;
+    }
   }
 }
 
@@ -49,6 +53,21 @@ export function answerOf(engine: AccessEngine, principal: PrincipalRef, entity: 
   const explanation = engine.explain(principal, entity);
   const { level, permissions } = engine.check(principal, entity);
   return { level, permissions: permissions.join(','), paths: explanation.grants.map(pathKind).sort() };
+}
+
+/**
+ * The world's persona rows as a host gives them: its own rows, and the built-in rows it lacks turned
+ * off (a world that lists persona rows lists all it has). None when the world uses the built-in rows.
+ */
+function hostPersonaRows(definitions: Definitions): HostPersonaGrant[] | undefined {
+  const own = definitions.personaGrants;
+  if (!own) return undefined;
+  const ids = new Set(own.map((row) => row.id));
+  const off = BUILTIN_PERSONA_GRANTS.filter((row) => !ids.has(row.id)).map((row) => ({
+    ...row,
+    active: false,
+  }));
+  return [...own, ...off];
 }
 
 /** The services over the mock backend holding `definitions` and `facts` (call `dispose`). */
@@ -64,9 +83,10 @@ export class WorldServices {
       instance: location.origin,
       user: `parity-${Math.random()}`,
       storage: { persist: false },
-      // The role catalogue (granular grants) is not readable through the Table API: the host
-      // supplies it, here the world's own.
+      // The role catalogue (granular grants) and the persona rows are not readable through the
+      // Table API: the host supplies them, here the world's own.
       roleSeed: definitions.roles,
+      personaGrants: hostPersonaRows(definitions),
     });
   }
 
