@@ -96,6 +96,9 @@ describe('demo workspace (built, under a sub-path)', { timeout: 150_000 }, () =>
     await page.getByRole('link', { name: /Fleet Telematics Gateway @ Rotterdam depot$/ }).click();
     await waitForText(demo.partyList, new RegExp(tracked.serviceOrganization.name));
     await expectAccessible(page, 'install base root');
+    // The sold product's parties reach its install base: Fiona reads it (the CLI says so too).
+    await demo.go(inspectorOf(`contact:${tracked.finance.id}`, `install_base:${tracked.installBase.rootId}`));
+    await demo.expectLevel(page.locator('section').filter({ hasText: 'Effective access of' }), 'read');
   });
 
   it('adds a party: default responsibility, who-gains-what preview, save, badge changes; then removes it', async () => {
