@@ -54,6 +54,29 @@ describe('AccessFactsLoader: the records access cascades from', () => {
     });
   });
 
+  it('runs independent reads together, never more than five at once', async () => {
+    faults.set({ latencyMs: 40 });
+    let inFlight = 0;
+    const stop = requestLog.subscribe((entries) => {
+      inFlight = Math.max(inFlight, entries.filter((e) => e.status === undefined).length);
+    });
+    try {
+      const item: EntityRef = { kind: 'install_base', id: tracked.installBase.rootId };
+      await new AccessFactsLoader(client(), map).load(item, { principals: [fiona] });
+    } finally {
+      stop();
+    }
+    expect(inFlight).to.be.within(2, 5);
+  });
+
+  it('reads the ancestors of an item one level per request, and no table twice per level', async () => {
+    const child: EntityRef = { kind: 'install_base', id: tracked.installBase.childIds[0] };
+    await new AccessFactsLoader(client(), map).load(child);
+    // The child, then its root (the root has no parent): two reads of the item table.
+    expect(requestLog.count({ table: map.installBase.table })).to.equal(2);
+    expect(requestLog.count({ table: map.soldProduct.table })).to.equal(1);
+  });
+
   it('loads the sold product of a child item too (its own, not only the root’s)', async () => {
     const child: EntityRef = { kind: 'install_base', id: tracked.installBase.childIds[0] };
     const access = await accessService().forEntity(child, { principal: fiona });

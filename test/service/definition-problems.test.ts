@@ -1,4 +1,6 @@
 import { expect } from '@open-wc/testing';
+import { render } from 'lit';
+import { renderStatusSection } from '../../components/access-inspector/section-status.js';
 import { useMockBackend } from '../support/msw.js';
 import { getStore, resetStore } from '../../mocks/db.js';
 import { definitionSysId, STORY } from '../../mocks/seed/index.js';
@@ -40,6 +42,13 @@ describe('definitions the engine cannot use are problems, never silence', () => 
     const { problems } = await definitions.load();
     const line = problems.find((p) => p.includes(contactConfig));
     expect(line).to.include(map.accessConfig.table);
+    // The inspector's Status tab lists it.
+    const status = document.createElement('div');
+    render(
+      renderStatusSection(await definitions.load(), undefined, { pending: false, run: () => {} }),
+      status,
+    );
+    expect(status.querySelector('.problems')?.textContent).to.include(contactConfig);
     expect(line).to.include(`(column ${map.accessConfig.columns.partyType})`);
     expect(line).to.include('unknown party table "contact"');
     expect(line).to.include(map.contact.table);
