@@ -140,7 +140,11 @@ export async function ensureChrome() {
 export function describeChrome(found) {
   let version = 'Chromium (version unknown)';
   try {
-    version = execFileSync(found.path, ['--version', ...CHROME_ARGS], { encoding: 'utf8', timeout: 20_000 })
+    version = execFileSync(found.path, ['--version', ...CHROME_ARGS], {
+      encoding: 'utf8',
+      timeout: 20_000,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    })
       .trim()
       .replace(/^Google Chrome for Testing /, 'Chrome ');
   } catch {
