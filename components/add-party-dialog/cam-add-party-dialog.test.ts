@@ -110,7 +110,7 @@ describe('<cam-add-party-dialog>', () => {
     it('offers only the party kinds the entity table holds', async () => {
       const { dialog } = await openDialog(CASE_TABLE, CASE);
       const kinds = [...$<HTMLSelectElement>(dialog, '#kind').options].map((o) => o.value);
-      expect(kinds).to.deep.equal(['contact', 'consumer', 'user', 'account']);
+      expect(kinds).to.deep.equal(['contact', 'consumer', 'user', 'account', 'service_organization']);
 
       const ib = await openDialog('sn_install_base_item', STORY.trackedProduct.installBase.rootId);
       const ibKinds = [...$<HTMLSelectElement>(ib.dialog, '#kind').options].map((o) => o.value);

@@ -42,17 +42,17 @@ describe('demo workspace (built, under a sub-path)', { timeout: 150_000 }, () =>
     await server?.close();
   });
 
-  it('starts the mock instance from the sub-path and tells the three stories', async () => {
+  it('starts the mock instance from the sub-path and tells the four stories', async () => {
     await demo.open('#/');
     const scope = await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.scope);
     assert.equal(scope, server.origin + BASE_PATH);
-    await waitForCount(page.locator('.story-card'), 3);
+    await waitForCount(page.locator('.story-card'), 4);
     await waitForText(demo.main, /A housing loan with three helpers/);
     // Keyboard: the first Tab reaches the skip link, which moves focus into <main> (no route change).
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
-    await waitForCount(page.locator('.story-card'), 3);
+    await waitForCount(page.locator('.story-card'), 4);
     // The near miss: Maya has the responsibility, not the role, and her badge says so.
     const card = page.locator('.story-card').filter({ hasText: maya.name });
     await demo.expectLevel(card, 'none');
@@ -60,6 +60,9 @@ describe('demo workspace (built, under a sub-path)', { timeout: 150_000 }, () =>
     await waitForText(card.locator('cam-effective-access-badge [part=popover]'), /case_authorized_contact/);
     await expectAccessible(page, 'landing page, near-miss explanation open');
     await page.keyboard.press('Escape');
+    // The persona story: the customer admin works every case of her account through her role.
+    const admin = page.locator('.story-card').filter({ hasText: STORY.persona.customerAdmin.name });
+    await demo.expectLevel(admin, 'full');
   });
 
   it('searches the case list and opens a case with its related parties', async () => {
@@ -93,6 +96,9 @@ describe('demo workspace (built, under a sub-path)', { timeout: 150_000 }, () =>
     await page.getByRole('link', { name: /Fleet Telematics Gateway @ Rotterdam depot$/ }).click();
     await waitForText(demo.partyList, new RegExp(tracked.serviceOrganization.name));
     await expectAccessible(page, 'install base root');
+    // The sold product's parties reach its install base: Fiona reads it (the CLI says so too).
+    await demo.go(inspectorOf(`contact:${tracked.finance.id}`, `install_base:${tracked.installBase.rootId}`));
+    await demo.expectLevel(page.locator('section').filter({ hasText: 'Effective access of' }), 'read');
   });
 
   it('adds a party: default responsibility, who-gains-what preview, save, badge changes; then removes it', async () => {
