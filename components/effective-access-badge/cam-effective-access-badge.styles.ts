@@ -50,8 +50,10 @@ export const styles = [
       position: fixed;
       inset: auto;
       margin: 0;
-      max-width: min(var(--cam-popover-width, 36rem), calc(100vw - 1rem));
-      max-height: 70vh;
+      /* --float-*: the room Floating UI measured between the badge and the viewport's edges. */
+      max-width: min(var(--cam-popover-width, 36rem), var(--float-width, calc(100vw - 1rem)));
+      max-height: min(70vh, var(--float-height, 70vh));
+      overflow-wrap: anywhere;
       overflow: auto;
       padding: 0.75rem 1rem;
       background: var(--cam-color-surface, #ffffff);
