@@ -117,7 +117,8 @@ export class CamRelatedPartyList extends LitElement {
 
   private readonly changes = new PartyChangesController(this, () => ({
     services: this.services,
-    entity: this.access?.entity,
+    // From the attributes, not the loaded picture: after a failed re-read there is none to take it from.
+    entity: this.entity,
     nameOf: partyName,
   }));
 
@@ -132,12 +133,15 @@ export class CamRelatedPartyList extends LitElement {
   private unwatch?: () => void;
   private view: { source?: readonly PartyRow[]; query?: ListQuery; rows: PartyRow[] } = { rows: [] };
 
+  /** The entity the attributes name (undefined when unknown). */
+  private get entity(): EntityRef | undefined {
+    return this.services ? resolveEntity(this.services.tableMap, this.entityTable, this.entityId) : undefined;
+  }
+
   /** The loaded access picture when it is for the current entity. */
   private get access(): EntityAccess | undefined {
     const value = this.load.value;
-    const entity = this.services
-      ? resolveEntity(this.services.tableMap, this.entityTable, this.entityId)
-      : undefined;
+    const entity = this.entity;
     return value && entity && value.entity.kind === entity.kind && value.entity.id === entity.id
       ? value
       : undefined;
@@ -163,7 +167,7 @@ export class CamRelatedPartyList extends LitElement {
   }
 
   private onInvalidated(entity: EntityRef | undefined): void {
-    const current = this.access?.entity;
+    const current = this.entity;
     if (entity === undefined || (current && entity.kind === current.kind && entity.id === current.id)) {
       void this.load.run();
     }
@@ -173,9 +177,12 @@ export class CamRelatedPartyList extends LitElement {
     const access = this.access;
     const error = this.load.status === TaskStatus.ERROR ? this.load.error : undefined;
     // A refused change stays explained even when the re-read after it fails too.
-    const failure = renderFailure(this.changes.failure, () => this.changes.dismissFailure());
+    const failure = renderFailure(this.changes.failure, {
+      onRetry: () => void this.changes.retryFailure(),
+      onDismiss: () => this.changes.dismissFailure(),
+    });
     if (error !== undefined) {
-      return html`${failure}${renderLoadError(describeError(error), () => void this.load.run())}`;
+      return html`${failure}${renderLoadError(describeError(error), () => this.reload())}`;
     }
     if (!access || !this.services) return renderSkeleton();
     const all = this.changes.rows;
@@ -281,6 +288,16 @@ export class CamRelatedPartyList extends LitElement {
     }
     this.closeRowMode(row, 'edit');
     await this.changes.retype(row, plan.type, plan.responsibilityName);
+  }
+
+  /**
+   * Reads the entity again after a failed load: through the access service, so the row badges
+   * (which failed with the same load) answer again too.
+   */
+  private reload(): void {
+    const entity = this.entity;
+    if (this.services && entity) this.services.access.invalidate(entity);
+    else void this.load.run();
   }
 
   private requestAdd(): void {

@@ -384,7 +384,7 @@ describe('<cam-related-party-list>', () => {
       saveButton(el)?.click();
       await until(() => text(part(el, 'banner')).includes('Relationship types are locked'), 'refusal banner');
       expect(text(part(el, 'banner'))).to.contain(
-        'Could not change the relationship type of Daniel Marquez.',
+        'Could not change the relationship type of Daniel Marquez to Listed Consumer.',
       );
       expect(part(el, 'banner')?.getAttribute('role')).to.equal('alert');
       await until(
@@ -495,7 +495,7 @@ describe('<cam-related-party-list>', () => {
       saveButton(el)?.click();
       await until(() => part(el, 'error') !== null, 'load error after the failed change');
       expect(text(part(el, 'banner'))).to.contain(
-        'Could not change the relationship type of Daniel Marquez.',
+        'Could not change the relationship type of Daniel Marquez to Listed Consumer.',
       );
       expect(text(part(el, 'banner'))).to.contain('The server cannot be reached');
       expect(text(part(el, 'error'))).to.contain('Database unavailable');
@@ -503,6 +503,46 @@ describe('<cam-related-party-list>', () => {
       part(el, 'retry-button')?.click();
       await loaded(el);
       expect(cells(rowNamed(el, 'Daniel Marquez') as HTMLElement)[2]).to.equal('Co-borrower');
+    });
+
+    it('keeps a change refused with a 500, with Retry next to the error; Retry saves it, clears the banner and re-evaluates access', async function () {
+      this.timeout(20_000);
+      const el = await renderList();
+      await loaded(el);
+      const badge = () =>
+        rowNamed(el, 'Daniel Marquez')?.querySelector<CamEffectiveAccessBadge>('cam-effective-access-badge');
+      await until(() => badge()?.level === 'write', 'Daniel’s badge: write');
+      faults.set({ errorRate: [{ status: 500, rate: 1 }] });
+      await pickType(el, 'Daniel Marquez', LISTED_CONSUMER);
+      saveButton(el)?.click();
+      await until(
+        () =>
+          text(part(el, 'banner')).includes(
+            'Could not change the relationship type of Daniel Marquez to Listed Consumer.',
+          ),
+        'the refusal, with the agent’s choice',
+      );
+      // The re-read after the refusal fails too: the list and the badges wait for a Retry.
+      await until(() => part(el, 'error') !== null, 'the load error', 10_000);
+      faults.reset();
+      const retry = part(el, 'banner')?.querySelector<HTMLButtonElement>('button.retry');
+      expect(retry, 'Retry next to the error').to.not.equal(null);
+      retry?.click();
+      await until(() => storedType(loan.parties.coBorrower) === LISTED_CONSUMER, 'saved on Retry');
+      await loaded(el);
+      await until(() => text(part(el, 'banner')) === '', 'the banner gone');
+      await until(() => badge()?.level === 'none', 'Daniel’s badge re-evaluated: none', 10_000);
+      expect(cells(rowNamed(el, 'Daniel Marquez') as HTMLElement)[2]).to.equal('Listed Consumer');
+    });
+
+    it('cancels an edit with one Escape from the type picker', async () => {
+      const el = await renderList();
+      await loaded(el);
+      action(el, 'Rosa Delgado', 'edit').click();
+      await until(() => focused(el) === part(el, 'type-picker'), 'focus in the picker');
+      await sendKeys({ press: 'Escape' });
+      await until(() => part(el, 'type-picker') === null, 'edit closed after one Escape');
+      expect(requestLog.count({ method: 'PATCH' })).to.equal(0);
     });
 
     it('changes a type from the keyboard', async () => {

@@ -82,13 +82,34 @@ function renderAccess(row: PartyRow, v: RowsView): TemplateResult {
   ></cam-effective-access-badge>`;
 }
 
+/** Whether an expanded popup control (the picker's open list) is on the event's path. */
+function fromExpandedControl(event: Event): boolean {
+  return event
+    .composedPath()
+    .some((node) => node instanceof Element && node.getAttribute('aria-expanded') === 'true');
+}
+
+/**
+ * One Escape cancels the edit. Listens in the capture phase, before the picker, which would
+ * otherwise take a first Escape to clear its text; an open list still closes first.
+ */
+function cancelOnEscape(cancel: () => void): EventListenerObject & AddEventListenerOptions {
+  return {
+    capture: true,
+    handleEvent(event: Event) {
+      if (!(event instanceof KeyboardEvent) || event.key !== 'Escape' || fromExpandedControl(event)) return;
+      event.preventDefault();
+      event.stopPropagation();
+      cancel();
+    },
+  };
+}
+
 function renderType(row: PartyRow, v: RowsView): TemplateResult {
   const editing = v.editing?.id === row.record.id ? v.editing : undefined;
   if (!editing) return html`${columnText(row, 'type')}`;
   const name = partyName(row);
-  // Escape inside the picker is the picker's (close the list, clear); elsewhere it cancels the edit.
-  const onKey = (e: KeyboardEvent) => e.key === 'Escape' && !e.defaultPrevented && v.onCancelEdit(row);
-  return html`<div class="edit" @keydown=${onKey}>
+  return html`<div class="edit" @keydown=${cancelOnEscape(() => v.onCancelEdit(row))}>
     <cam-relationship-type-picker
       part="type-picker"
       exportparts="input: type-picker-input, listbox: type-picker-listbox"
