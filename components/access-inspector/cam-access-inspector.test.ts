@@ -365,6 +365,10 @@ describe('<cam-access-inspector>', () => {
     expect(after?.definitions).to.deep.equal(before?.definitions);
     expect(text($(el, '.source'))).to.contain('Imported');
     await expect(el).to.be.accessible();
+    await openTab(el, 'status');
+    const connection = text($(el, '[part="status"]'));
+    expect(connection).to.not.contain('Up to date with the instance');
+    expect(connection).to.contain('Imported: these rules were not read from the instance');
   });
 
   for (const [label, body, detail] of [
