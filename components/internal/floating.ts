@@ -26,7 +26,10 @@ export function floatNextTo(
   floating: HTMLElement,
   options: FloatOptions = {},
 ): () => void {
+  let stop = (): void => undefined;
   const update = async (): Promise<void> => {
+    // A popup removed with its row (a popover hidden by removal fires no toggle) stops itself.
+    if (!reference.isConnected || !floating.isConnected) return stop();
     const { x, y } = await computePosition(reference, floating, {
       strategy: 'fixed',
       placement: options.placement ?? 'bottom-start',
@@ -49,5 +52,6 @@ export function floatNextTo(
     });
     Object.assign(floating.style, { position: 'fixed', left: `${x}px`, top: `${y}px` });
   };
-  return autoUpdate(reference, floating, () => void update());
+  stop = autoUpdate(reference, floating, () => void update());
+  return stop;
 }

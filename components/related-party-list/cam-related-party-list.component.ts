@@ -57,7 +57,10 @@ import { styles } from './cam-related-party-list.styles.js';
  * @csspart cell - A cell of a party row.
  * @csspart name-cell - The party name cell.
  * @csspart actions - The cell with a row's actions.
- * @csspart action - A row action button (Change type, Remove).
+ * @csspart action - The actions button of a row (also `menu-button`).
+ * @csspart menu-button - The button that opens a row's actions menu.
+ * @csspart menu - A row's actions menu (role menu, a popover).
+ * @csspart menu-item - An item of a row's actions menu (Change type, Remove).
  * @csspart badge - The effective-access badge of a row (the `<cam-effective-access-badge>` host).
  * @csspart row-badge - The badge button inside a row's badge (its `badge` part).
  * @csspart row-badge-popover - The explanation popover of a row's badge (its `popover` part).
@@ -92,7 +95,7 @@ import { styles } from './cam-related-party-list.styles.js';
  * @cssprop --cam-color-skeleton - Colour of the loading placeholder bars.
  * @cssprop --cam-related-party-list-max-height - Height of the scrolling rows area (default 28rem).
  * @cssprop --cam-related-party-list-row-height - Minimum row height (default 2.75rem).
- * @cssprop --cam-related-party-list-columns - Grid template of the six columns.
+ * @cssprop --cam-related-party-list-columns - Grid template of the six columns when the list is wide (from 48rem); narrower, each row stacks name, access and actions over type, kind and responsibility.
  * @cssprop --cam-related-party-list-header-bg - Header background.
  * @cssprop --cam-related-party-list-row-border - Row separator colour.
  * @cssprop --cam-related-party-list-banner-bg - Background of the refused-change banner.
@@ -273,10 +276,11 @@ export class CamRelatedPartyList extends LitElement {
     this.focusLater(`[data-record="${CSS.escape(row.record.id)}"] [data-confirm="cancel"]`);
   }
 
+  /** Leaves edit or confirm mode; focus returns to the row's actions button. */
   private closeRowMode(row: PartyRow, action: 'edit' | 'remove'): void {
     if (action === 'edit') this.editing = undefined;
     else this.confirming = undefined;
-    this.focusLater(`[data-record="${CSS.escape(row.record.id)}"] [data-action="${action}"]`);
+    this.focusLater(`[data-record="${CSS.escape(row.record.id)}"] .menu-button`);
   }
 
   private async saveType(access: EntityAccess, row: PartyRow): Promise<void> {

@@ -308,6 +308,8 @@ describe('<cam-related-party-list>', () => {
     const storedType = (id: string) => getStore().get(PARTY_TABLE, id)?.type;
     const action = (el: CamRelatedPartyList, name: string, which: 'edit' | 'remove') =>
       rowNamed(el, name)?.querySelector<HTMLButtonElement>(`[data-action="${which}"]`) as HTMLButtonElement;
+    const menuButton = (el: CamRelatedPartyList, name: string) =>
+      rowNamed(el, name)?.querySelector<HTMLButtonElement>('.menu-button') as HTMLButtonElement;
     const confirmButton = (el: CamRelatedPartyList, which: 'remove' | 'cancel') =>
       part(el, 'confirm')?.querySelector<HTMLButtonElement>(`[data-confirm="${which}"]`) ?? null;
     const focused = (el: CamRelatedPartyList) => root(el).activeElement;
@@ -451,20 +453,58 @@ describe('<cam-related-party-list>', () => {
       await until(() => rows(el).length === 2 && text(part(el, 'count')) === '2 parties', 'two left');
     });
 
-    it('cancels a removal from the keyboard, returning focus to the Remove button', async () => {
+    it('cancels a removal from the keyboard, returning focus to the row’s actions button', async () => {
       const el = await renderList();
       await loaded(el);
-      action(el, 'Daniel Marquez', 'remove').focus();
+      menuButton(el, 'Daniel Marquez').focus();
+      await sendKeys({ press: 'Enter' });
+      await until(() => focused(el) === action(el, 'Daniel Marquez', 'edit'), 'focus on Change type');
+      await sendKeys({ press: 'ArrowDown' });
+      expect(focused(el)).to.equal(action(el, 'Daniel Marquez', 'remove'));
       await sendKeys({ press: 'Enter' });
       await until(() => focused(el) === confirmButton(el, 'cancel'), 'focus on Cancel');
       await sendKeys({ press: 'Escape' });
       await until(() => part(el, 'confirm') === null, 'confirmation closed');
-      await until(() => focused(el) === action(el, 'Daniel Marquez', 'remove'), 'focus back on Remove');
+      await until(() => focused(el) === menuButton(el, 'Daniel Marquez'), 'focus back on the actions button');
       expect(rows(el)).to.have.length(3);
       expect(requestLog.count({ method: 'DELETE' })).to.equal(0);
     });
 
-    it('cancels an edit with Escape, returning focus to Change type', async () => {
+    it('offers one actions menu per row, operable as a WAI-ARIA menu button', async () => {
+      const el = await renderList();
+      await loaded(el);
+      for (const row of rows(el)) {
+        expect(row.querySelectorAll('[part~="actions"] button:not([role="menuitem"])')).to.have.length(1);
+      }
+      const button = menuButton(el, 'Rosa Delgado');
+      const menu = root(el).getElementById(button.getAttribute('aria-controls') ?? '') as HTMLElement;
+      expect(button.getAttribute('aria-haspopup')).to.equal('menu');
+      expect(button.getAttribute('aria-expanded')).to.equal('false');
+      expect(button.getAttribute('aria-label')).to.equal('Actions for Rosa Delgado');
+      expect(menu.getAttribute('role')).to.equal('menu');
+      expect([...menu.children].map((item) => [item.getAttribute('role'), text(item)])).to.deep.equal([
+        ['menuitem', 'Change type'],
+        ['menuitem', 'Remove'],
+      ]);
+      button.focus();
+      await sendKeys({ press: 'ArrowUp' });
+      await until(() => button.getAttribute('aria-expanded') === 'true', 'expanded');
+      expect(menu.matches(':popover-open')).to.equal(true);
+      expect(focused(el)).to.equal(action(el, 'Rosa Delgado', 'remove'));
+      await sendKeys({ press: 'ArrowDown' });
+      expect(focused(el), 'wraps to the first item').to.equal(action(el, 'Rosa Delgado', 'edit'));
+      await sendKeys({ press: 'End' });
+      expect(focused(el)).to.equal(action(el, 'Rosa Delgado', 'remove'));
+      await expect(el).to.be.accessible();
+      await sendKeys({ press: 'Escape' });
+      await until(() => button.getAttribute('aria-expanded') === 'false', 'collapsed');
+      expect(menu.matches(':popover-open')).to.equal(false);
+      expect(focused(el)).to.equal(button);
+      expect(part(el, 'confirm')).to.equal(null);
+      expect(part(el, 'type-picker')).to.equal(null);
+    });
+
+    it('cancels an edit with Escape, returning focus to the actions button', async () => {
       const el = await renderList();
       await loaded(el);
       action(el, 'Rosa Delgado', 'edit').click();
@@ -479,7 +519,7 @@ describe('<cam-related-party-list>', () => {
       cancel()?.focus();
       cancel()?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
       await until(() => part(el, 'type-picker') === null, 'edit closed');
-      await until(() => focused(el) === action(el, 'Rosa Delgado', 'edit'), 'focus back on Change type');
+      await until(() => focused(el) === menuButton(el, 'Rosa Delgado'), 'focus back on the actions button');
       expect(requestLog.count({ method: 'PATCH' })).to.equal(0);
     });
 
@@ -548,7 +588,9 @@ describe('<cam-related-party-list>', () => {
     it('changes a type from the keyboard', async () => {
       const el = await renderList();
       await loaded(el);
-      action(el, 'Rosa Delgado', 'edit').focus();
+      menuButton(el, 'Rosa Delgado').focus();
+      await sendKeys({ press: 'Enter' });
+      await until(() => focused(el) === action(el, 'Rosa Delgado', 'edit'), 'focus on Change type');
       await sendKeys({ press: 'Enter' });
       await until(() => focused(el) === part(el, 'type-picker'), 'focus in the picker');
       const picker = part<CamRelationshipTypePicker>(el, 'type-picker') as CamRelationshipTypePicker;

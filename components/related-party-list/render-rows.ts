@@ -9,6 +9,7 @@ import { partyKindLabel } from '../internal/labels.js';
 import { columnText, isDangling, partyName } from './labels.js';
 import type { ListQuery, SortKey } from './list-view.js';
 import { renderConfirm, type ConfirmView } from './render-confirm.js';
+import { renderRowMenu } from './row-menu.js';
 
 /** The row in edit mode: the type being picked, and why it cannot be saved (if so). */
 export interface Editing {
@@ -155,33 +156,21 @@ export function renderRow(row: PartyRow, index: number, v: RowsView): TemplateRe
     ?data-dangling=${isDangling(row)}
   >
     <div role="cell" part="cell name-cell" class=${isDangling(row) ? 'name dangling' : 'name'}>${name}</div>
-    <div role="cell" part="cell">${partyKindLabel(row.record.party.kind)}</div>
-    <div role="cell" part="cell">${renderType(row, v)}</div>
-    <div role="cell" part="cell">${renderResponsibility(row)}</div>
-    <div role="cell" part="cell">${renderAccess(row, v)}</div>
-    <div role="cell" part="cell actions">
+    <div role="cell" part="cell" class="kind">${partyKindLabel(row.record.party.kind)}</div>
+    <div role="cell" part="cell" class="type">${renderType(row, v)}</div>
+    <div role="cell" part="cell" class="responsibility">${renderResponsibility(row)}</div>
+    <div role="cell" part="cell" class="access">${renderAccess(row, v)}</div>
+    <div role="cell" part="cell actions" class="actions">
       ${pending ? html`<span class="muted">${msg('Saving…')}</span>` : nothing}
-      <button
-        type="button"
-        part="action"
-        data-action="edit"
-        aria-label=${msg(str`Change type of ${name}`)}
-        ?disabled=${busy}
-        @click=${() => v.onEdit(row)}
-      >
-        ${msg('Change type')}
-      </button>
-      <button
-        type="button"
-        part="action"
-        class="danger"
-        data-action="remove"
-        aria-label=${msg(str`Remove ${name}`)}
-        ?disabled=${busy}
-        @click=${() => v.onAskRemove(row)}
-      >
-        ${msg('Remove')}
-      </button>
+      ${renderRowMenu({
+        id,
+        name,
+        disabled: busy,
+        items: [
+          { action: 'edit', label: msg('Change type'), run: () => v.onEdit(row) },
+          { action: 'remove', label: msg('Remove'), danger: true, run: () => v.onAskRemove(row) },
+        ],
+      })}
     </div>
     ${v.confirm?.row.record.id === id ? renderConfirm(v.confirm) : nothing}
   </div>`;

@@ -121,24 +121,28 @@ describe('demo workspace (built, under a sub-path)', { timeout: 150_000 }, () =>
     await demo.expectLevel(subject, 'write');
 
     await demo.go(`#/case/${loan.caseId}`);
-    await demo
-      .partyRow(tom.name)
-      .getByRole('button', { name: `Remove ${tom.name}` })
-      .click();
+    await demo.rowAction(tom.name, 'Remove');
     await expectAccessible(page, 'remove confirmation');
     await demo.partyList.locator('[data-confirm=remove]').click();
     await waitForText(demo.announcer, new RegExp(`${tom.name} was removed`));
     await waitForCount(demo.partyRow(tom.name), 0);
+    // The notification goes away on its own.
+    await waitForText(demo.announcer, /^$/, 20_000);
   });
 
   it('retypes a party (the responsibility follows, the access too) and keeps it across a reload', async () => {
     const row = demo.partyRow(loan.guarantor.name);
-    await row.getByRole('button', { name: `Change type of ${loan.guarantor.name}` }).click();
+    await demo.rowAction(loan.guarantor.name, 'Change type');
     await row.getByRole('combobox', { name: `Relationship type of ${loan.guarantor.name}` }).click();
     await row.getByRole('option', { name: /^Listed Consumer/ }).click();
     await expectAccessible(page, 'retype in progress');
     await row.getByRole('button', { name: 'Save' }).click();
     await waitForText(demo.announcer, new RegExp(`${loan.guarantor.name} is now Listed Consumer`));
+    // The notification sits above the content, covering none of it, and can be dismissed.
+    const [notice, main] = await Promise.all([demo.notice.boundingBox(), demo.main.boundingBox()]);
+    assert.ok(notice && main && notice.y + notice.height <= main.y, 'the notification covers no content');
+    await demo.notice.getByRole('button', { name: 'Dismiss notification' }).click();
+    await waitForText(demo.announcer, /^$/);
     await demo.expectLevel(demo.partyRow(loan.guarantor.name), 'none');
     await demo.reload();
     await waitForText(demo.partyRow(loan.guarantor.name), /Listed Consumer/);
@@ -179,12 +183,23 @@ describe('demo workspace (built, under a sub-path)', { timeout: 150_000 }, () =>
   it('injects 500s: a clear error, Retry works, nothing is lost', async () => {
     await demo.errors.selectOption({ label: 'Every request' });
     const row = demo.partyRow(loan.coBorrower.name);
-    await row.getByRole('button', { name: `Change type of ${loan.coBorrower.name}` }).click();
+    await demo.rowAction(loan.coBorrower.name, 'Change type');
     await row.getByRole('combobox', { name: `Relationship type of ${loan.coBorrower.name}` }).click();
     await row.getByRole('option', { name: /^Guarantor/ }).click();
     await row.getByRole('button', { name: 'Save' }).click();
-    await waitForText(demo.partyList.locator('[part=banner]'), /Could not change the relationship type/);
+    const banner = demo.partyList.locator('[part=banner]');
+    await waitForText(
+      banner,
+      new RegExp(`Could not change the relationship type of ${loan.coBorrower.name} to Guarantor`),
+    );
     await expectAccessible(page, 'refused change');
+    // The agent's change is kept: once the errors stop, Retry next to the error saves it.
+    await demo.errors.selectOption({ label: 'None' });
+    await banner.getByRole('button', { name: 'Retry' }).click();
+    await waitForText(demo.partyRow(loan.coBorrower.name), /Guarantor/);
+    await waitForText(banner, /^$/);
+    await demo.expectLevel(demo.partyRow(loan.coBorrower.name), '(none|read|write|full)');
+    await demo.errors.selectOption({ label: 'Every request' });
     await demo.reload();
     await waitForText(page.locator('.error-box'), /The instance answered 500/);
     await expectAccessible(page, 'case with 500s');
@@ -192,7 +207,7 @@ describe('demo workspace (built, under a sub-path)', { timeout: 150_000 }, () =>
     await page.locator('.error-box').getByRole('button', { name: 'Retry' }).click();
     await waitForText(page.locator('h1'), new RegExp(loan.caseNumber));
     await demo.partyList.getByRole('button', { name: 'Retry' }).click();
-    await waitForText(demo.partyRow(loan.coBorrower.name), /Co-borrower/);
+    await waitForText(demo.partyRow(loan.coBorrower.name), /Guarantor/);
     await waitForText(demo.partyRow(loan.guarantor.name), /Listed Consumer/);
   });
 

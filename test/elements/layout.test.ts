@@ -166,4 +166,39 @@ describe('layout and polish', () => {
     expectInViewport(listbox, 'listbox');
     expectReachable(listbox, 'listbox');
   });
+
+  for (const width of [390, 1366]) {
+    it(`keeps name, type, access and the actions menu of every row visible at ${width} px, without sideways scrolling (axe clean)`, async () => {
+      await setViewport({ width, height: 800 });
+      const { element: list } = await renderInProvider<HTMLElement>(
+        html`<cam-related-party-list
+          entity-table=${CASE_TABLE}
+          entity-id=${LOAN.caseId}
+        ></cam-related-party-list>`,
+        'cam-related-party-list',
+      );
+      await until(() => shadow(list).querySelectorAll('[part~="row"]').length === 3, 'three rows');
+      await until(
+        () =>
+          [...shadow(list).querySelectorAll('cam-effective-access-badge')].every(
+            (b) => b.shadowRoot?.querySelector('button[part=badge]') != null,
+          ),
+        'the badges',
+      );
+      expect(document.documentElement.scrollWidth, 'page width').to.be.at.most(innerWidth);
+      const host = list.getBoundingClientRect();
+      for (const row of shadow(list).querySelectorAll<HTMLElement>('[part~="row"]')) {
+        for (const selector of ['.name', '.type', '.access cam-effective-access-badge', '.menu-button']) {
+          const cell = row.querySelector(selector);
+          if (!cell) throw new Error(`no ${selector}`);
+          const box = cell.getBoundingClientRect();
+          expect(box.width, `${selector} shown`).to.be.greaterThan(0);
+          expect(box.left, `${selector} left`).to.be.at.least(host.left - 0.5);
+          expect(box.right, `${selector} right`).to.be.at.most(host.right + 0.5);
+        }
+        expectReachable(row.querySelector('.menu-button') as Element, 'the actions button');
+      }
+      await expect(list).to.be.accessible();
+    });
+  }
 });
