@@ -2,7 +2,7 @@
  * The party search of the add-party dialog as a controller: the typed text, the party kind, the
  * listbox's active option and the chosen party. The search itself is a Task keyed on (kind, text):
  * each keystroke starts a new run, which aborts the previous one; a run waits out the debounce
- * before it sends anything, so a burst of typing sends one request.
+ * before it sends anything, so a burst of typing sends one search (names, then emails to fill up).
  */
 import type { ReactiveControllerHost } from 'lit';
 import { Task, TaskStatus, initialState } from '@lit/task';
@@ -10,6 +10,7 @@ import { QueryValueError } from '../../src/client/errors.js';
 import type { PartyKind } from '../../src/model/kinds.js';
 import type { CamServices } from '../context.js';
 import { SEARCH_LIMIT, partySearchRequest, type PartySearchResult } from './party-search-query.js';
+import { rankHits } from './ranking.js';
 
 /** A completed search: the hits shown, and whether the server has more. */
 export interface SearchOutcome {
@@ -57,13 +58,24 @@ export class PartySearchController {
       task: async ([camServices, kind, text], { signal }) => {
         if (!camServices || text === '') return initialState;
         // Built before the pause: hostile text is refused at once, and never sent.
-        const request = partySearchRequest(kind, text, camServices.tableMap);
-        if (!request) return initialState;
+        const byName = partySearchRequest(kind, text, camServices.tableMap, 'name');
+        const byEmail = partySearchRequest(kind, text, camServices.tableMap, 'email');
+        if (!byName) return initialState;
         await pause(this.debounceMs, signal);
-        const page = await camServices.client.list(request.table, { ...request.options, signal });
-        const found = page.rows.map(request.read).filter((r): r is PartySearchResult => r !== undefined);
-        const more = found.length > SEARCH_LIMIT || (page.total ?? 0) > SEARCH_LIMIT;
-        return { results: found.slice(0, SEARCH_LIMIT), more };
+        // Names first, so that a name match is never crowded out by email matches; emails fill up.
+        const names = await camServices.client.list(byName.table, { ...byName.options, signal });
+        const found = names.rows.map(byName.read).filter((r): r is PartySearchResult => r !== undefined);
+        let more = found.length > SEARCH_LIMIT || (names.total ?? 0) > SEARCH_LIMIT;
+        if (!more && byEmail) {
+          const emails = await camServices.client.list(byEmail.table, { ...byEmail.options, signal });
+          const seen = new Set(found.map((r) => r.party.id));
+          for (const hit of emails.rows.map(byEmail.read)) {
+            if (hit && !seen.has(hit.party.id)) found.push(hit);
+          }
+          more = found.length > SEARCH_LIMIT || (emails.total ?? 0) > SEARCH_LIMIT;
+        }
+        // Name matches first (prefix, word start), then hits found through the email.
+        return { results: rankHits(found, text).slice(0, SEARCH_LIMIT), more };
       },
       onError: (error) => {
         if (!(error instanceof QueryValueError)) services()?.reportError(error);

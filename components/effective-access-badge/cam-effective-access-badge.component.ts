@@ -52,6 +52,15 @@ import { floatNextTo } from '../internal/floating.js';
  * @cssprop --cam-level-unknown-bg - Background of the badge when access could not be determined.
  * @cssprop --cam-level-unknown-fg - Text of the badge when access could not be determined.
  */
+/** The badge button's accessible name: one plain phrase ("write access, show why"). */
+function badgeName(level: AccessLevel | undefined, incomplete: boolean): string {
+  if (!level) return msg('Access unknown, show why');
+  const word = levelLabel(level);
+  return incomplete
+    ? msg(str`${word} access, answer incomplete, show why`)
+    : msg(str`${word} access, show why`);
+}
+
 @localized()
 export class CamEffectiveAccessBadge extends LitElement {
   static override styles = styles;
@@ -201,13 +210,9 @@ export class CamEffectiveAccessBadge extends LitElement {
         aria-expanded=${this.open ? 'true' : 'false'}
         aria-controls="panel"
         aria-busy=${busy ? 'true' : 'false'}
+        aria-label=${badgeName(level, incomplete)}
       >
-        <span class="visually-hidden">${msg('Access:')} </span>${level ? levelLabel(level) : '?'}${
-          incomplete
-            ? html`<span class="marker" aria-hidden="true">!</span
-                ><span class="visually-hidden">${msg(', answer incomplete')}</span>`
-            : nothing
-        }<span class="visually-hidden">${msg('; show why')}</span>
+        ${level ? levelLabel(level) : '?'}${incomplete ? html`<span class="marker" aria-hidden="true">!</span>` : nothing}
       </button>
       <div
         id="panel"

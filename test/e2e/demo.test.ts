@@ -69,6 +69,13 @@ describe('demo workspace (built, under a sub-path)', { timeout: 150_000 }, () =>
     // A value the encoded query cannot carry is refused with a message, not pasted into the query.
     await page.getByRole('searchbox', { name: 'Search cases' }).fill('loan^ORnumber');
     await waitForText(page.locator('.error-box'), /cannot contain "\^"/);
+    // "=" too, and a Retry that could never help is not offered.
+    await page.getByRole('searchbox', { name: 'Search cases' }).fill('number=CS');
+    await waitForText(
+      page.locator('.error-box'),
+      /cannot contain "\^", "="[^.]*: the instance's query language/,
+    );
+    await waitForCount(page.locator('.error-box').getByRole('button', { name: 'Retry' }), 0);
     await page.getByRole('searchbox', { name: 'Search cases' }).fill('housing loan');
     await waitForText(demo.main, /Showing 1–1 of 1 cases/);
     await page.getByRole('link', { name: loan.caseNumber }).click();
