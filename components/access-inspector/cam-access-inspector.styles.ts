@@ -166,6 +166,13 @@ export const styles = [
     .explanation .near-miss {
       color: var(--cam-color-danger, #b42318);
     }
+    .explanation .summary {
+      margin: 0.25rem 0 0.4rem;
+    }
+    .explanation details.steps > summary {
+      cursor: pointer;
+      color: var(--cam-color-text-muted, #5b6475);
+    }
     .actions {
       display: flex;
       gap: var(--cam-space, 0.5rem);

@@ -95,6 +95,14 @@ export const styles = [
     .tree {
       padding-inline-start: 0.9rem;
     }
+    .summary {
+      margin: 0 0 0.4rem;
+    }
+    details.steps > summary {
+      cursor: pointer;
+      color: var(--cam-color-text-muted, #5b6475);
+      margin-bottom: 0.25rem;
+    }
     .missing,
     .near-miss {
       color: var(--cam-color-danger, #b42318);

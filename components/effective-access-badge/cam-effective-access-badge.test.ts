@@ -83,6 +83,13 @@ describe('<cam-effective-access-badge>', () => {
     expect(el.explanation?.grants.length).to.be.greaterThan(0);
     await open(el);
     expect(text(root(el).getElementById('panel-title'))).to.equal('Daniel Marquez on case CS0001001: write');
+    // One plain sentence first; the steps below it, collapsed.
+    expect(text(root(el).querySelector('.summary'))).to.equal(
+      'Daniel Marquez can read and change this case as its Co-borrower.',
+    );
+    const steps = root(el).querySelector('details.steps') as HTMLDetailsElement;
+    expect(steps.open).to.equal(false);
+    expect(steps.querySelector('.tree')).to.not.equal(null);
     const path = root(el).querySelector('.tree .path') as HTMLElement;
     expect(text(path)).to.match(/^Party record on case CS0001001 — type “Co-borrower”/);
     // record → reach → responsibility → access config → roles and granular roles → result
@@ -110,6 +117,9 @@ describe('<cam-effective-access-badge>', () => {
       `✗ has responsibility Authorized Representative on case ${NEAR.caseNumber} but lacks role ${NEAR.missingRole}`,
     );
     expect(text(root(el).querySelector('.tree'))).to.include('No path grants access.');
+    expect(text(root(el).querySelector('.summary'))).to.equal(
+      `${NEAR.contact.name} has no access to this case. Nearest miss: ${NEAR.contact.name} has responsibility Authorized Representative on case ${NEAR.caseNumber} but lacks role ${NEAR.missingRole}.`,
+    );
     await expect(el).to.be.accessible();
   });
 

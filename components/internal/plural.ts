@@ -8,6 +8,6 @@ export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { reado
 
 /** The form of `forms` that the page's language uses for `count`. */
 export function plural(count: number, forms: PluralForms): string {
-  const rules = new Intl.PluralRules(document.documentElement.lang || undefined);
+  const rules = new Intl.PluralRules(globalThis.document?.documentElement.lang || undefined);
   return forms[rules.select(count)] ?? forms.other;
 }
