@@ -34,6 +34,34 @@ function pause(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
+/**
+ * Searches parties of `kind` for `text`: names first (the name or a word of it starts with the
+ * text), so that name matches are never crowded out; then email matches fill up the list. Ranked
+ * (prefix, word start, then the rest). Throws `QueryValueError` for text the query cannot carry.
+ */
+export async function searchParties(
+  services: CamServices,
+  kind: PartyKind,
+  text: string,
+  signal: AbortSignal,
+): Promise<SearchOutcome> {
+  const byName = partySearchRequest(kind, text, services.tableMap, 'name');
+  const byEmail = partySearchRequest(kind, text, services.tableMap, 'email');
+  if (!byName) return { results: [], more: false };
+  const names = await services.client.list(byName.table, { ...byName.options, signal });
+  const found = names.rows.map(byName.read).filter((r): r is PartySearchResult => r !== undefined);
+  let more = found.length > SEARCH_LIMIT || (names.total ?? 0) > SEARCH_LIMIT;
+  if (!more && byEmail) {
+    const emails = await services.client.list(byEmail.table, { ...byEmail.options, signal });
+    const seen = new Set(found.map((r) => r.party.id));
+    for (const hit of emails.rows.map(byEmail.read)) {
+      if (hit && !seen.has(hit.party.id)) found.push(hit);
+    }
+    more = found.length > SEARCH_LIMIT || (emails.total ?? 0) > SEARCH_LIMIT;
+  }
+  return { results: rankHits(found, text).slice(0, SEARCH_LIMIT), more };
+}
+
 /** Search state of one dialog; its Task is the host's controller. */
 export class PartySearchController {
   /** The text as typed. */
@@ -57,25 +85,10 @@ export class PartySearchController {
       args: () => [services(), this.kind, this.text.trim()],
       task: async ([camServices, kind, text], { signal }) => {
         if (!camServices || text === '') return initialState;
-        // Built before the pause: hostile text is refused at once, and never sent.
-        const byName = partySearchRequest(kind, text, camServices.tableMap, 'name');
-        const byEmail = partySearchRequest(kind, text, camServices.tableMap, 'email');
-        if (!byName) return initialState;
+        // Checked before the pause: hostile text is refused at once, and never sent.
+        partySearchRequest(kind, text, camServices.tableMap);
         await pause(this.debounceMs, signal);
-        // Names first, so that a name match is never crowded out by email matches; emails fill up.
-        const names = await camServices.client.list(byName.table, { ...byName.options, signal });
-        const found = names.rows.map(byName.read).filter((r): r is PartySearchResult => r !== undefined);
-        let more = found.length > SEARCH_LIMIT || (names.total ?? 0) > SEARCH_LIMIT;
-        if (!more && byEmail) {
-          const emails = await camServices.client.list(byEmail.table, { ...byEmail.options, signal });
-          const seen = new Set(found.map((r) => r.party.id));
-          for (const hit of emails.rows.map(byEmail.read)) {
-            if (hit && !seen.has(hit.party.id)) found.push(hit);
-          }
-          more = found.length > SEARCH_LIMIT || (emails.total ?? 0) > SEARCH_LIMIT;
-        }
-        // Name matches first (prefix, word start), then hits found through the email.
-        return { results: rankHits(found, text).slice(0, SEARCH_LIMIT), more };
+        return searchParties(camServices, kind, text, signal);
       },
       onError: (error) => {
         if (!(error instanceof QueryValueError)) services()?.reportError(error);

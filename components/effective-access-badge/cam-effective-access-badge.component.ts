@@ -13,6 +13,15 @@ import { entityWord, levelLabel } from '../internal/labels.js';
 import { renderExplanation } from './explanation-tree.js';
 import { floatNextTo } from '../internal/floating.js';
 
+/** The badge button's accessible name: one plain phrase ("write access, show why"). */
+function badgeName(level: AccessLevel | undefined, incomplete: boolean): string {
+  if (!level) return msg('Access unknown, show why');
+  const word = levelLabel(level);
+  return incomplete
+    ? msg(str`${word} access, answer incomplete, show why`)
+    : msg(str`${word} access, show why`);
+}
+
 /**
  * The effective access of a person (contact, consumer, user) to a case, sold product or install
  * base item as a compact badge, with a popover that explains it: every granting path and every near
@@ -52,15 +61,6 @@ import { floatNextTo } from '../internal/floating.js';
  * @cssprop --cam-level-unknown-bg - Background of the badge when access could not be determined.
  * @cssprop --cam-level-unknown-fg - Text of the badge when access could not be determined.
  */
-/** The badge button's accessible name: one plain phrase ("write access, show why"). */
-function badgeName(level: AccessLevel | undefined, incomplete: boolean): string {
-  if (!level) return msg('Access unknown, show why');
-  const word = levelLabel(level);
-  return incomplete
-    ? msg(str`${word} access, answer incomplete, show why`)
-    : msg(str`${word} access, show why`);
-}
-
 @localized()
 export class CamEffectiveAccessBadge extends LitElement {
   static override styles = styles;
