@@ -91,6 +91,26 @@ describe('demo workspace (built, under a sub-path)', { timeout: 150_000 }, () =>
     await expectAccessible(page, 'case with related parties');
   });
 
+  it('fits a 390 px window: no sideways scrolling, every row’s access and actions reachable (axe clean)', async () => {
+    await page.setViewportSize({ width: 390, height: 800 });
+    try {
+      await demo.go(`#/case/${loan.caseId}`);
+      await waitForText(demo.partyRow(loan.attorney.name), /Attorney/);
+      for (const who of [loan.coBorrower, loan.guarantor, loan.attorney]) {
+        const row = demo.partyRow(who.name);
+        await demo.expectLevel(row, '(none|read|write|full)');
+        const actions = row.getByRole('button', { name: `Actions for ${who.name}` });
+        const box = await actions.boundingBox();
+        assert.ok(box && box.x >= 0 && box.x + box.width <= 390, `${who.name}'s actions inside the window`);
+      }
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+      assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow} px`);
+      await expectAccessible(page, 'case at 390 px');
+    } finally {
+      await page.setViewportSize({ width: 1360, height: 900 });
+    }
+  });
+
   it('shows the sold product and install base of the tracked-product story with their parties', async () => {
     await demo.go(`#/sold-product/${tracked.soldProductId}`);
     await waitForText(demo.partyList, new RegExp(`${tracked.finance.name}[\\s\\S]*Renewals Contact`));
