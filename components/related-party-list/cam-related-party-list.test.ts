@@ -575,6 +575,23 @@ describe('<cam-related-party-list>', () => {
       expect(cells(rowNamed(el, 'Daniel Marquez') as HTMLElement)[2]).to.equal('Listed Consumer');
     });
 
+    it('keeps a removal refused with a 500: Retry next to the error removes the party', async () => {
+      worker.use(http.delete(partyUrl, refuse(500, 'Database unavailable'), { once: true }));
+      const el = await renderList();
+      await loaded(el);
+      action(el, 'Daniel Marquez', 'remove').click();
+      await until(() => confirmButton(el, 'remove') !== null, 'confirmation');
+      confirmButton(el, 'remove')?.click();
+      await until(() => text(part(el, 'banner')).includes('Could not remove Daniel Marquez.'), 'banner');
+      await until(() => rowNamed(el, 'Daniel Marquez') !== undefined, 'the row back');
+      part(el, 'banner')?.querySelector<HTMLButtonElement>('button.retry')?.click();
+      await until(
+        () => getStore().get(PARTY_TABLE, loan.parties.coBorrower) === undefined,
+        'removed on Retry',
+      );
+      await until(() => rows(el).length === 2 && text(part(el, 'banner')) === '', 'two rows, no banner');
+    });
+
     it('cancels an edit with one Escape from the type picker', async () => {
       const el = await renderList();
       await loaded(el);
