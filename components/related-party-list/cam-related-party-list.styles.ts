@@ -134,13 +134,17 @@ export const styles = [
      */
     @container party-list (max-width: 47.99rem) {
       .row:not(.header-row) {
-        grid-template-columns: minmax(0, 1fr) auto auto;
+        grid-template-columns: auto minmax(0, 1fr) auto auto;
         grid-template-areas:
-          'name access actions'
-          'type type type'
-          'kind responsibility responsibility';
-        align-items: start;
+          'name name access actions'
+          'type type type type'
+          'kind responsibility responsibility responsibility';
+        align-items: center;
+        align-content: start;
         row-gap: 0;
+      }
+      .row:not(.header-row) > [role='cell'] {
+        padding-block: 0.15rem;
       }
       .row > .name {
         grid-area: name;
