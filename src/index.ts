@@ -18,6 +18,9 @@ export {
   ROLE_KINDS,
   ACCESS_TARGETS,
   RESPONSIBILITY_PARTY_KINDS,
+  PERSONA_TABLES,
+  PERSONA_SCOPES,
+  PERSONA_SOURCES,
   formatRef,
   parseRef,
   isPrincipalKind,
@@ -46,6 +49,10 @@ export type {
   ResponsibilityDef,
   AccessConfig,
   RelationshipType,
+  PersonaTable,
+  PersonaScope,
+  PersonaSource,
+  PersonaGrant,
   Definitions,
   Account,
   Contact,
@@ -64,7 +71,11 @@ export type {
 export { createCamServices } from './service/create-services.js';
 export type { CamServices, CamServicesOptions, OwnedCamServices } from './service/create-services.js';
 export { DefinitionsService } from './service/definitions-service.js';
-export type { DefinitionsServiceOptions, DefinitionsStorageOptions } from './service/definitions-service.js';
+export type {
+  DefinitionsServiceOptions,
+  DefinitionsStorageOptions,
+  HostPersonaGrant,
+} from './service/definitions-service.js';
 export { DefinitionsUnavailableError } from './service/definitions-snapshot.js';
 export type { CacheOwner, DefinitionsListener, DefinitionsSnapshot } from './service/definitions-snapshot.js';
 export {
@@ -80,7 +91,7 @@ export type {
   UnconfirmedOutcome,
 } from './service/related-parties-service.js';
 export { SEARCH_LIMIT } from './service/party-search.js';
-export type { PartySearchResult } from './service/party-search.js';
+export type { EntitySearchResult, PartySearchResult } from './service/party-search.js';
 export type { PartyRow } from './service/party-rows.js';
 export { AccessFactsLoader } from './service/access-facts-loader.js';
 export type { AccessFacts, AccessFactsOptions, IncompleteSource } from './service/access-facts-loader.js';
@@ -140,9 +151,14 @@ export {
   AccessEngine,
   RoleCatalog,
   formatExplanation,
+  formatNearMiss,
   DEFAULT_OWNER_ROLES,
   ROLE_SEED,
   BUILTIN_DEFINITIONS,
+  BUILTIN_PERSONA_GRANTS,
+  withPersonaGrants,
+  personaGrantsOf,
+  personaScopeText,
   parseAccessTestFile,
   parseAccessTestFileText,
   AccessTestFileError,
@@ -168,6 +184,7 @@ export type {
   AccessEntry,
   AccessResult,
   AccountDefaultPath,
+  EntityMention,
   EngineProblem,
   EngineProblemCode,
   Explanation,
@@ -177,7 +194,11 @@ export type {
   GranularInForce,
   NearMiss,
   NearMissCode,
+  NearMissDetail,
   OwnerPath,
+  PersonaGrantSummary,
+  PersonaPath,
+  PersonaScopeMatch,
   PartyChange,
   Reach,
   RecordSummary,

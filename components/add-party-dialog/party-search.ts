@@ -2,7 +2,7 @@
  * The party search of the add-party dialog as a controller: the typed text, the party kind, the
  * listbox's active option and the chosen party. The search itself is a Task keyed on (kind, text):
  * each keystroke starts a new run, which aborts the previous one; a run waits out the debounce
- * before it sends anything, so a burst of typing sends one request.
+ * before it sends anything, so a burst of typing sends one search (names, then emails to fill up).
  */
 import type { ReactiveControllerHost } from 'lit';
 import { Task, TaskStatus, initialState } from '@lit/task';
@@ -11,11 +11,29 @@ import {
   type PartyKind,
   type PartySearchPage,
   type PartySearchResult,
+  SEARCH_LIMIT,
 } from '../../src/index.js';
 import type { CamServices } from '../context.js';
+import { rankHits } from './ranking.js';
 
 /** A completed search: the hits shown, and whether the server has more. */
 export type SearchOutcome = PartySearchPage;
+
+/**
+ * Searches parties of `kind` for `text` through the services (names first, then emails to fill
+ * up), ranked (prefix, word start, then the rest). Throws `QueryValueError` for text the query
+ * cannot carry, before anything is sent (and before the debounce).
+ */
+export async function searchParties(
+  services: CamServices,
+  kind: PartyKind,
+  text: string,
+  signal: AbortSignal,
+  debounceMs = 0,
+): Promise<SearchOutcome> {
+  const page = await services.parties.search(kind, text, { signal, debounceMs });
+  return { results: rankHits(page.results, text).slice(0, SEARCH_LIMIT), more: page.more };
+}
 
 /** Search state of one dialog; its Task is the host's controller. */
 export class PartySearchController {
@@ -41,7 +59,7 @@ export class PartySearchController {
       task: async ([camServices, kind, text], { signal }) => {
         if (!camServices || text === '') return initialState;
         // The query is built before the debounce: hostile text is refused at once, and never sent.
-        return camServices.parties.search(kind, text, { signal, debounceMs: this.debounceMs });
+        return searchParties(camServices, kind, text, signal, this.debounceMs);
       },
       onError: (error) => {
         if (!(error instanceof QueryValueError)) services()?.reportError(error);

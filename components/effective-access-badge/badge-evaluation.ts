@@ -17,6 +17,7 @@ import {
   type PartyRef,
   type PrincipalRef,
 } from '../../src/index.js';
+import { problemsAffecting } from '../../src/service/definition-problems.js';
 
 /** Who the badge is about. */
 export type BadgeSubject =
@@ -99,9 +100,13 @@ export function evaluateBadge(
   const { engine, facts, entity } = access;
   const snapshot = access.definitions;
   const unreadable = [...access.incomplete, ...(snapshot.incomplete ?? [])];
-  const incomplete = unreadable.map((source) =>
-    msg(str`${source.table} could not be read (${source.reason})`),
-  );
+  const incomplete = [
+    ...unreadable.map((source) => msg(str`${source.table} could not be read (${source.reason})`)),
+    // Definitions the engine could not use, where they touch this entity's records.
+    ...problemsAffecting(snapshot.problems, facts.relatedParties).map((problem) =>
+      msg(str`definition problem: ${problem}`),
+    ),
+  ];
   const entityLabel = entityName(facts, entity);
   if (subject.kind === 'principal') {
     const explanation = engine.explain(subject.principal, entity);

@@ -11,6 +11,7 @@ import { styles } from './cam-relationship-type-picker.styles.js';
 import { pickerModel, validityProblem, type PickerModel } from './picker-model.js';
 import { optionId } from './type-render.js';
 import { renderPicker } from './picker-view.js';
+import { floatNextTo } from '../internal/floating.js';
 
 /**
  * A searchable, keyboard-operable relationship type picker (WAI-ARIA combobox with a grouped
@@ -98,6 +99,8 @@ export class CamRelationshipTypePicker extends LitElement {
 
   private readonly internals = this.attachInternals();
   private initialValue: string | undefined;
+  /** Stops keeping the open list placed (Floating UI's autoUpdate). */
+  private unfloat?: () => void;
 
   private readonly definitionsTask = new Task(this, {
     args: () => [this.services] as const,
@@ -152,6 +155,12 @@ export class CamRelationshipTypePicker extends LitElement {
     this.initialValue ??= this.value;
   }
 
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unfloat?.();
+    this.unfloat = undefined;
+  }
+
   /** Form reset: back to the value the element had when first connected. @internal */
   formResetCallback(): void {
     this.value = this.initialValue ?? '';
@@ -177,8 +186,25 @@ export class CamRelationshipTypePicker extends LitElement {
     const problem = validityProblem(this.model(), this.value, this.required);
     if (problem) this.internals.setValidity(problem.flags, problem.message, this.input ?? undefined);
     else this.internals.setValidity({});
+    this.placeList();
     if (changed.has('activeIndex') && this.activeIndex >= 0) {
       this.renderRoot.querySelector(`#${optionId(this.activeIndex)}`)?.scrollIntoView({ block: 'nearest' });
+    }
+  }
+
+  /** Shows the list in the top layer under the field while it is expanded, hides it otherwise. */
+  private placeList(): void {
+    const popup = this.renderRoot.querySelector<HTMLElement>('.popup');
+    const field = this.renderRoot.querySelector('.field');
+    if (!popup || !field) return;
+    const expanded = !popup.hidden;
+    if (expanded && !popup.matches(':popover-open')) {
+      popup.showPopover();
+      this.unfloat = floatNextTo(field, popup, { matchWidth: true });
+    } else if (!expanded && popup.matches(':popover-open')) {
+      this.unfloat?.();
+      this.unfloat = undefined;
+      popup.hidePopover();
     }
   }
 

@@ -1,5 +1,13 @@
 import * as v from 'valibot';
-import { ACCESS_LEVELS, ENTITY_KINDS, PARTY_KINDS } from '../model/index.js';
+import {
+  ACCESS_LEVELS,
+  ENTITY_KINDS,
+  PARTY_KINDS,
+  PERSONA_SCOPES,
+  PERSONA_SOURCES,
+  PERSONA_TABLES,
+  PRINCIPAL_KINDS,
+} from '../model/index.js';
 import { definitionFields } from '../internal/definitions-schema.js';
 
 /**
@@ -56,11 +64,28 @@ const RelationshipTypeSchema = v.strictObject({
   description: v.optional(Text),
 });
 
+const PersonaGrantSchema = v.strictObject({
+  id: Id,
+  /** Role name; it must be in the role catalogue. */
+  role: Id,
+  table: v.picklist(PERSONA_TABLES),
+  level: grantedLevel,
+  scope: v.picklist(PERSONA_SCOPES),
+  principals: v.pipe(v.array(v.picklist(PRINCIPAL_KINDS)), v.minLength(1, 'must name at least one kind')),
+  /** Absent: `imported` in `definitions`, `host` in `extend`. */
+  source: v.optional(v.picklist(PERSONA_SOURCES)),
+  active: v.optional(v.boolean()),
+  respectsRestrictContactAccess: v.optional(v.boolean()),
+  note: v.optional(Text),
+});
+
 const DefinitionParts = {
   roles: v.optional(v.array(RoleSchema)),
   responsibilities: v.optional(v.array(ResponsibilitySchema)),
   accessConfigs: v.optional(v.array(AccessConfigSchema)),
   relationshipTypes: v.optional(v.array(RelationshipTypeSchema)),
+  /** Absent in `definitions`: the built-in persona rows. */
+  personaGrants: v.optional(v.array(PersonaGrantSchema)),
 };
 const DefinitionsSchema = v.strictObject(DefinitionParts);
 
@@ -90,6 +115,8 @@ const FactsSchema = v.strictObject({
         consumer: Ref,
         soldProduct: Ref,
         installBase: Ref,
+        partnerAccount: Ref,
+        partnerContact: Ref,
       }),
     ),
   ),
@@ -127,7 +154,7 @@ export const AccessTestFileSchema = v.strictObject({
   instance: v.optional(Text),
   definitions: v.union(
     [v.literal('builtin'), DefinitionsSchema],
-    'must be "builtin" or an object of roles, responsibilities, accessConfigs, relationshipTypes',
+    'must be "builtin" or an object of roles, responsibilities, accessConfigs, relationshipTypes, personaGrants',
   ),
   extend: v.optional(v.strictObject(DefinitionParts)),
   facts: v.optional(FactsSchema),

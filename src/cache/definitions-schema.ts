@@ -6,15 +6,24 @@
 import * as v from 'valibot';
 import type { CacheMeta } from './definitions-db.js';
 
+import { personaGrantSchema } from '../internal/definitions-schema.js';
+
 export {
   roleSchema,
   responsibilitySchema,
   accessConfigSchema,
   relationshipTypeSchema,
+  personaGrantSchema,
 } from '../internal/definitions-schema.js';
 
 const text = v.string();
 const names = v.array(v.string());
+
+/**
+ * Persona grant rows ride in the meta record (they are few, and a store of their own would need a
+ * database upgrade); absent means the definitions had none (the built-in rows apply).
+ */
+export const storedPersonaGrantsSchema = v.object({ personaGrants: v.optional(v.array(personaGrantSchema)) });
 
 const stamp = v.object({
   source: text,

@@ -11,9 +11,14 @@ import {
   ENTITY_KINDS,
   PARTY_KINDS,
   PERMISSIONS,
+  PERSONA_SCOPES,
+  PERSONA_SOURCES,
+  PERSONA_TABLES,
+  PRINCIPAL_KINDS,
   RESPONSIBILITY_PARTY_KINDS,
   ROLE_KINDS,
   type AccessConfig,
+  type PersonaGrant,
   type RelationshipType,
   type ResponsibilityDef,
   type RoleDef,
@@ -82,6 +87,20 @@ export const relationshipTypeSchema = v.object({
   description: v.optional(text),
 });
 
+/** A persona grant row: a role held gives access by scope, without a related-party record. */
+export const personaGrantSchema = v.object({
+  id: v.pipe(text, v.minLength(1)),
+  role: text,
+  table: v.picklist(PERSONA_TABLES),
+  level: definitionFields.grantedLevel,
+  scope: v.picklist(PERSONA_SCOPES),
+  principals: v.array(v.picklist(PRINCIPAL_KINDS)),
+  source: v.picklist(PERSONA_SOURCES),
+  active: v.optional(v.boolean()),
+  respectsRestrictContactAccess: v.optional(v.boolean()),
+  note: v.optional(text),
+});
+
 // Compile-time proof that each schema produces the domain type it guards.
 type Produces<S extends v.GenericSchema, T> = v.InferOutput<S> extends T ? true : never;
 const _proof: [
@@ -89,5 +108,6 @@ const _proof: [
   Produces<typeof responsibilitySchema, ResponsibilityDef>,
   Produces<typeof accessConfigSchema, AccessConfig>,
   Produces<typeof relationshipTypeSchema, RelationshipType>,
-] = [true, true, true, true];
+  Produces<typeof personaGrantSchema, PersonaGrant>,
+] = [true, true, true, true, true];
 void _proof;

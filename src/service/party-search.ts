@@ -6,7 +6,7 @@
 import { q, type EncodedQuery } from '../client/encoded-query.js';
 import type { TableMap } from '../client/table-map.js';
 import type { ListOptions, Row } from '../client/types.js';
-import type { PartyKind, PartyRef } from '../model/kinds.js';
+import type { EntityKind, PartyKind, PartyRef } from '../model/kinds.js';
 
 /** Results shown at most; one more is requested to know there are more. */
 export const SEARCH_LIMIT = 20;
@@ -65,18 +65,33 @@ function pick(columns: { id: string; name: string; email: string }): Omit<Spec, 
 }
 
 /**
- * The request searching `kind` for `text` (name starts with it, or email contains it). Throws
- * `QueryValueError` for text the query language cannot carry, before anything is sent.
+ * Which hits a request asks for: `name` — the name starts with the text or a word of it does;
+ * `email` — the email contains it; `all` — the name starts with it or the email contains it.
+ */
+export type SearchMatch = 'all' | 'name' | 'email';
+
+/**
+ * The request searching `kind` for `text` (by default: name starts with it, or email contains it);
+ * undefined when the kind has no such column. Throws `QueryValueError` for text the query language
+ * cannot carry, before anything is sent.
  */
 export function partySearchRequest(
   kind: PartyKind,
   text: string,
   map: TableMap,
+  match: SearchMatch = 'all',
 ): PartySearchRequest | undefined {
   const spec = specOf(kind, map);
   if (!spec) return undefined;
-  let query: EncodedQuery = q.startsWith(spec.name, text);
-  if (spec.email) query = query.or().like(spec.email, text);
+  let query: EncodedQuery;
+  if (match === 'email') {
+    if (!spec.email) return undefined;
+    query = q.like(spec.email, text);
+  } else {
+    query = q.startsWith(spec.name, text);
+    if (match === 'name') query = query.or().like(spec.name, ` ${text}`);
+    else if (spec.email) query = query.or().like(spec.email, text);
+  }
   const fields = [spec.id, spec.name, spec.email, spec.context].filter((f): f is string => f !== undefined);
   return {
     table: spec.table,
@@ -89,6 +104,58 @@ export function partySearchRequest(
       const context = spec.context ? row[spec.context]?.display || undefined : undefined;
       const secondary = [email, context].filter((part) => part).join(' · ');
       return { party: { kind, id }, name, ...(secondary ? { secondary } : {}) };
+    },
+  };
+}
+
+/** One record found by name (a case by number or description, a sold product or item by name). */
+export interface EntitySearchResult {
+  readonly id: string;
+  readonly name: string;
+  /** What tells it apart (a case's short description). */
+  readonly secondary?: string;
+}
+
+/**
+ * The request finding records of `kind` by `text`: cases by number (or words of the short
+ * description), sold products and install base items by name. At most `SEARCH_LIMIT` hits. Throws
+ * `QueryValueError` for text the query language cannot carry, before anything is sent.
+ */
+export function entitySearchRequest(
+  kind: EntityKind,
+  text: string,
+  map: TableMap,
+): { table: string; options: ListOptions; read: (row: Row) => EntitySearchResult | undefined } {
+  const spec =
+    kind === 'case'
+      ? {
+          table: map.case.table,
+          id: map.case.columns.id,
+          name: map.case.columns.number,
+          detail: map.case.columns.shortDescription,
+        }
+      : kind === 'sold_product'
+        ? { table: map.soldProduct.table, id: map.soldProduct.columns.id, name: map.soldProduct.columns.name }
+        : {
+            table: map.installBase.table,
+            id: map.installBase.columns.id,
+            name: map.installBase.columns.name,
+          };
+  const detail = 'detail' in spec ? spec.detail : undefined;
+  let query: EncodedQuery = q.startsWith(spec.name, text);
+  if (detail) query = query.or().like(detail, text);
+  return {
+    table: spec.table,
+    options: {
+      query: query.orderBy(spec.name),
+      fields: [spec.id, spec.name, ...(detail ? [detail] : [])],
+      limit: SEARCH_LIMIT,
+    },
+    read: (row) => {
+      const id = row[spec.id]?.value;
+      if (!id) return undefined;
+      const secondary = detail ? row[detail]?.value : undefined;
+      return { id, name: row[spec.name]?.value || id, ...(secondary ? { secondary } : {}) };
     },
   };
 }

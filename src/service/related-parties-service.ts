@@ -18,7 +18,13 @@ import {
   rowToPartyRow,
   type PartyRow,
 } from './party-rows.js';
-import { SEARCH_LIMIT, partySearchRequest, type PartySearchResult } from './party-search.js';
+import {
+  SEARCH_LIMIT,
+  entitySearchRequest,
+  partySearchRequest,
+  type EntitySearchResult,
+  type PartySearchResult,
+} from './party-search.js';
 
 /** Someone else changed or removed the record since it was read; `current` is the server's copy. */
 export class ConflictError extends Error {
@@ -103,26 +109,57 @@ export class RelatedPartiesService {
   }
 
   /**
-   * Parties of `kind` whose name starts with `text` (or whose email contains it), at most
+   * Parties of `kind` matching `text`: names first (the name or a word of it starts with the text),
+   * so name matches are never crowded out; then email matches fill up the list. The hits come in
+   * the server's order, at most `SEARCH_LIMIT + 1` of each request: the caller ranks them and keeps
    * `SEARCH_LIMIT`. Text the query language cannot carry throws `QueryValueError` before anything
-   * is sent. `debounceMs` waits (abortably) before sending, so a burst of typing sends one request.
+   * is sent; `debounceMs` waits (abortably) before sending, so a burst of typing sends one search.
    */
   async search(
     kind: PartyKind,
     text: string,
     options: RequestOptions & { debounceMs?: number } = {},
   ): Promise<PartySearchPage> {
-    const request = partySearchRequest(kind, text.trim(), this.map);
-    if (!request || text.trim() === '') return { results: [], more: false };
+    const typed = text.trim();
+    const byName = partySearchRequest(kind, typed, this.map, 'name');
+    const byEmail = partySearchRequest(kind, typed, this.map, 'email');
+    if (!byName || typed === '') return { results: [], more: false };
+    await pause(options.debounceMs ?? 0, options.signal);
+    const { signal, timeoutMs } = options;
+    const names = await this.client.list(byName.table, { ...byName.options, signal, timeoutMs });
+    const found = names.rows.map(byName.read).filter((r): r is PartySearchResult => r !== undefined);
+    let more = found.length > SEARCH_LIMIT || (names.total ?? 0) > SEARCH_LIMIT;
+    if (!more && byEmail) {
+      const emails = await this.client.list(byEmail.table, { ...byEmail.options, signal, timeoutMs });
+      const seen = new Set(found.map((r) => r.party.id));
+      for (const hit of emails.rows.map(byEmail.read)) {
+        if (hit && !seen.has(hit.party.id)) found.push(hit);
+      }
+      more = found.length > SEARCH_LIMIT || (emails.total ?? 0) > SEARCH_LIMIT;
+    }
+    return { results: found, more };
+  }
+
+  /**
+   * Records of `kind` found by `text` (cases by number or description, sold products and install
+   * base items by name), at most `SEARCH_LIMIT`, in the server's order. Text the query language
+   * cannot carry throws `QueryValueError` before anything is sent; `debounceMs` as for `search`.
+   */
+  async searchEntities(
+    kind: EntityKind,
+    text: string,
+    options: RequestOptions & { debounceMs?: number } = {},
+  ): Promise<EntitySearchResult[]> {
+    const typed = text.trim();
+    const request = entitySearchRequest(kind, typed, this.map);
+    if (typed === '') return [];
     await pause(options.debounceMs ?? 0, options.signal);
     const page = await this.client.list(request.table, {
       ...request.options,
       signal: options.signal,
       timeoutMs: options.timeoutMs,
     });
-    const found = page.rows.map(request.read).filter((r): r is PartySearchResult => r !== undefined);
-    const more = found.length > SEARCH_LIMIT || (page.total ?? 0) > SEARCH_LIMIT;
-    return { results: found.slice(0, SEARCH_LIMIT), more };
+    return page.rows.map(request.read).filter((r): r is EntitySearchResult => r !== undefined);
   }
 
   /**
