@@ -11,7 +11,11 @@ import type { TableClient } from '../client/types.js';
 import type { RoleDef } from '../model/definitions.js';
 import { AccessFactsLoader } from './access-facts-loader.js';
 import { AccessService } from './access-service.js';
-import { DefinitionsService, type DefinitionsStorageOptions } from './definitions-service.js';
+import {
+  DefinitionsService,
+  type DefinitionsStorageOptions,
+  type HostPersonaGrant,
+} from './definitions-service.js';
 import type { DefinitionsSnapshot } from './definitions-snapshot.js';
 import { RelatedPartiesService } from './related-parties-service.js';
 
@@ -55,6 +59,8 @@ export interface CamServicesOptions {
   readonly storage?: DefinitionsStorageOptions;
   /** Role catalogue used to enrich roles read from the instance (default: the reference seed). */
   readonly roleSeed?: readonly RoleDef[];
+  /** Persona grant rows of this host: replace built-in rows (same id) or add rows (see DefinitionsService). */
+  readonly personaGrants?: readonly HostPersonaGrant[];
   /** The server answered 401: re-authenticate. Also called for 401s of an injected client. */
   readonly onAuthRequired?: (error: AuthError) => void;
 }
@@ -90,6 +96,7 @@ export function createCamServices(options: CamServicesOptions = {}): OwnedCamSer
     user: options.userId || 'anonymous',
     storage: options.storage,
     roleSeed: options.roleSeed,
+    personaGrants: options.personaGrants,
   });
   const parties = new RelatedPartiesService(client, tableMap);
   const access = new AccessService<DefinitionsSnapshot>(
