@@ -119,6 +119,7 @@ export {
   AccessEngine,
   RoleCatalog,
   formatExplanation,
+  formatNearMiss,
   DEFAULT_OWNER_ROLES,
   ROLE_SEED,
   BUILTIN_DEFINITIONS,

@@ -5,7 +5,7 @@ export { DEFAULT_OWNER_ROLES, type OwnerRoles } from './principals.js';
 export { ROLE_SEED } from './role-seed.js';
 export { BUILTIN_DEFINITIONS } from './builtin-definitions.js';
 export { BUILTIN_PERSONA_GRANTS, personaGrantsOf, withPersonaGrants } from './builtin-persona-grants.js';
-export { personaScopeText } from './explain-format.js';
+export { formatNearMiss, personaScopeText } from './explain-format.js';
 export {
   parseAccessTestFile,
   parseAccessTestFileText,
@@ -29,6 +29,7 @@ export type {
   AccessEntry,
   AccessResult,
   AccountDefaultPath,
+  EntityMention,
   EngineProblem,
   EngineProblemCode,
   Explanation,
@@ -38,6 +39,7 @@ export type {
   GranularInForce,
   NearMiss,
   NearMissCode,
+  NearMissDetail,
   OwnerPath,
   PersonaGrantSummary,
   PersonaPath,

@@ -72,6 +72,13 @@ describe('demo workspace (built, under a sub-path)', { timeout: 150_000 }, () =>
     // A value the encoded query cannot carry is refused with a message, not pasted into the query.
     await page.getByRole('searchbox', { name: 'Search cases' }).fill('loan^ORnumber');
     await waitForText(page.locator('.error-box'), /cannot contain "\^"/);
+    // "=" too, and a Retry that could never help is not offered.
+    await page.getByRole('searchbox', { name: 'Search cases' }).fill('number=CS');
+    await waitForText(
+      page.locator('.error-box'),
+      /cannot contain "\^", "="[^.]*: the instance's query language/,
+    );
+    await waitForCount(page.locator('.error-box').getByRole('button', { name: 'Retry' }), 0);
     await page.getByRole('searchbox', { name: 'Search cases' }).fill('housing loan');
     await waitForText(demo.main, /Showing 1–1 of 1 cases/);
     await page.getByRole('link', { name: loan.caseNumber }).click();
@@ -85,6 +92,26 @@ describe('demo workspace (built, under a sub-path)', { timeout: 150_000 }, () =>
       await demo.expectLevel(demo.partyRow(name), 'write');
     }
     await expectAccessible(page, 'case with related parties');
+  });
+
+  it('fits a 390 px window: no sideways scrolling, every row’s access and actions reachable (axe clean)', async () => {
+    await page.setViewportSize({ width: 390, height: 800 });
+    try {
+      await demo.go(`#/case/${loan.caseId}`);
+      await waitForText(demo.partyRow(loan.attorney.name), /Attorney/);
+      for (const who of [loan.coBorrower, loan.guarantor, loan.attorney]) {
+        const row = demo.partyRow(who.name);
+        await demo.expectLevel(row, '(none|read|write|full)');
+        const actions = row.getByRole('button', { name: `Actions for ${who.name}` });
+        const box = await actions.boundingBox();
+        assert.ok(box && box.x >= 0 && box.x + box.width <= 390, `${who.name}'s actions inside the window`);
+      }
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+      assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow} px`);
+      await expectAccessible(page, 'case at 390 px');
+    } finally {
+      await page.setViewportSize({ width: 1360, height: 900 });
+    }
   });
 
   it('shows the sold product and install base of the tracked-product story with their parties', async () => {
@@ -127,24 +154,28 @@ describe('demo workspace (built, under a sub-path)', { timeout: 150_000 }, () =>
     await demo.expectLevel(subject, 'write');
 
     await demo.go(`#/case/${loan.caseId}`);
-    await demo
-      .partyRow(tom.name)
-      .getByRole('button', { name: `Remove ${tom.name}` })
-      .click();
+    await demo.rowAction(tom.name, 'Remove');
     await expectAccessible(page, 'remove confirmation');
     await demo.partyList.locator('[data-confirm=remove]').click();
     await waitForText(demo.announcer, new RegExp(`${tom.name} was removed`));
     await waitForCount(demo.partyRow(tom.name), 0);
+    // The notification goes away on its own.
+    await waitForText(demo.announcer, /^$/, 20_000);
   });
 
   it('retypes a party (the responsibility follows, the access too) and keeps it across a reload', async () => {
     const row = demo.partyRow(loan.guarantor.name);
-    await row.getByRole('button', { name: `Change type of ${loan.guarantor.name}` }).click();
+    await demo.rowAction(loan.guarantor.name, 'Change type');
     await row.getByRole('combobox', { name: `Relationship type of ${loan.guarantor.name}` }).click();
     await row.getByRole('option', { name: /^Listed Consumer/ }).click();
     await expectAccessible(page, 'retype in progress');
     await row.getByRole('button', { name: 'Save' }).click();
     await waitForText(demo.announcer, new RegExp(`${loan.guarantor.name} is now Listed Consumer`));
+    // The notification sits above the content, covering none of it, and can be dismissed.
+    const [notice, main] = await Promise.all([demo.notice.boundingBox(), demo.main.boundingBox()]);
+    assert.ok(notice && main && notice.y + notice.height <= main.y, 'the notification covers no content');
+    await demo.notice.getByRole('button', { name: 'Dismiss notification' }).click();
+    await waitForText(demo.announcer, /^$/);
     await demo.expectLevel(demo.partyRow(loan.guarantor.name), 'none');
     await demo.reload();
     await waitForText(demo.partyRow(loan.guarantor.name), /Listed Consumer/);
@@ -185,12 +216,23 @@ describe('demo workspace (built, under a sub-path)', { timeout: 150_000 }, () =>
   it('injects 500s: a clear error, Retry works, nothing is lost', async () => {
     await demo.errors.selectOption({ label: 'Every request' });
     const row = demo.partyRow(loan.coBorrower.name);
-    await row.getByRole('button', { name: `Change type of ${loan.coBorrower.name}` }).click();
+    await demo.rowAction(loan.coBorrower.name, 'Change type');
     await row.getByRole('combobox', { name: `Relationship type of ${loan.coBorrower.name}` }).click();
     await row.getByRole('option', { name: /^Guarantor/ }).click();
     await row.getByRole('button', { name: 'Save' }).click();
-    await waitForText(demo.partyList.locator('[part=banner]'), /Could not change the relationship type/);
+    const banner = demo.partyList.locator('[part=banner]');
+    await waitForText(
+      banner,
+      new RegExp(`Could not change the relationship type of ${loan.coBorrower.name} to Guarantor`),
+    );
     await expectAccessible(page, 'refused change');
+    // The agent's change is kept: once the errors stop, Retry next to the error saves it.
+    await demo.errors.selectOption({ label: 'None' });
+    await banner.getByRole('button', { name: 'Retry' }).click();
+    await waitForText(demo.partyRow(loan.coBorrower.name), /Guarantor/);
+    await waitForText(banner, /^$/);
+    await demo.expectLevel(demo.partyRow(loan.coBorrower.name), '(none|read|write|full)');
+    await demo.errors.selectOption({ label: 'Every request' });
     await demo.reload();
     await waitForText(page.locator('.error-box'), /The instance answered 500/);
     await expectAccessible(page, 'case with 500s');
@@ -198,7 +240,7 @@ describe('demo workspace (built, under a sub-path)', { timeout: 150_000 }, () =>
     await page.locator('.error-box').getByRole('button', { name: 'Retry' }).click();
     await waitForText(page.locator('h1'), new RegExp(loan.caseNumber));
     await demo.partyList.getByRole('button', { name: 'Retry' }).click();
-    await waitForText(demo.partyRow(loan.coBorrower.name), /Co-borrower/);
+    await waitForText(demo.partyRow(loan.coBorrower.name), /Guarantor/);
     await waitForText(demo.partyRow(loan.guarantor.name), /Listed Consumer/);
   });
 

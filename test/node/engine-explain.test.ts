@@ -269,6 +269,26 @@ describe('explain: grant paths', () => {
     assert.deepEqual(path.permissions, ['read', 'write']);
   });
 
+  test('a near miss carries its parameters as data (code, record, responsibility, place, reach, roles)', () => {
+    const [miss] = explain(
+      [rec('case:c1', 'account:acme', 'case_account', { id: 'rx' })],
+      'contact:ben',
+      'case:c1',
+    ).nearMisses;
+    assert.deepEqual(miss?.detail, {
+      code: 'missing-role',
+      responsibility: 'Authorized Representative',
+      on: { kind: 'case', label: 'CS001' },
+      reach: { via: 'account', account: 'acme', accountName: 'Acme' },
+      missingRoles: ['case_contact'],
+    });
+    assert.equal(miss?.recordId, 'rx');
+    assert.equal(
+      miss?.reason,
+      'has responsibility Authorized Representative on case CS001 (through account Acme) but lacks role case_contact',
+    );
+  });
+
   test('own persona row (the case owner), account default and global role paths', () => {
     assert.deepEqual(
       explain([], 'contact:ida', 'case:c4').grants.map((g) => [

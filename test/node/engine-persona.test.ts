@@ -194,6 +194,14 @@ describe('persona grants: every built-in row', () => {
     assert.deepEqual(engine.problems, []);
   });
 
+  test('built-in rows have unique ids and name roles of the built-in catalogue', () => {
+    const ids = BUILTIN_PERSONA_GRANTS.map((g) => g.id);
+    assert.equal(new Set(ids).size, ids.length);
+    const roles = new Set(BUILTIN_DEFINITIONS.roles.map((r) => r.name));
+    for (const grant of BUILTIN_PERSONA_GRANTS)
+      assert.ok(roles.has(grant.role), `${grant.id}: ${grant.role}`);
+  });
+
   for (const grant of BUILTIN_PERSONA_GRANTS) {
     test(`${grant.id} (${grant.role} → ${grant.table}, ${grant.scope}, ${grant.level}): ${grant.note ?? ''}`, () => {
       assert.ok(grant.note?.includes('"'), 'each built-in row quotes its source sentence');
@@ -338,6 +346,19 @@ describe('persona grants: explanations', () => {
         ],
       ],
     );
+  });
+
+  test('the near miss as data: role, scope, entity, principal and both accounts by name', () => {
+    const [miss] = explain(engine, 'contact:ada', 'case:c_globex').nearMisses;
+    assert.deepEqual(miss?.detail, {
+      code: 'persona-out-of-scope',
+      role: ADMIN,
+      scope: 'account',
+      entity: { kind: 'case', label: 'CS-GLOBEX' },
+      principal: { kind: 'contact', name: 'Ada' },
+      principalAccount: 'Acme',
+      entityAccount: 'Globex',
+    });
   });
 
   test('a near miss for the account tree and the partner scope', () => {

@@ -2,6 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { AccessEngine, formatExplanation, type PartyChange } from '../../src/access/index.js';
+import { formatNearMiss } from '../../src/access/explain-format.js';
 import {
   compareLevels,
   formatRef,
@@ -266,6 +267,26 @@ describe('engine properties on random worlds', () => {
       }),
       RUNS,
     );
+  });
+
+  test("near misses are data: each sentence is its detail formatted, the code is the detail's", () => {
+    let seen = 0;
+    fc.assert(
+      fc.property(worldArb, ({ facts, definitions }) => {
+        const engine = new AccessEngine(definitions, facts);
+        for (const p of principalsOf(facts)) {
+          for (const e of entitiesOf(facts)) {
+            for (const miss of engine.explain(p, e).nearMisses) {
+              seen++;
+              assert.equal(miss.code, miss.detail.code);
+              assert.equal(miss.reason, formatNearMiss(JSON.parse(JSON.stringify(miss.detail))));
+            }
+          }
+        }
+      }),
+      RUNS,
+    );
+    assert.ok(seen > 0, 'random worlds produce near misses');
   });
 
   test('adding a record never lowers anyone; removing one never raises anyone', () => {
