@@ -106,7 +106,7 @@ async function expectAccessible(frame: Frame, state: string): Promise<void> {
   assert.deepEqual(violations, [], `axe violations in ${state}`);
 }
 
-describe('the browser extension on a stand-in instance', { skip }, () => {
+describe('the browser extension on a stand-in instance', { skip, timeout: 120_000 }, () => {
   let standIn: StandIn;
   let browser: ExtensionBrowser;
   const requestedUrls: string[] = [];
@@ -136,75 +136,98 @@ describe('the browser extension on a stand-in instance', { skip }, () => {
     rmSync(`${OUT}.zip`, { force: true });
   });
 
-  test('the manifest asks for little: storage and scripting, no <all_urls>, default CSP', () => {
-    const manifest = JSON.parse(readFileSync(join(OUT, 'manifest.json'), 'utf8'));
-    assert.equal(manifest.manifest_version, 3);
-    assert.deepEqual(manifest.permissions, ['storage', 'scripting']);
-    assert.equal(manifest.host_permissions, undefined);
-    assert.equal(manifest.content_security_policy, undefined);
-    assert.deepEqual(manifest.optional_host_permissions, ['https://*/*']);
-    assert.doesNotMatch(JSON.stringify(manifest), /<all_urls>|"tabs"|\*:\/\//);
-    for (const script of manifest.content_scripts) {
-      assert.deepEqual(script.matches, ['https://*.service-now.com/*', 'http://127.0.0.1/*']);
-    }
-  });
+  test(
+    'the manifest asks for little: storage and scripting, no <all_urls>, default CSP',
+    { timeout: 45_000 },
+    () => {
+      const manifest = JSON.parse(readFileSync(join(OUT, 'manifest.json'), 'utf8'));
+      assert.equal(manifest.manifest_version, 3);
+      assert.deepEqual(manifest.permissions, ['storage', 'scripting']);
+      assert.equal(manifest.host_permissions, undefined);
+      assert.equal(manifest.content_security_policy, undefined);
+      assert.deepEqual(manifest.optional_host_permissions, ['https://*/*']);
+      assert.doesNotMatch(JSON.stringify(manifest), /<all_urls>|"tabs"|\*:\/\//);
+      for (const script of manifest.content_scripts) {
+        assert.deepEqual(script.matches, ['https://*.service-now.com/*', 'http://127.0.0.1/*']);
+      }
+    },
+  );
 
-  test('a classic case form: the toggle opens the panel with the case parties', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${standIn.origin}/${CASE}.do?sys_id=${LOAN.caseId}`);
-    const panel = await openPanel(page);
-    await expectNames(panel, LOAN_PARTIES);
-    await panel.getByText('Case', { exact: false }).first().waitFor();
-    // Closing with the panel's own button removes the frame; the toggle stays.
-    // (Keyboard: a click would wait on the frame it removes.)
-    await panel.getByRole('button', { name: 'Close' }).focus();
-    await page.keyboard.press('Enter');
-    await page.waitForFunction(() => document.querySelectorAll('iframe').length === 0);
-    assert.ok(await hasToggle(page));
-    await page.close();
-  });
+  test(
+    'a classic case form: the toggle opens the panel with the case parties',
+    { timeout: 45_000 },
+    async () => {
+      const page = await browser.context.newPage();
+      await page.goto(`${standIn.origin}/${CASE}.do?sys_id=${LOAN.caseId}`);
+      const panel = await openPanel(page);
+      await expectNames(panel, LOAN_PARTIES);
+      // The badges, the add dialog and the inspector are the library's own, working in the panel.
+      await panel.locator('cam-effective-access-badge [part~=badge][data-level]').first().waitFor();
+      await panel.getByRole('button', { name: 'Add party' }).first().click();
+      await panel.getByRole('dialog', { name: 'Add related party' }).waitFor();
+      await page.keyboard.press('Escape');
+      await panel.getByRole('dialog', { name: 'Add related party' }).waitFor({ state: 'hidden' });
+      await panel.getByText('Access inspector').click();
+      await panel.locator('cam-access-inspector').getByRole('tab').first().waitFor();
+      // Closing with the panel's own button removes the frame; the toggle stays.
+      // (Keyboard: a click would wait on the frame it removes.)
+      await panel.getByRole('button', { name: 'Close' }).focus();
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.querySelectorAll('iframe').length === 0);
+      assert.ok(await hasToggle(page));
+      await page.close();
+    },
+  );
 
-  test('a workspace follows pushState and back/forward without a reload; non-record routes show nothing', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${standIn.origin}${workspace(CASE, LOAN.caseId)}`);
-    await page.evaluate(() => ((window as unknown as { loadMarker: number }).loadMarker = 1));
-    const panel = await openPanel(page);
-    await expectNames(panel, LOAN_PARTIES);
+  test(
+    'a workspace follows pushState and back/forward without a reload; non-record routes show nothing',
+    { timeout: 45_000 },
+    async () => {
+      const page = await browser.context.newPage();
+      await page.goto(`${standIn.origin}${workspace(CASE, LOAN.caseId)}`);
+      await page.evaluate(() => ((window as unknown as { loadMarker: number }).loadMarker = 1));
+      const panel = await openPanel(page);
+      await expectNames(panel, LOAN_PARTIES);
 
-    await page.getByRole('link', { name: 'Tracked product' }).click();
-    await expectNames(panel, PRODUCT_PARTIES);
-    await expectGone(panel, LOAN_PARTIES);
+      await page.getByRole('link', { name: 'Tracked product' }).click();
+      await expectNames(panel, PRODUCT_PARTIES);
+      await expectGone(panel, LOAN_PARTIES);
 
-    await page.getByRole('link', { name: 'Gateway' }).click();
-    await expectNames(panel, [PRODUCT.serviceOrganization.name]);
+      await page.getByRole('link', { name: 'Gateway' }).click();
+      await expectNames(panel, [PRODUCT.serviceOrganization.name]);
 
-    await page.getByRole('link', { name: 'Home' }).click();
-    await waitForToggle(page, false);
+      await page.getByRole('link', { name: 'Home' }).click();
+      await waitForToggle(page, false);
 
-    await page.goBack(); // popstate back to the install base item
-    await waitForToggle(page, true);
-    // Still the same document: the app navigated, nothing reloaded.
-    assert.equal(await page.evaluate(() => (window as unknown as { loadMarker?: number }).loadMarker), 1);
-    await page.close();
-  });
+      await page.goBack(); // popstate back to the install base item
+      await waitForToggle(page, true);
+      // Still the same document: the app navigated, nothing reloaded.
+      assert.equal(await page.evaluate(() => (window as unknown as { loadMarker?: number }).loadMarker), 1);
+      await page.close();
+    },
+  );
 
-  test('the classic frame set: the record of the gsft_main frame, one toggle, following the frame', async () => {
-    const page = await browser.context.newPage();
-    const uri = `/${CASE}.do?sys_id=${LOAN.caseId}`;
-    await page.goto(`${standIn.origin}/nav_to.do?uri=${encodeURIComponent(uri)}`);
-    const panel = await openPanel(page);
-    await expectNames(panel, LOAN_PARTIES);
-    const content = page.frame({ name: 'gsft_main' });
-    assert.ok(content);
-    assert.equal(await hasToggle(content), false, 'the content frame must not show a second toggle');
-    // The frame loads another case form: the panel follows it.
-    await content.getByRole('link', { name: 'Another case' }).click();
-    await expectNames(panel, [NEAR_MISS.contact.name]);
-    await expectGone(panel, LOAN_PARTIES);
-    await page.close();
-  });
+  test(
+    'the classic frame set: the record of the gsft_main frame, one toggle, following the frame',
+    { timeout: 45_000 },
+    async () => {
+      const page = await browser.context.newPage();
+      const uri = `/${CASE}.do?sys_id=${LOAN.caseId}`;
+      await page.goto(`${standIn.origin}/nav_to.do?uri=${encodeURIComponent(uri)}`);
+      const panel = await openPanel(page);
+      await expectNames(panel, LOAN_PARTIES);
+      const content = page.frame({ name: 'gsft_main' });
+      assert.ok(content);
+      assert.equal(await hasToggle(content), false, 'the content frame must not show a second toggle');
+      // The frame loads another case form: the panel follows it.
+      await content.getByRole('link', { name: 'Another case' }).click();
+      await expectNames(panel, [NEAR_MISS.contact.name]);
+      await expectGone(panel, LOAN_PARTIES);
+      await page.close();
+    },
+  );
 
-  test('pages that are not such a record show nothing', async () => {
+  test('pages that are not such a record show nothing', { timeout: 45_000 }, async () => {
     const page = await browser.context.newPage();
     for (const path of [
       '/home.do',
@@ -223,18 +246,22 @@ describe('the browser extension on a stand-in instance', { skip }, () => {
     await page.close();
   });
 
-  test('every request went to the instance, with the session cookie and the page token', () => {
-    assert.ok(standIn.apiRequests.length > 5, 'the panel made Table API requests');
-    const bad = standIn.apiRequests.filter((r) => r.token !== standIn.token || !r.hasSessionCookie);
-    assert.deepEqual(bad, []);
-    assert.ok(standIn.apiRequests.every((r) => r.status === 200));
-    const elsewhere = requestedUrls.filter(
-      (url) => !url.startsWith(`${standIn.origin}/`) && !url.startsWith('chrome-extension://'),
-    );
-    assert.deepEqual(elsewhere, []);
-  });
+  test(
+    'every request went to the instance, with the session cookie and the page token',
+    { timeout: 45_000 },
+    () => {
+      assert.ok(standIn.apiRequests.length > 5, 'the panel made Table API requests');
+      const bad = standIn.apiRequests.filter((r) => r.token !== standIn.token || !r.hasSessionCookie);
+      assert.deepEqual(bad, []);
+      assert.ok(standIn.apiRequests.every((r) => r.status === 200));
+      const elsewhere = requestedUrls.filter(
+        (url) => !url.startsWith(`${standIn.origin}/`) && !url.startsWith('chrome-extension://'),
+      );
+      assert.deepEqual(elsewhere, []);
+    },
+  );
 
-  test('the panel is accessible and never holds the token', async () => {
+  test('the panel is accessible and never holds the token', { timeout: 45_000 }, async () => {
     const page = await browser.context.newPage();
     await page.goto(`${standIn.origin}/${CASE}.do?sys_id=${LOAN.caseId}`);
     const panel = await openPanel(page);
@@ -257,31 +284,35 @@ describe('the browser extension on a stand-in instance', { skip }, () => {
     await page.close();
   });
 
-  test('options: built-in instances listed, poll interval and theme saved in sync storage and applied', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
-    await page.getByRole('list', { name: 'Built-in instances' }).getByText('http://127.0.0.1/*').waitFor();
-    await page.getByLabel('Add an instance').fill('not a url ::');
-    await page.getByRole('button', { name: 'Add' }).click();
-    await page.getByRole('status').getByText('Enter an https address').waitFor();
-    await page.getByLabel('Theme').selectOption('dark');
-    await page.getByLabel('Refresh the open record every').fill('5');
-    await page.getByLabel('Refresh the open record every').press('Tab');
-    await page.getByRole('status').getByText('Saved.').waitFor();
-    const stored = await page.evaluate(() => chrome.storage.sync.get(null));
-    assert.deepEqual(stored, { pollSeconds: 15, theme: 'dark' }); // 5 s is raised to the 15 s minimum
-    await expectAccessible(page.mainFrame(), 'the options page');
+  test(
+    'options: built-in instances listed, poll interval and theme saved in sync storage and applied',
+    { timeout: 45_000 },
+    async () => {
+      const page = await browser.context.newPage();
+      await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+      await page.getByRole('list', { name: 'Built-in instances' }).getByText('http://127.0.0.1/*').waitFor();
+      await page.getByLabel('Add an instance').fill('not a url ::');
+      await page.getByRole('button', { name: 'Add' }).click();
+      await page.getByRole('status').getByText('Enter an https address').waitFor();
+      await page.getByLabel('Theme').selectOption('dark');
+      await page.getByLabel('Refresh the open record every').fill('5');
+      await page.getByLabel('Refresh the open record every').press('Tab');
+      await page.getByRole('status').getByText('Saved.').waitFor();
+      const stored = await page.evaluate(() => chrome.storage.sync.get(null));
+      assert.deepEqual(stored, { pollSeconds: 15, theme: 'dark' }); // 5 s is raised to the 15 s minimum
+      await expectAccessible(page.mainFrame(), 'the options page');
 
-    const instance = await browser.context.newPage();
-    await instance.goto(`${standIn.origin}/${CASE}.do?sys_id=${NEAR_MISS.caseId}`);
-    const panel = await openPanel(instance);
-    await panel.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
-    await expectNames(panel, [NEAR_MISS.contact.name]);
-    await instance.close();
-    await page.close();
-  });
+      const instance = await browser.context.newPage();
+      await instance.goto(`${standIn.origin}/${CASE}.do?sys_id=${NEAR_MISS.caseId}`);
+      const panel = await openPanel(instance);
+      await panel.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+      await expectNames(panel, [NEAR_MISS.contact.name]);
+      await instance.close();
+      await page.close();
+    },
+  );
 
-  test('a 401 (session ended) asks to reload and keeps the page', async () => {
+  test('a 401 (session ended) asks to reload and keeps the page', { timeout: 45_000 }, async () => {
     const page = await browser.context.newPage();
     await page.goto(`${standIn.origin}${workspace(CASE, LOAN.caseId)}`);
     const panel = await openPanel(page);
@@ -298,7 +329,7 @@ describe('the browser extension on a stand-in instance', { skip }, () => {
     await page.close();
   });
 
-  test('no page errors', () => {
+  test('no page errors', { timeout: 45_000 }, () => {
     assert.deepEqual(pageErrors, []);
   });
 });
