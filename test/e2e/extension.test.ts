@@ -169,11 +169,13 @@ describe('the browser extension on a stand-in instance', { skip, timeout: 120_00
       await panel.getByRole('dialog', { name: 'Add related party' }).waitFor({ state: 'hidden' });
       await panel.getByText('Access inspector').click();
       await panel.locator('cam-access-inspector').getByRole('tab').first().waitFor();
-      // Closing with the panel's own button removes the frame; the toggle stays.
-      // (Keyboard: a click would wait on the frame it removes.)
-      await panel.getByRole('button', { name: 'Close' }).focus();
-      await page.keyboard.press('Enter');
-      await page.waitForFunction(() => document.querySelectorAll('iframe').length === 0);
+      // Closing with the panel's own button removes the frame; the toggle stays. (The click is
+      // scheduled in the frame: Playwright's own click would still be talking to the removed frame.)
+      const detached = page.waitForEvent('framedetached', { predicate: (frame) => frame === panel });
+      await panel
+        .getByRole('button', { name: 'Close' })
+        .evaluate((button: HTMLElement) => void setTimeout(() => button.click(), 0));
+      await detached;
       assert.ok(await hasToggle(page));
       await page.close();
     },
