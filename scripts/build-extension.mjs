@@ -7,7 +7,7 @@ import { build } from 'vite';
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deflateRawSync } from 'node:zlib';
+import { deflateRawSync, deflateSync } from 'node:zlib';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const EXT = join(ROOT, 'extension');
@@ -161,6 +161,78 @@ export function writeZip(dir, target) {
   writeFileSync(target, Buffer.concat([...locals, ...centrals, end]));
 }
 
+// --- icons (drawn here: two people on a blue rounded square; no binary files in the repository) ---
+const ICON_SIZES = [16, 32, 48, 128];
+
+/** The colour at (x, y) in [0, 1]², as [r, g, b, a] (0–255), or undefined for transparent. */
+function iconColor(x, y) {
+  const r = 0.2;
+  const dx = Math.max(r - x, 0, x - (1 - r));
+  const dy = Math.max(r - y, 0, y - (1 - r));
+  if (dx * dx + dy * dy > r * r) return undefined;
+  const inCircle = (cx, cy, radius) => (x - cx) ** 2 + (y - cy) ** 2 <= radius ** 2;
+  const inShoulders = (cx, cy, rx, ry) => y <= 0.86 && ((x - cx) / rx) ** 2 + ((y - cy) / ry) ** 2 <= 1;
+  if (inCircle(0.6, 0.38, 0.13) || inShoulders(0.6, 0.86, 0.25, 0.3)) return [255, 255, 255, 255];
+  if (inCircle(0.34, 0.42, 0.1) || inShoulders(0.34, 0.86, 0.19, 0.25)) return [188, 212, 255, 255];
+  return [31, 95, 191, 255];
+}
+
+function pngChunk(type, data) {
+  const head = Buffer.alloc(8);
+  head.writeUInt32BE(data.length, 0);
+  head.write(type, 4, 'latin1');
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
+  return Buffer.concat([head, data, crc]);
+}
+
+/** A size×size RGBA PNG of the icon (4×4 supersampled edges). */
+export function iconPng(size) {
+  const samples = 4;
+  const rows = [];
+  for (let py = 0; py < size; py++) {
+    const row = Buffer.alloc(1 + size * 4); // filter byte 0 (none)
+    for (let px = 0; px < size; px++) {
+      const sum = [0, 0, 0, 0];
+      for (let sy = 0; sy < samples; sy++) {
+        for (let sx = 0; sx < samples; sx++) {
+          const c = iconColor((px + (sx + 0.5) / samples) / size, (py + (sy + 0.5) / samples) / size);
+          if (!c) continue;
+          for (let i = 0; i < 3; i++) sum[i] += c[i] * (c[3] / 255);
+          sum[3] += c[3];
+        }
+      }
+      const n = samples * samples;
+      const alpha = sum[3] / n;
+      for (let i = 0; i < 3; i++)
+        row[1 + px * 4 + i] = alpha > 0 ? Math.round((sum[i] / n) * (255 / alpha)) : 0;
+      row[1 + px * 4 + 3] = Math.round(alpha);
+    }
+    rows.push(row);
+  }
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(size, 0);
+  header.writeUInt32BE(size, 4);
+  header[8] = 8; // bit depth
+  header[9] = 6; // RGBA
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk('IHDR', header),
+    pngChunk('IDAT', deflateSync(Buffer.concat(rows), { level: 9 })),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+function writeIcons(out) {
+  mkdirSync(join(out, 'icons'), { recursive: true });
+  const icons = {};
+  for (const size of ICON_SIZES) {
+    writeFileSync(join(out, 'icons', `icon-${size}.png`), iconPng(size));
+    icons[size] = `icons/icon-${size}.png`;
+  }
+  return icons;
+}
+
 /** Builds into `out` (and `out`.zip); `origins` defaults to CAM_EXTENSION_ORIGINS. */
 export async function buildExtension(out, origins = process.env.CAM_EXTENSION_ORIGINS) {
   const matches = [...new Set([...DEFAULT_MATCHES, ...extraOrigins(origins)])];
@@ -168,7 +240,8 @@ export async function buildExtension(out, origins = process.env.CAM_EXTENSION_OR
   await buildPages(out);
   await buildScript(out, 'src/content.ts', 'content');
   await buildScript(out, 'src/main-world.ts', 'main-world');
-  writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifest(matches), null, 2) + '\n');
+  const icons = writeIcons(out);
+  writeFileSync(join(out, 'manifest.json'), JSON.stringify({ ...manifest(matches), icons }, null, 2) + '\n');
   const zip = `${out}.zip`;
   rmSync(zip, { force: true });
   writeZip(out, zip);

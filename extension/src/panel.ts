@@ -12,6 +12,7 @@ import type { EntityKind } from '../../src/model/kinds.js';
 import { BridgeFetch } from './bridge-fetch.js';
 import { isContentToPanel, isPanelInit, type PanelInit, type PanelToContent } from './messages.js';
 import type { PageRecord } from './record.js';
+import { startPolling } from './poll.js';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings.js';
 
 const KIND_LABEL: Record<EntityKind, string> = {
@@ -44,20 +45,22 @@ function start(init: PanelInit, port: MessagePort): void {
       update();
     },
   });
-  let pollTimer: ReturnType<typeof setInterval> | undefined;
+  let stopPolling = () => {};
 
   const provider = (): CamProvider | null => document.querySelector('cam-provider');
 
-  const refresh = () => {
-    const record = state.record;
-    if (!record || document.visibilityState !== 'visible' || state.sessionEnded) return;
-    provider()?.current?.access.invalidate({ kind: record.kind, id: record.sysId });
-  };
-
   const schedulePoll = () => {
-    clearInterval(pollTimer);
-    pollTimer =
-      state.settings.pollSeconds > 0 ? setInterval(refresh, state.settings.pollSeconds * 1000) : undefined;
+    stopPolling();
+    stopPolling = startPolling({
+      seconds: state.settings.pollSeconds,
+      visible: () => document.visibilityState === 'visible',
+      refresh: () => {
+        const record = state.record;
+        if (record && !state.sessionEnded) {
+          provider()?.current?.access.invalidate({ kind: record.kind, id: record.sysId });
+        }
+      },
+    });
   };
 
   const content = () => {

@@ -7,7 +7,7 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
@@ -150,6 +150,16 @@ describe('the browser extension on a stand-in instance', { skip, timeout: 120_00
       for (const script of manifest.content_scripts) {
         assert.deepEqual(script.matches, ['https://*.service-now.com/*', 'http://127.0.0.1/*']);
       }
+      for (const path of Object.values(manifest.icons) as string[]) {
+        assert.equal(readFileSync(join(OUT, path)).subarray(1, 4).toString('latin1'), 'PNG', path);
+      }
+      // The zip for store upload holds every file of the unpacked folder.
+      const zip = readFileSync(`${OUT}.zip`);
+      const entries = zip.readUInt16LE(zip.length - 22 + 10);
+      const files = readdirSync(OUT, { recursive: true }).filter((f) =>
+        statSync(join(OUT, String(f))).isFile(),
+      );
+      assert.equal(entries, files.length);
     },
   );
 

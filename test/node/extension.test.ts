@@ -3,7 +3,7 @@
  * the content script's request checks, and the panel's bridge fetch. (The extension itself runs in
  * Chromium in test/e2e/extension.test.ts.)
  */
-import { describe, test } from 'node:test';
+import { describe, mock, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolveTableMap } from '../../src/client/table-map.js';
 import { recordFromUrl } from '../../extension/src/record.js';
@@ -17,6 +17,7 @@ import {
 import { checkRequest, RequestRelay } from '../../extension/src/relay.js';
 import { BridgeFetch } from '../../extension/src/bridge-fetch.js';
 import type { ContentToPanel, PanelToContent } from '../../extension/src/messages.js';
+import { startPolling } from '../../extension/src/poll.js';
 
 const ID = '57070000000000000000000000000a01';
 const I = 'https://acme.service-now.com';
@@ -274,5 +275,36 @@ describe("the panel's bridge fetch", () => {
     await assert.rejects(aborted, { name: 'AbortError' });
     assert.deepEqual(posted.at(-1), { type: 'abort', id: 3 });
     bridge.receive({ type: 'response', id: 3, status: 200, headers: {}, body: '' }); // late: ignored
+  });
+});
+
+describe('polling the open record', () => {
+  test('refreshes every interval while visible, never when off or hidden, and stops', () => {
+    mock.timers.enable({ apis: ['setInterval'] });
+    try {
+      let visible = true;
+      let refreshed = 0;
+      const stop = startPolling({ seconds: 30, visible: () => visible, refresh: () => refreshed++ });
+      mock.timers.tick(29_999);
+      assert.equal(refreshed, 0);
+      mock.timers.tick(1);
+      assert.equal(refreshed, 1);
+      visible = false;
+      mock.timers.tick(30_000);
+      assert.equal(refreshed, 1);
+      visible = true;
+      mock.timers.tick(30_000);
+      assert.equal(refreshed, 2);
+      stop();
+      mock.timers.tick(90_000);
+      assert.equal(refreshed, 2);
+
+      const off = startPolling({ seconds: 0, visible: () => true, refresh: () => refreshed++ });
+      mock.timers.tick(3_600_000);
+      assert.equal(refreshed, 2);
+      off();
+    } finally {
+      mock.timers.reset();
+    }
   });
 });
