@@ -15,7 +15,7 @@ import { STORY } from '../../mocks/seed/index.js';
 // @ts-expect-error -- a plain .mjs script without type declarations
 import { buildExtension } from '../../scripts/build-extension.mjs';
 import { extensionSupport, launchWithExtension, type ExtensionBrowser } from './extension/browser.js';
-import { startStandIn, type StandIn } from './extension/instance.js';
+import { AGENT_ID, startStandIn, type StandIn } from './extension/instance.js';
 
 const LOAN = STORY.housingLoan;
 const PRODUCT = STORY.trackedProduct;
@@ -293,6 +293,15 @@ describe('the browser extension on a stand-in instance', { skip, timeout: 120_00
       return parts.join(' ').includes(token) || JSON.stringify(stored).includes(token);
     }, standIn.token);
     assert.equal(seen, false);
+    // The definitions cache is keyed by this instance and the page's signed-in user.
+    const key = await panel.evaluate(() => {
+      const provider = document.querySelector('cam-provider') as HTMLElement & {
+        baseUrl: string;
+        userId: string;
+      };
+      return { instance: provider.baseUrl, user: provider.userId };
+    });
+    assert.deepEqual(key, { instance: standIn.origin, user: AGENT_ID });
     await page.close();
   });
 
