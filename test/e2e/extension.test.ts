@@ -328,6 +328,8 @@ describe('the browser extension on a stand-in instance', { skip, timeout: 120_00
       const panel = await openPanel(instance);
       await panel.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
       await expectNames(panel, [NEAR_MISS.contact.name]);
+      await panel.locator('cam-effective-access-badge [part~=badge][data-level]').first().waitFor();
+      await expectAccessible(panel, 'the panel in the dark theme'); // contrast of the dark colours
       await instance.close();
       await page.close();
     },
