@@ -23,13 +23,13 @@ export const TOGGLE_CSS = `
 }
 .toggle:hover { background: #174b99; }
 .toggle:focus-visible { outline: 3px solid #ffbf47; outline-offset: 2px; }
-.toggle[aria-expanded='true'] { right: min(616px, calc(100vw - 180px)); }
+.toggle[aria-expanded='true'] { right: min(496px, calc(100vw - 180px)); }
 .panel {
   pointer-events: auto;
   position: fixed;
   top: 0;
   right: 0;
-  width: min(600px, 100vw);
+  width: min(480px, 100vw);
   height: 100vh;
   border: 0;
   border-left: 1px solid #c8ccd2;
