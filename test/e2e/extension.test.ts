@@ -338,6 +338,7 @@ describe('the browser extension on a stand-in instance', { skip, timeout: 120_00
   test('a 401 (session ended) asks to reload and keeps the page', { timeout: 45_000 }, async () => {
     const page = await browser.context.newPage();
     await page.goto(`${standIn.origin}${workspace(CASE, LOAN.caseId)}`);
+    await page.evaluate(() => ((window as unknown as { loadMarker: number }).loadMarker = 1));
     const panel = await openPanel(page);
     await expectNames(panel, LOAN_PARTIES);
     standIn.endSession();
@@ -349,6 +350,18 @@ describe('the browser extension on a stand-in instance', { skip, timeout: 120_00
     assert.ok(standIn.apiRequests.some((r) => r.status === 401));
     // Even the refused requests carried the page token.
     assert.ok(standIn.apiRequests.every((r) => r.token === standIn.token));
+    // Nothing reloaded on its own; the panel's button reloads the page (a click scheduled in the
+    // frame, which the reload removes).
+    assert.equal(await page.evaluate(() => (window as unknown as { loadMarker?: number }).loadMarker), 1);
+    const reloaded = page.waitForEvent('load');
+    await panel
+      .getByRole('button', { name: 'Reload page' })
+      .evaluate((button: HTMLElement) => void setTimeout(() => button.click(), 0));
+    await reloaded;
+    assert.equal(
+      await page.evaluate(() => (window as unknown as { loadMarker?: number }).loadMarker),
+      undefined,
+    );
     await page.close();
   });
 
