@@ -183,7 +183,7 @@ describe('services over the mock backend', () => {
       const results = await Promise.all(principals.map((principal) => access.forEntity(loan, { principal })));
       expect(new Set(results).size).to.equal(1);
       expect(requestLog.entries.filter((e) => e.table === map.case.table)).to.have.length(1);
-      // The case viewer also holds sn_customerservice_agent: its persona grant gives full on every case.
+      // Priya holds sn_customerservice_agent: the built-in agent row works every case.
       expect(results[0]?.engine.check(principals[0]!, loan).level).to.equal('full');
     });
 
@@ -198,7 +198,7 @@ describe('services over the mock backend', () => {
       const { access } = services();
       const principal = { kind: 'user' as const, id: STORY.agents.caseViewer.id };
       const result = await access.forEntity(loan, { principal });
-      // Loaded with her roles: case_viewer (read every case) and the agent role (full on every case).
+      // Her roles were loaded: case_viewer reads, the agent row (sn_customerservice_agent) does the rest.
       expect(result.engine.check(principal, loan).level).to.equal('full');
       expect(result.engine.explain(principal, loan).grants.map((g) => g.source)).to.have.members([
         'global-role',
