@@ -5,8 +5,7 @@
  * Returns text (rendered as text, never HTML).
  */
 import { msg, str } from '@lit/localize';
-import { personaScopeText } from '../../src/access/explain-format.js';
-import type { Explanation, GrantPath, Reach } from '../../src/access/types.js';
+import type { Explanation, GrantPath, PersonaPath, Reach } from '../../src/access/types.js';
 import type { AccessLevel } from '../../src/model/kinds.js';
 import { entityWord } from '../internal/labels.js';
 import { plural } from '../internal/plural.js';
@@ -64,9 +63,29 @@ function reason(path: GrantPath): string {
     case 'global-role':
       return msg(str`through the role ${path.role.role}`);
     case 'persona':
-      return path.match.scope === 'own'
-        ? msg(str`as its ${path.match.field}, through the role ${path.grant.role}`)
-        : msg(str`through the role ${path.grant.role} (${personaScopeText(path, '')})`);
+      return personaReason(path);
+  }
+}
+
+/** The main reason of a persona grant: the role held and the scope that takes the record in. */
+function personaReason(path: PersonaPath): string {
+  const role = path.grant.role;
+  const match = path.match;
+  switch (match.scope) {
+    case 'own':
+      return match.field === 'contact'
+        ? msg(str`as its contact, through the role ${role}`)
+        : msg(str`as its consumer, through the role ${role}`);
+    case 'account':
+      return msg(str`through the role ${role}, which covers the records of account ${match.accountName}`);
+    case 'account_tree':
+      return msg(
+        str`through the role ${role}, which covers the records of account ${match.accountName} and its child accounts`,
+      );
+    case 'partner':
+      return msg(str`as its partner, through the role ${role}`);
+    case 'all':
+      return msg(str`through the role ${role}, which covers every record`);
   }
 }
 
@@ -78,7 +97,8 @@ export function summarySentence(explanation: Explanation): string {
   if (level === 'none' || !best) {
     const closest = nearMisses[0];
     if (!closest) return msg(str`${said}.`);
-    // The engine words these as what the person "has"/"is"/"holds"; the others stand alone.
+    // The engine words these as what the person "has"/"is"/"holds" ("holds … of account Acme, but
+    // …"); the others stand alone.
     const personal =
       closest.code === 'missing-role' ||
       closest.code === 'owner-missing-role' ||

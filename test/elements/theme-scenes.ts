@@ -23,9 +23,7 @@ import {
 /** Seeded principals with each access level (the unknown one is a badge whose entity is invalid). */
 const LEVELS = [
   ['none', CASE_TABLE, STORY.nearMiss.caseId, STORY.nearMiss.contact],
-  // A sold product's authorized contact reads it (the case viewer also holds the agent role, whose
-  // persona grant gives full on every case).
-  ['read', 'sn_install_base_sold_product', STORY.trackedProduct.soldProductId, STORY.trackedProduct.finance],
+  ['read', CASE_TABLE, STORY.housingLoan.caseId, STORY.agents.caseViewer],
   ['write', CASE_TABLE, STORY.housingLoan.caseId, STORY.housingLoan.attorney],
   ['full', CASE_TABLE, STORY.trackedProduct.cases[0].id, STORY.trackedProduct.finance],
   ['unknown', 'not_an_entity_table', STORY.housingLoan.caseId, STORY.housingLoan.attorney],
