@@ -23,7 +23,7 @@ import {
 /** Seeded principals with each access level (the unknown one is a badge whose entity is invalid). */
 const LEVELS = [
   ['none', CASE_TABLE, STORY.nearMiss.caseId, STORY.nearMiss.contact],
-  // Fiona reads the sold product as its Renewals Contact (an agent now gets more than read on cases).
+  // Fiona reads the sold product as its Renewals Contact.
   ['read', 'sn_install_base_sold_product', STORY.trackedProduct.soldProductId, STORY.trackedProduct.finance],
   ['write', CASE_TABLE, STORY.housingLoan.caseId, STORY.housingLoan.attorney],
   ['full', CASE_TABLE, STORY.trackedProduct.cases[0].id, STORY.trackedProduct.finance],
