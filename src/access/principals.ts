@@ -65,11 +65,18 @@ export function buildPrincipals(
     consumer: new Map(),
     user: new Map(),
   };
-  const organizations = new Map<string, string[]>();
+  // Organizations per member, keyed by kind then id (no key string built per principal).
+  const organizations: Record<PrincipalKind, Map<string, string[]>> = {
+    contact: new Map(),
+    consumer: new Map(),
+    user: new Map(),
+  };
   for (const org of facts.serviceOrganizations) {
     for (const member of org.members) {
-      const key = `${member.kind}:${member.id}`;
-      organizations.set(key, [...(organizations.get(key) ?? []), org.id]);
+      const byId = Object.hasOwn(organizations, member.kind) ? organizations[member.kind] : undefined;
+      const list = byId?.get(member.id);
+      if (list) list.push(org.id);
+      else byId?.set(member.id, [org.id]);
     }
   }
   const restricted = new Set(facts.accounts.filter((a) => a.restrictContactAccess === true).map((a) => a.id));
@@ -89,16 +96,43 @@ export function buildPrincipals(
     })),
     ...facts.users.map((u) => ({ ref: { kind: 'user' as const, id: u.id }, name: u.name, roles: u.roles })),
   ];
-  const principals = raw.map((p, index) => {
-    ids[p.ref.kind].set(p.ref.id, index);
-    const orgs = organizations.get(`${p.ref.kind}:${p.ref.id}`) ?? [];
+  // The per-principal masks are views over a few shared buffers: one allocation per column, not
+  // several typed arrays per principal (allocating thousands of small typed arrays dominated).
+  const tables = ENTITY_KIND_COUNT;
+  const configCount = definitions.configs.length;
+  const masks = new Uint8Array(raw.length * (2 * tables + configCount));
+  const orgLists = raw.map((p) => organizations[p.ref.kind].get(p.ref.id) ?? []);
+  const keyLists = raw.map((p, index) => {
     const keys = [partyKey(p.ref.kind, p.ref.id)];
     if (p.account !== undefined) keys.push(partyKey('account', p.account));
     if (p.household !== undefined) keys.push(partyKey('household', p.household));
-    for (const org of orgs) keys.push(partyKey('service_organization', org));
-    return compilePrincipal(p, index, Int32Array.from(keys), orgs, definitions, ownerRoles);
+    for (const org of orgLists[index] as string[]) keys.push(partyKey('service_organization', org));
+    return keys;
+  });
+  const allKeys = new Int32Array(keyLists.reduce((n, keys) => n + keys.length, 0));
+  let keyAt = 0;
+  const principals = raw.map((p, index) => {
+    ids[p.ref.kind].set(p.ref.id, index);
+    const orgs = orgLists[index] as string[];
+    const keys = keyLists[index] as number[];
+    allKeys.set(keys, keyAt);
+    const partyKeys = allKeys.subarray(keyAt, (keyAt += keys.length));
+    const at = index * (2 * tables + configCount);
+    const views: PrincipalMasks = {
+      cap: masks.subarray(at, at + tables),
+      global: masks.subarray(at + tables, at + 2 * tables),
+      configOk: masks.subarray(at + 2 * tables, at + 2 * tables + configCount),
+    };
+    return compilePrincipal(p, index, partyKeys, orgs, definitions, ownerRoles, views);
   });
   return { principals, ids };
+}
+
+/** Zeroed per-principal mask arrays (views over shared buffers). */
+interface PrincipalMasks {
+  readonly cap: Uint8Array;
+  readonly global: Uint8Array;
+  readonly configOk: Uint8Array;
 }
 
 function compilePrincipal(
@@ -108,12 +142,11 @@ function compilePrincipal(
   organizations: readonly string[],
   definitions: CompiledDefinitions,
   ownerRoles: OwnerRoles,
+  { cap, global, configOk }: PrincipalMasks,
 ): PrincipalEntry {
   const catalog = definitions.catalog;
   const held = catalog.bitsOf(p.roles);
   const listed = new Set(p.roles);
-  const cap = new Uint8Array(ENTITY_KIND_COUNT);
-  const global = new Uint8Array(ENTITY_KIND_COUNT);
   for (const id of bitIds(held)) {
     const caps = definitions.capMasks[id] as Uint8Array;
     const globals = definitions.globalMasks[id] as Uint8Array;
@@ -123,7 +156,6 @@ function compilePrincipal(
       if (p.ref.kind === 'user') global[t] = (global[t] ?? 0) | (globals[t] ?? 0);
     }
   }
-  const configOk = new Uint8Array(definitions.configs.length);
   for (const config of definitions.configs) {
     const ok = containsAll(held, config.required) && config.unknownRoles.every((name) => listed.has(name));
     configOk[config.index] = ok ? 1 : 0;
