@@ -77,7 +77,8 @@ function seedAgents(ctx: SeedContext): void {
   ctx.put('user', { id: agent.id, name: agent.name, email: 'sam.carter@support.example' });
   ctx.grantRoles(agent.id, [`${CS}_agent`]);
   ctx.put('user', { id: caseViewer.id, name: caseViewer.name, email: 'priya.raman@support.example' });
-  ctx.grantRoles(caseViewer.id, [`${CS}_agent`, caseViewer.role]);
+  // Only the global read role: she is not an agent, so the agent persona row does not apply.
+  ctx.grantRoles(caseViewer.id, [caseViewer.role]);
 }
 
 function seedHousingLoan(ctx: SeedContext): void {
