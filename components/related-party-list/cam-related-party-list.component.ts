@@ -3,12 +3,12 @@ import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import { localized, msg, str } from '@lit/localize';
-import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import type { EntityRef, PartyKind } from '../../src/model/kinds.js';
 import type { EntityAccess } from '../../src/service/access-service.js';
 import { partyKindsOf, type PartyRow } from '../../src/service/party-rows.js';
 import { camServicesContext, type CamServices } from '../context.js';
 import { CamAddPartyRequestEvent, CamPartyAddedEvent } from '../events.js';
+import { loadElement } from '../internal/lazy-elements.js';
 import { entityLabel, loadEntityAccess, resolveEntity } from './load-entity.js';
 import { columnText, partyName } from './labels.js';
 import { describeError } from './list-errors.js';
@@ -16,6 +16,7 @@ import { nextSort, visibleRows, type ListQuery, type SortKey } from './list-view
 import { PartyChangesController } from './party-changes.js';
 import type { ConfirmView } from './render-confirm.js';
 import { renderHeader, renderRow, type Editing, type RowsView } from './render-rows.js';
+import { renderRows } from './virtual-rows.js';
 import {
   renderEmpty,
   renderFailure,
@@ -244,7 +245,12 @@ export class CamRelatedPartyList extends LitElement {
           rows.length === 0
             ? html`<p class="muted no-match">${msg('No party matches the filter.')}</p>`
             : html`<div role="rowgroup" class="rows">
-                ${virtualize({ items: rows, keyFunction: (row) => row.record.id, renderItem: (row, i) => renderRow(row, i, v) })}
+                ${renderRows(
+                  rows,
+                  (row) => row.record.id,
+                  (row, i) => renderRow(row, i, v),
+                  (error) => (error === undefined ? this.requestUpdate() : this.services?.reportError(error)),
+                )}
               </div>`
         }
       </div>
@@ -308,7 +314,13 @@ export class CamRelatedPartyList extends LitElement {
     const entity = this.access?.entity;
     if (!entity) return;
     const request = new CamAddPartyRequestEvent(entity);
-    if (this.dispatchEvent(request)) this.adding = true;
+    if (!this.dispatchEvent(request)) return;
+    this.adding = true;
+    // The dialog may be defined on demand (a chunk of its own in the bundle): load it now.
+    loadElement('cam-add-party-dialog').catch((error: unknown) => {
+      this.adding = false;
+      this.services?.reportError(error);
+    });
   }
 
   /** Focuses an element of the next render (rows render in the virtualizer's own pass). */
