@@ -1,5 +1,7 @@
 // Registers every cam element (defensively: a tag already defined is skipped) and exports the
 // classes, events and context. Import the `*.component.js` modules instead to register nothing.
+// The self-contained bundle starts from `bundle.ts` instead, which defines the add dialog and the
+// inspector on demand.
 export { CamProvider } from './provider/cam-provider.js';
 export { CamRelationshipTypePicker } from './relationship-type-picker/cam-relationship-type-picker.js';
 export { CamEffectiveAccessBadge } from './effective-access-badge/cam-effective-access-badge.js';
@@ -18,4 +20,5 @@ export { camServicesContext, type CamServices } from './context.js';
 // For hosts that load only the bundle: the services without an element (docs/architecture.md).
 export { createCamServices, type CamServicesOptions, type OwnedCamServices } from '../src/index.js';
 export { defineElement } from './internal/define.js';
+export { loadElement } from './internal/lazy-elements.js';
 export { configureCamLocalization } from './internal/localization.js';

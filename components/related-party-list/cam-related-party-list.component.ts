@@ -2,7 +2,6 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import { localized, msg, str } from '@lit/localize';
-import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import {
   EntityNotFoundError,
   entityName,
@@ -19,12 +18,15 @@ import {
   renderMissingProvider,
 } from '../internal/services-controller.js';
 import { CamAddPartyRequestEvent, CamPartyAddedEvent } from '../events.js';
+import { loadElement } from '../internal/lazy-elements.js';
+import { loadVirtualizer, PLAIN_ROW_LIMIT } from './virtual-rows.js';
 import { columnText, partyName } from './labels.js';
 import { UnknownEntityTableError, describeError } from './list-errors.js';
 import { nextSort, visibleRows, type ListQuery, type SortKey } from './list-view.js';
 import { PartyChangesController } from './party-changes.js';
 import type { ConfirmView } from './render-confirm.js';
 import { renderHeader, renderRow, type Editing, type RowsView } from './render-rows.js';
+import { renderRows } from './virtual-rows.js';
 import {
   renderEmpty,
   renderFailure,
@@ -142,14 +144,17 @@ export class CamRelatedPartyList extends LitElement {
 
   private readonly load = new Task(this, {
     args: () => [this.services, this.entityTable, this.entityId] as const,
-    task: ([services, table, id], { signal }) => {
+    task: async ([services, table, id], { signal }) => {
       if (!services) throw new MissingProviderError();
       const entity = services.parties.entityOf(table, id);
       if (!entity) {
         if (services.parties.entityKindOf(table)) throw new EntityNotFoundError(table, id);
         throw new UnknownEntityTableError(table);
       }
-      return services.access.withParties(entity, { signal });
+      const access = await services.access.withParties(entity, { signal });
+      // A long list renders through the virtualizer, loaded on demand: have it before the first render.
+      if (access.parties.length > PLAIN_ROW_LIMIT) await loadVirtualizer();
+      return access;
     },
     onComplete: (access) => this.changes.setServerRows(access.parties),
     onError: (error) => this.services?.reportError(error),
@@ -251,7 +256,12 @@ export class CamRelatedPartyList extends LitElement {
           rows.length === 0
             ? html`<p class="muted no-match">${msg('No party matches the filter.')}</p>`
             : html`<div role="rowgroup" class="rows">
-                ${virtualize({ items: rows, keyFunction: (row) => row.record.id, renderItem: (row, i) => renderRow(row, i, v) })}
+                ${renderRows(
+                  rows,
+                  (row) => row.record.id,
+                  (row, i) => renderRow(row, i, v),
+                  (error) => (error === undefined ? this.requestUpdate() : this.services?.reportError(error)),
+                )}
               </div>`
         }
       </div>
@@ -315,7 +325,13 @@ export class CamRelatedPartyList extends LitElement {
     const entity = this.access?.entity;
     if (!entity) return;
     const request = new CamAddPartyRequestEvent(entity);
-    if (this.dispatchEvent(request)) this.adding = true;
+    if (!this.dispatchEvent(request)) return;
+    this.adding = true;
+    // The dialog may be defined on demand (a chunk of its own in the bundle): load it now.
+    loadElement('cam-add-party-dialog').catch((error: unknown) => {
+      this.adding = false;
+      this.services?.reportError(error);
+    });
   }
 
   /** Focuses an element of the next render (rows render in the virtualizer's own pass). */

@@ -104,6 +104,8 @@ export class AccessService<S extends SnapshotLike> {
   private readonly wanted = new Map<string, Map<string, PrincipalRef>>();
   private readonly listeners = new Set<Listener>();
   private readonly stopWatching: () => void;
+  /** The latest definitions snapshot a load has used (undefined before the first). */
+  private definitionsUsed: S | undefined;
 
   constructor(
     private readonly loader: AccessFactsLoader,
@@ -112,8 +114,11 @@ export class AccessService<S extends SnapshotLike> {
     private readonly parties?: PartiesSource,
   ) {
     // New definitions change every answer: drop every engine (facts are re-read too; cheap, and
-    // role sys_ids may have been renamed).
-    this.stopWatching = definitions.subscribe(() => this.invalidate());
+    // role sys_ids may have been renamed). The first snapshot replaces nothing: loads in flight are
+    // waiting for it, so it must not send them round again.
+    this.stopWatching = definitions.subscribe((snapshot) => {
+      if (this.definitionsUsed !== undefined && this.definitionsUsed !== snapshot) this.invalidate();
+    });
   }
 
   /**
@@ -219,10 +224,11 @@ export class AccessService<S extends SnapshotLike> {
       this.requireParties().members(party, { signal }),
       this.definitions.load(signal),
     ]);
+    const names = roleNamesOf(snapshot.definitions);
     const loaded = await this.loader.load(entity, {
       signal,
       principals: members.principals,
-      roleName: roleNamesOf(snapshot.definitions),
+      roleName: (sysId) => names.get(sysId),
     });
     const facts = withParty(loaded.facts, party, name, members.principals);
     return {
@@ -278,29 +284,75 @@ export class AccessService<S extends SnapshotLike> {
     this.entries.clear();
   }
 
+  /**
+   * Reads the definitions and the facts at once (neither waits for the other). The facts name the
+   * roles principals hold by sys_id, resolved with the definitions: a role met before they are in
+   * gets a placeholder, named once both have arrived; one the definitions do not know (the role
+   * table unreadable…) needs the server's display value, so the facts are read again in that case.
+   */
   private async load(entity: EntityRef, principals: readonly PrincipalRef[]): Promise<EntityAccess<S>> {
-    const snapshot = await this.definitions.load();
-    const facts = await this.loader.load(entity, { principals, roleName: roleNamesOf(snapshot.definitions) });
+    let roleNames: Map<string, string> | undefined;
+    const definitions = this.definitions.load().then((snapshot) => {
+      this.definitionsUsed = snapshot;
+      roleNames = roleNamesOf(snapshot.definitions);
+      return snapshot;
+    });
+    const early = new Set<string>();
+    const facts = this.loader.load(entity, {
+      principals,
+      roleName: (sysId) => {
+        if (roleNames) return roleNames.get(sysId);
+        early.add(sysId);
+        return `${PENDING_ROLE}${sysId}`;
+      },
+    });
+    // The definitions failing first must not leave the facts' failure unhandled.
+    facts.catch(() => undefined);
+    const snapshot = await definitions;
+    let loaded = await facts;
+    const names = roleNames ?? roleNamesOf(snapshot.definitions);
+    if (early.size > 0) {
+      loaded = [...early].every((sysId) => names.has(sysId))
+        ? { ...loaded, facts: namePendingRoles(loaded.facts, names) }
+        : await this.loader.load(entity, { principals, roleName: (sysId) => names.get(sysId) });
+    }
     return {
       entity,
-      engine: new AccessEngine(snapshot.definitions, facts.facts),
-      facts: facts.facts,
-      parties: facts.parties,
-      incomplete: facts.incomplete,
+      engine: new AccessEngine(snapshot.definitions, loaded.facts),
+      facts: loaded.facts,
+      parties: loaded.parties,
+      incomplete: loaded.incomplete,
       definitions: snapshot,
     };
   }
 }
 
-function hasPrincipal(facts: Facts, principal: PrincipalRef): boolean {
-  return factsOfKind(facts, principal.kind).some((p) => p.id === principal.id);
-}
+/** Marks a role named by sys_id before the definitions were in (not a valid role name). */
+const PENDING_ROLE = '\u0000pending-role:';
 
-/** Role sys_id → name, for the facts loader (roles held are read by sys_id). */
-function roleNamesOf(definitions: Definitions): (sysId: string) => string | undefined {
+/** Role sys_id → name (roles held are read by sys_id). */
+function roleNamesOf(definitions: Definitions): Map<string, string> {
   const names = new Map<string, string>();
   for (const role of definitions.roles) if (role.sysId) names.set(role.sysId, role.name);
-  return (sysId) => names.get(sysId);
+  return names;
+}
+
+/** The facts with every pending role replaced by its name. */
+function namePendingRoles(facts: Facts, names: ReadonlyMap<string, string>): Facts {
+  const named = (roles: readonly string[]): string[] =>
+    roles.map((role) =>
+      role.startsWith(PENDING_ROLE) ? (names.get(role.slice(PENDING_ROLE.length)) ?? role) : role,
+    );
+  return {
+    ...facts,
+    contacts: facts.contacts.map((c) => ({ ...c, roles: named(c.roles) })),
+    consumers: facts.consumers.map((c) => ({ ...c, roles: named(c.roles) })),
+    users: facts.users.map((u) => ({ ...u, roles: named(u.roles) })),
+  };
+}
+
+function hasPrincipal(facts: Facts, principal: PrincipalRef): boolean {
+  return factsOfKind(facts, principal.kind).some((p) => p.id === principal.id);
 }
 
 /** The facts with the party itself known (an account without contacts, a new organization). */

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { resolveTableMap } from '../../src/client/table-map.js';
 import type { FieldValue, Row } from '../../src/client/types.js';
 import { ROLE_SEED } from '../../src/access/role-seed.js';
-import { rowsToDefinitions } from '../../src/internal/definitions-rows.js';
+import { rowsToDefinitions } from '../../src/service/definitions-rows.js';
 import { definitionTables, sid } from './fixtures/definition-backend.js';
 
 /** Wire rows as the client normalises them (every value a FieldValue). */

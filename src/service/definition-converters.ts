@@ -1,31 +1,18 @@
 /**
- * Wire rows of the five definition tables → domain definitions (through the table map; docs/architecture.md). Rows come from an
- * instance we do not control: a bad row is skipped and reported in `problems`, never a crash.
+ * Wire rows of the responsibility, access configuration and relationship type tables → domain
+ * definitions (roles: role-rows.ts). Rows come from an instance we do not control: a bad row is
+ * skipped and reported in `problems`, never a crash. Nothing here imports the reference role
+ * catalogue (definitions-rows.ts adds it as the default seed), so the services load it on demand.
  */
 import type { Row } from '../client/types.js';
 import type { TableMap } from '../client/table-map.js';
-import { ROLE_SEED } from '../access/role-seed.js';
 import type {
   AccessConfig,
-  Definitions,
   RelationshipType,
   ResponsibilityDef,
-  RoleDef,
+  ResponsibilityPartyType,
 } from '../model/definitions.js';
-import {
-  entityKindIn,
-  flag,
-  optional,
-  partyKindIn,
-  partyTableNames,
-  text,
-  type Converted,
-} from './row-values.js';
-import { RESPONSIBILITY_PARTY_KINDS } from '../model/definitions.js';
-import { rolesFromRows } from './role-rows.js';
-
-export { entityKindIn, partyKindIn } from './row-values.js';
-export { rolesFromRows } from './role-rows.js';
+import { entityKindIn, flag, optional, partyKindIn, partyTableNames, text } from './row-values.js';
 
 /** Rows of each definition table, as read with the table map's column names. */
 export interface DefinitionRows {
@@ -36,8 +23,19 @@ export interface DefinitionRows {
   readonly relationshipTypes: readonly Row[];
 }
 
-export type { Converted };
+/** Items converted from rows, with one line per row that was skipped or only partly understood. */
+export interface Converted<T> {
+  readonly items: T[];
+  readonly problems: string[];
+}
 
+const RESPONSIBILITY_TYPES: readonly ResponsibilityPartyType[] = [
+  'user',
+  'contact',
+  'consumer',
+  'account',
+  'none',
+];
 const LEVELS: readonly AccessConfig['level'][] = ['read', 'write', 'full'];
 
 /** `sn_customerservice_responsibility_def` rows. */
@@ -49,7 +47,7 @@ export function responsibilitiesFromRows(rows: readonly Row[], map: TableMap): C
   for (const row of rows) {
     const id = text(row[col.id]);
     const type = text(row[col.type]) || 'none';
-    const partyType = RESPONSIBILITY_PARTY_KINDS.find((known) => known === type);
+    const partyType = RESPONSIBILITY_TYPES.find((known) => known === type);
     if (!id) problems.push(`${where}: skipped a row without sys_id`);
     else if (!partyType)
       problems.push(`${where} ${id} (column ${col.type}): skipped, unknown type "${type}"`);
@@ -145,30 +143,4 @@ export function relationshipTypesFromRows(rows: readonly Row[], map: TableMap): 
     }
   }
   return { items, problems };
-}
-
-/** All five tables → definitions, with every skipped row reported. */
-export function rowsToDefinitions(
-  rows: DefinitionRows,
-  map: TableMap,
-  seed: readonly RoleDef[] = ROLE_SEED,
-): { definitions: Definitions; problems: string[] } {
-  const roles = rolesFromRows(rows.roles, rows.contains, map, seed);
-  const responsibilities = responsibilitiesFromRows(rows.responsibilities, map);
-  const accessConfigs = accessConfigsFromRows(rows.accessConfigs, map);
-  const relationshipTypes = relationshipTypesFromRows(rows.relationshipTypes, map);
-  return {
-    definitions: {
-      roles: roles.items,
-      responsibilities: responsibilities.items,
-      accessConfigs: accessConfigs.items,
-      relationshipTypes: relationshipTypes.items,
-    },
-    problems: [
-      ...roles.problems,
-      ...responsibilities.problems,
-      ...accessConfigs.problems,
-      ...relationshipTypes.problems,
-    ],
-  };
 }

@@ -34,9 +34,3 @@ export function partyKindIn(map: TableMap, table: string): PartyKind | undefined
 export function partyTableNames(map: TableMap): string[] {
   return partyTables(map).map(([name]) => name);
 }
-
-/** Items converted from rows, with one line per row that was skipped or only partly understood. */
-export interface Converted<T> {
-  readonly items: T[];
-  readonly problems: string[];
-}
