@@ -59,9 +59,9 @@ export const livePushHandler = link.addEventListener('connection', ({ client }) 
   client.addEventListener('close', () => subscriptions.delete(client));
 });
 
-/** Connected clients (tests check the socket was used). */
-export function livePushClients(): number {
-  return subscriptions.size;
+/** Entities subscribed over all connected clients (tests wait for a subscription to arrive). */
+export function livePushSubscriptions(): string[] {
+  return [...subscriptions.values()].flatMap((entities) => [...entities]);
 }
 
 let watchedLog: (() => void) | undefined;
