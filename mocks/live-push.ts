@@ -24,7 +24,9 @@ const subscriptions = new Map<Client, Set<string>>();
 /** Entity kinds whose related parties live in `table`. */
 function kindsOf(table: string): EntityKind[] {
   const map = getBackend().tableMap;
-  return (Object.keys(PARTY_TABLE_KEY) as EntityKind[]).filter((kind) => map[PARTY_TABLE_KEY[kind]].table === table);
+  return (Object.keys(PARTY_TABLE_KEY) as EntityKind[]).filter(
+    (kind) => map[PARTY_TABLE_KEY[kind]].table === table,
+  );
 }
 
 /** Tells every subscriber of an entity whose parties live in `table` that it may have changed. */

@@ -10,7 +10,10 @@ import { RelatedPartiesService } from '../../src/service/related-parties-service
 import { AccessFactsLoader } from '../../src/service/access-facts-loader.js';
 import { AccessService } from '../../src/service/access-service.js';
 import { DEFAULT_POLL_INTERVAL_S, LiveFeed, type PushSource } from '../../src/service/live-feed.js';
-import { DefinitionsRefresh, DEFAULT_DEFINITIONS_INTERVAL_MS } from '../../src/service/definitions-refresh.js';
+import {
+  DefinitionsRefresh,
+  DEFAULT_DEFINITIONS_INTERVAL_MS,
+} from '../../src/service/definitions-refresh.js';
 import { camServicesContext, type CamServices } from '../context.js';
 import { CamAuthRequiredEvent } from '../events.js';
 

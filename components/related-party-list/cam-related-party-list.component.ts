@@ -213,8 +213,8 @@ export class CamRelatedPartyList extends LitElement {
         onKind: (kind: PartyKind | '') => (this.query = { ...this.query, kind }),
         onAdd: () => this.requestAdd(),
       })}
-      ${this.live.render(this.liveConflict, () => (this.liveConflict = undefined))}
-      ${failure} ${renderIncomplete(access.incomplete)}
+      ${this.live.render(this.liveConflict, () => (this.liveConflict = undefined))} ${failure}
+      ${renderIncomplete(access.incomplete)}
       ${all.length === 0 ? renderEmpty(() => this.requestAdd()) : this.renderTable(access)}
       ${
         this.adding
@@ -299,7 +299,9 @@ export class CamRelatedPartyList extends LitElement {
     const action = this.editing ? msg('changing its relationship type') : msg('confirming its removal');
     if (removed) {
       const name = partyName(removed);
-      this.liveConflict = msg(str`${name} was removed by someone else while you were ${action}. Nothing was saved.`);
+      this.liveConflict = msg(
+        str`${name} was removed by someone else while you were ${action}. Nothing was saved.`,
+      );
       this.focusLater('input[part="search"]');
     } else if (update) {
       const name = partyName(update.row);
@@ -308,7 +310,9 @@ export class CamRelatedPartyList extends LitElement {
       this.liveConflict = msg(
         str`${who} changed ${name} to ${type} while you were ${action}. Nothing was saved; review the change and try again if needed.`,
       );
-      this.focusLater(`[data-record="${CSS.escape(open)}"] [data-action="${this.editing ? 'edit' : 'remove'}"]`);
+      this.focusLater(
+        `[data-record="${CSS.escape(open)}"] [data-action="${this.editing ? 'edit' : 'remove'}"]`,
+      );
     }
     this.editing = undefined;
     this.confirming = undefined;

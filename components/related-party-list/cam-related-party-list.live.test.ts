@@ -9,7 +9,12 @@ import { html } from 'lit';
 import { getStore } from '../../mocks/db.js';
 import { requestLog } from '../../mocks/faults.js';
 import { definitionSysId, STORY } from '../../mocks/seed/index.js';
-import { freshUserId, ignoreResizeObserverLoop, until, useElementFixtures } from '../../test/support/fixtures.js';
+import {
+  freshUserId,
+  ignoreResizeObserverLoop,
+  until,
+  useElementFixtures,
+} from '../../test/support/fixtures.js';
 import type { CamProvider } from '../provider/cam-provider.component.js';
 import type { CamEffectiveAccessBadge } from '../effective-access-badge/cam-effective-access-badge.component.js';
 import type { CamPartiesRefreshedEvent } from '../events.js';
@@ -55,13 +60,19 @@ interface Agent {
 
 /** Two agents with the housing loan case open, polling every `interval` seconds. */
 async function twoAgents(interval = 0.2): Promise<[Agent, Agent]> {
-  const host = await fixture<HTMLDivElement>(html`<div>
-    ${[freshUserId(), freshUserId()].map(
-      (user) => html`<cam-provider user-id=${user} poll-interval=${interval}>
-        <cam-related-party-list entity-table=${CASE_TABLE} entity-id=${loan.caseId}></cam-related-party-list>
-      </cam-provider>`,
-    )}
-  </div>`);
+  const host = await fixture<HTMLDivElement>(
+    html`<div>
+      ${[freshUserId(), freshUserId()].map(
+        (user) =>
+          html`<cam-provider user-id=${user} poll-interval=${interval}>
+            <cam-related-party-list
+              entity-table=${CASE_TABLE}
+              entity-id=${loan.caseId}
+            ></cam-related-party-list>
+          </cam-provider>`,
+      )}
+    </div>`,
+  );
   const agents = [...host.querySelectorAll<CamProvider>('cam-provider')].map((provider) => {
     const list = provider.querySelector<CamRelatedPartyList>('cam-related-party-list') as CamRelatedPartyList;
     return { provider, list, services: provider.current as CamServices };
@@ -105,9 +116,15 @@ describe('<cam-related-party-list> live refresh (two agents)', () => {
     await until(() => typeof badgeOf(b.list, omar.name)?.level === 'string', 'Omar’s badge');
 
     await until(() => badgeOf(b.list, loan.coBorrower.name)?.level === 'write', 'Daniel: write');
-    await a.services.parties.retype(await rowOf(a.services, loan.parties.coBorrower), LISTED_CONSUMER, undefined);
+    await a.services.parties.retype(
+      await rowOf(a.services, loan.parties.coBorrower),
+      LISTED_CONSUMER,
+      undefined,
+    );
     await until(() => typeOf(b.list, loan.coBorrower.name) === 'Listed Consumer', 'the retype in B');
-    expect(text(part(b.list, 'live-region'))).to.equal('Dana Ruiz changed Daniel Marquez to Listed Consumer.');
+    expect(text(part(b.list, 'live-region'))).to.equal(
+      'Dana Ruiz changed Daniel Marquez to Listed Consumer.',
+    );
     // A "Listed" type grants nothing: the badge recomputes.
     await until(() => badgeOf(b.list, loan.coBorrower.name)?.level === 'none', 'Daniel: none');
 
@@ -151,10 +168,23 @@ describe('<cam-related-party-list> live refresh (two agents)', () => {
     const picker = part(b.list, 'type-picker') as HTMLElement & { value: string };
     picker.value = LISTED_CONSUMER;
     picker.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
-    await until(() => [...root(b.list).querySelectorAll('.edit-actions button')].some((x) => text(x) === 'Save' && !(x as HTMLButtonElement).disabled), 'Save enabled');
-    ([...root(b.list).querySelectorAll<HTMLButtonElement>('.edit-actions button')].find((x) => text(x) === 'Save'))?.click();
-    await until(() => text(part(b.list, 'banner')).includes('Someone else removed this party'), 'the refusal');
-    expect(text(part(b.list, 'banner'))).to.contain('Could not change the relationship type of Daniel Marquez.');
+    await until(
+      () =>
+        [...root(b.list).querySelectorAll('.edit-actions button')].some(
+          (x) => text(x) === 'Save' && !(x as HTMLButtonElement).disabled,
+        ),
+      'Save enabled',
+    );
+    [...root(b.list).querySelectorAll<HTMLButtonElement>('.edit-actions button')]
+      .find((x) => text(x) === 'Save')
+      ?.click();
+    await until(
+      () => text(part(b.list, 'banner')).includes('Someone else removed this party'),
+      'the refusal',
+    );
+    expect(text(part(b.list, 'banner'))).to.contain(
+      'Could not change the relationship type of Daniel Marquez.',
+    );
     expect(getStore().get(PARTY_TABLE, loan.parties.coBorrower)).to.equal(undefined);
     expect(requestLog.count({ method: 'PATCH' })).to.equal(0);
   });
@@ -164,7 +194,11 @@ describe('<cam-related-party-list> live refresh (two agents)', () => {
     signAsDana();
     action(b.list, loan.coBorrower.name, 'remove').click();
     await until(() => part(b.list, 'confirm') !== null, 'B confirms removal');
-    await a.services.parties.retype(await rowOf(a.services, loan.parties.coBorrower), LISTED_CONSUMER, undefined);
+    await a.services.parties.retype(
+      await rowOf(a.services, loan.parties.coBorrower),
+      LISTED_CONSUMER,
+      undefined,
+    );
     await until(() => part(b.list, 'live-conflict') !== null, 'the conflict message');
     expect(text(part(b.list, 'live-conflict'))).to.contain(
       'Dana Ruiz changed Daniel Marquez to Listed Consumer while you were confirming its removal. Nothing was saved',

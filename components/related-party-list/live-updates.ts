@@ -4,7 +4,14 @@
  * changed and who changed it, marks the changed rows briefly, and shows when live updates are
  * paused and why.
  */
-import { html, nothing, css, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import {
+  html,
+  nothing,
+  css,
+  type ReactiveController,
+  type ReactiveControllerHost,
+  type TemplateResult,
+} from 'lit';
 import { msg, str } from '@lit/localize';
 import type { EntityRef } from '../../src/model/kinds.js';
 import { formatRef } from '../../src/model/kinds.js';
@@ -33,13 +40,17 @@ export function describeChange(change: Pick<PartiesChange, 'added' | 'changed' |
     const who = change.by.get(row.record.id);
     const name = partyName(row);
     const type = typeOf(row);
-    sentences.push(who ? msg(str`${who} added ${name} as ${type}.`) : msg(str`${name} was added as ${type}.`));
+    sentences.push(
+      who ? msg(str`${who} added ${name} as ${type}.`) : msg(str`${name} was added as ${type}.`),
+    );
   }
   for (const { row } of change.changed) {
     const who = change.by.get(row.record.id);
     const name = partyName(row);
     const type = typeOf(row);
-    sentences.push(who ? msg(str`${who} changed ${name} to ${type}.`) : msg(str`${name} was changed to ${type}.`));
+    sentences.push(
+      who ? msg(str`${who} changed ${name} to ${type}.`) : msg(str`${name} was changed to ${type}.`),
+    );
   }
   for (const row of change.removed) sentences.push(msg(str`${partyName(row)} was removed.`));
   if (sentences.length <= NAMED) return sentences.join(' ');

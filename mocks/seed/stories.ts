@@ -30,7 +30,11 @@ function caseNumber(ctx: SeedContext, expected: string): string {
 function seedAgents(ctx: SeedContext): void {
   const { agent, caseViewer, colleague } = STORY.agents;
   const login = (userName: string) => ({ user_name: userName });
-  ctx.put('user', { id: agent.id, name: agent.name, email: 'sam.carter@support.example' }, login(agent.userName));
+  ctx.put(
+    'user',
+    { id: agent.id, name: agent.name, email: 'sam.carter@support.example' },
+    login(agent.userName),
+  );
   ctx.grantRoles(agent.id, [`${CS}_agent`]);
   ctx.put(
     'user',

@@ -104,7 +104,9 @@ describe('live refresh: the change feed', () => {
       }),
     );
     asDana(() =>
-      store.update(PARTY_TABLE, loanStory.parties.coBorrower, { type: loanStory.relationshipTypes.guarantor.id }),
+      store.update(PARTY_TABLE, loanStory.parties.coBorrower, {
+        type: loanStory.relationshipTypes.guarantor.id,
+      }),
     );
     store.remove(PARTY_TABLE, loanStory.parties.guarantor);
     requestLog.clear();
@@ -113,10 +115,12 @@ describe('live refresh: the change feed', () => {
     await until(() => changes.length === 1, 'the change');
 
     const [change] = changes;
-    expect(change?.added.map((row) => [row.partyName, row.typeName])).to.deep.equal([['Omar Haddad', 'Attorney']]);
-    expect(change?.changed.map(({ row, previous }) => [row.partyName, previous.typeName, row.typeName])).to.deep.equal(
-      [['Daniel Marquez', 'Co-borrower', 'Guarantor']],
-    );
+    expect(change?.added.map((row) => [row.partyName, row.typeName])).to.deep.equal([
+      ['Omar Haddad', 'Attorney'],
+    ]);
+    expect(
+      change?.changed.map(({ row, previous }) => [row.partyName, previous.typeName, row.typeName]),
+    ).to.deep.equal([['Daniel Marquez', 'Co-borrower', 'Guarantor']]);
     expect(change?.removed.map((row) => row.partyName)).to.deep.equal(['Rosa Delgado']);
     expect(change?.by.get(added.sys_id ?? '')).to.equal('Dana Ruiz');
     expect(access.applied).to.have.length(1);
@@ -135,7 +139,10 @@ describe('live refresh: the change feed', () => {
     live.watch(loan, await shown(), (change) => changes.push(change));
     requestLog.clear();
     page.advance(INTERVAL);
-    await until(() => partyGets().every((e) => e.status !== undefined) && partyGets().length === 1, 'the poll');
+    await until(
+      () => partyGets().every((e) => e.status !== undefined) && partyGets().length === 1,
+      'the poll',
+    );
     await live.check(loan);
     expect(requestLog.entries).to.have.length(2);
     expect(changes).to.have.length(0);
@@ -237,7 +244,9 @@ describe('live refresh: the change feed', () => {
 
     await Promise.all([first.check(loan), second.check(loan)]);
     await until(() => heard.every((list) => list.length === 1), 'both tabs told');
-    const stampQueries = partyGets().filter((e) => new URL(e.url).searchParams.get('sysparm_fields')?.startsWith('sys_id,sys_mod_count'));
+    const stampQueries = partyGets().filter((e) =>
+      new URL(e.url).searchParams.get('sysparm_fields')?.startsWith('sys_id,sys_mod_count'),
+    );
     expect(stampQueries).to.have.length(1);
     expect(heard.map((list) => list[0]?.removed.map((row) => row.partyName))).to.deep.equal([
       ['Rosa Delgado'],
