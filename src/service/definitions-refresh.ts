@@ -73,13 +73,14 @@ export class DefinitionsRefresh {
     if (this.#running) return;
     this.#running = true;
     this.#lastCheck = this.#env.now();
+    // The rhythm does not depend on how long the check takes.
+    this.#arm();
     try {
       await this.#options.definitions.refresh(this.#abort.signal);
     } catch {
       // The definitions service keeps its copy and reports why (snapshot flags); try next time.
     } finally {
       this.#running = false;
-      this.#arm();
     }
   }
 }
