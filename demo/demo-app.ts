@@ -15,6 +15,8 @@ import { HashRouter, routeHref, type Route } from './router.js';
 import { loadSettings, saveSettings, type DemoSettings } from './settings.js';
 import { AGENTS, type DemoResetEvent, type DemoSettingsChangeEvent } from './views/demo-toolbar.js';
 import './views/demo-toolbar.js';
+import './views/another-agent.js';
+import type { EntityRef } from '../src/model/kinds.js';
 import './views/request-log-panel.js';
 import './views/home-view.js';
 import './views/case-list-view.js';
@@ -34,6 +36,20 @@ const TITLES: Record<Route['name'], string> = {
   inspector: 'Access inspector',
   'not-found': 'Not found',
 };
+
+const params = new URLSearchParams(location.search);
+/** Live refresh: seconds between checks of the open record (`?poll=2`); 10 s so the demo shows it soon. */
+const POLL_INTERVAL = Number(params.get('poll') ?? '10');
+/** `?mock=off`: the Table API of the page's origin instead of the in-page mock (no "another agent"). */
+const MOCKED = params.get('mock') !== 'off';
+
+/** The record a screen shows, for the "another agent" buttons. */
+function entityOf(route: Route): EntityRef | undefined {
+  if (route.name === 'case') return { kind: 'case', id: route.id };
+  if (route.name === 'sold-product') return { kind: 'sold_product', id: route.id };
+  if (route.name === 'install-base') return { kind: 'install_base', id: route.id };
+  return undefined;
+}
 
 function screenKey(route: Route): string {
   return 'id' in route ? `${route.name}/${route.id}` : route.name;
@@ -156,6 +172,7 @@ export class DemoApp extends LitElement {
             @demo-settings-change=${this.#onSettings}
             @demo-reset=${this.#onReset}
           ></demo-toolbar>
+          ${MOCKED ? html`<demo-another-agent .entity=${entityOf(route)}></demo-another-agent>` : nothing}
         </div>
         ${
           this.settings.offline
@@ -173,7 +190,7 @@ export class DemoApp extends LitElement {
             ${this.#nav('inspector', 'Access inspector', routeHref({ name: 'inspector' }))}
           </ul>
         </nav>
-        <cam-provider user-id=${this.settings.userId}>
+        <cam-provider user-id=${this.settings.userId} poll-interval=${POLL_INTERVAL}>
           <main id="main" tabindex="-1">${this.#screen(route)}</main>
         </cam-provider>
       </div>
