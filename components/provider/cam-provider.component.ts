@@ -58,11 +58,10 @@ export class CamProvider extends LitElement {
   @property({ attribute: false }) services?: CamServices;
 
   /** Seconds between live-refresh checks of each entity on screen; `0` turns polling off. */
-  @property({ type: Number, attribute: 'poll-interval' }) pollInterval = DEFAULT_POLL_INTERVAL_S;
+  @property({ type: Number, attribute: 'poll-interval' }) pollInterval = 30;
 
   /** Minutes between checks of the definitions (relationship types, roles…) with the server; `0`: off. */
-  @property({ type: Number, attribute: 'definitions-interval' }) definitionsInterval =
-    DEFAULT_DEFINITIONS_INTERVAL_MS / 60_000;
+  @property({ type: Number, attribute: 'definitions-interval' }) definitionsInterval = 15;
 
   /** A push source telling when parties change, instead of polling (see "Live refresh"). */
   @property({ attribute: false }) pushSource?: PushSource;
