@@ -105,7 +105,7 @@ import { styles } from './cam-related-party-list.styles.js';
  * @cssprop --cam-related-party-list-banner-bg - Background of the refused-change banner.
  * @cssprop --cam-color-warning-bg - Background of the paused live-updates status.
  * @cssprop --cam-color-live-highlight - Outline of a row another agent just added or changed.
- * @cssprop --cam-color-live-highlight-bg - Background the highlight fades from (no animation with reduced motion).
+ * @cssprop --cam-color-live-highlight-bg - Background of a row another agent just changed (fades out unless reduced motion is asked for).
  */
 @localized()
 export class CamRelatedPartyList extends LitElement {

@@ -195,15 +195,12 @@ export const liveStyles = css`
   [data-live-changed] {
     outline: 2px solid var(--cam-color-live-highlight, #2f6fde);
     outline-offset: -2px;
+    background: var(--cam-color-live-highlight-bg, #e6efff);
   }
   @media (prefers-reduced-motion: no-preference) {
-    [data-live-changed] {
-      animation: cam-live-flash ${HIGHLIGHT_MS}ms ease-out;
-    }
-  }
-  @keyframes cam-live-flash {
-    from {
-      background: var(--cam-color-live-highlight-bg, #e6efff);
+    /* Marked at once; the mark fades out when it goes. */
+    [part~='row']:not([data-live-changed]) {
+      transition: background-color 0.6s ease-out;
     }
   }
 `;
