@@ -72,6 +72,41 @@ export function diffStamps(
 
 /** Ids per `IN` query (32-character sys_ids keep the URL short). */
 const CHUNK = 100;
+
+/** The principals (and account parties) whose badge-changing facts a check watches. */
+export interface WatchedPrincipals {
+  /** Contacts, consumers and users: their roles held. */
+  readonly principals: readonly string[];
+  /** Contacts: the account they belong to. */
+  readonly contacts: readonly string[];
+  /** Account parties: which contacts belong to them. */
+  readonly accounts: readonly string[];
+}
+
+/** The principals named by `rows`, at most `limit` of each kind (the first rows). */
+export function principalsOf(rows: Iterable<PartyRow>, limit = CHUNK): WatchedPrincipals {
+  const principals = new Set<string>();
+  const contacts = new Set<string>();
+  const accounts = new Set<string>();
+  for (const { record } of rows) {
+    const { kind, id } = record.party;
+    if ((kind === 'contact' || kind === 'consumer' || kind === 'user') && principals.size < limit)
+      principals.add(id);
+    if (kind === 'contact' && contacts.size < limit) contacts.add(id);
+    if (kind === 'account' && accounts.size < limit) accounts.add(id);
+  }
+  return { principals: [...principals], contacts: [...contacts], accounts: [...accounts] };
+}
+
+/** Keys present in both stamp maps whose values differ: facts that changed under a badge. */
+export function changedFacts(
+  before: ReadonlyMap<string, string>,
+  after: ReadonlyMap<string, string>,
+): string[] {
+  return [...after]
+    .filter(([key, value]) => before.has(key) && before.get(key) !== value)
+    .map(([key]) => key);
+}
 /** Stamps per page: four short fields, so large pages stay small. */
 const STAMP_PAGE = 5000;
 
@@ -116,6 +151,59 @@ export class PartyChangeReader {
         const mapped = rowToPartyRow(row, entity.kind, this.map);
         if (mapped && mapped.record.entity.id === entity.id) out.push(mapped);
       }
+    }
+    return out;
+  }
+
+  /**
+   * Stamps of the facts that change a badge, for the watched principals only (two small queries):
+   * the roles each holds (`sys_user_has_role`), each contact's account, and each account party's
+   * contacts. Keyed `roles:<id>`, `account:<contact>`, `members:<account>`.
+   */
+  async factStamps(watched: WatchedPrincipals, signal?: AbortSignal): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    const { userHasRole, contact } = this.map;
+    if (watched.principals.length > 0) {
+      const held = new Map<string, string[]>(watched.principals.map((id) => [id, []]));
+      const page = await this.client.list(userHasRole.table, {
+        query: q.in(userHasRole.columns.user, watched.principals),
+        fields: [userHasRole.columns.user, userHasRole.columns.role],
+        limit: 10_000,
+        signal,
+      });
+      for (const row of page.rows) {
+        const user = row[userHasRole.columns.user]?.value;
+        const role = row[userHasRole.columns.role]?.value;
+        if (user && role) held.get(user)?.push(role);
+      }
+      for (const [id, roles] of held) out.set(`roles:${id}`, roles.sort().join(','));
+    }
+    if (watched.contacts.length > 0 || watched.accounts.length > 0) {
+      const idColumn = contact.columns.id ?? 'sys_id';
+      const accountColumn = contact.columns.account ?? 'account';
+      const byId = watched.contacts.length > 0 ? q.in(idColumn, watched.contacts) : undefined;
+      const query = byId
+        ? watched.accounts.length > 0
+          ? byId.or().in(accountColumn, watched.accounts)
+          : byId
+        : q.in(accountColumn, watched.accounts);
+      const page = await this.client.list(contact.table, {
+        query,
+        fields: [idColumn, accountColumn],
+        limit: 10_000,
+        signal,
+      });
+      const members = new Map<string, string[]>(watched.accounts.map((id) => [id, []]));
+      const accountOf = new Map<string, string>();
+      for (const row of page.rows) {
+        const id = row[idColumn]?.value;
+        const account = row[accountColumn]?.value ?? '';
+        if (!id) continue;
+        accountOf.set(id, account);
+        members.get(account)?.push(id);
+      }
+      for (const id of watched.contacts) out.set(`account:${id}`, accountOf.get(id) ?? '');
+      for (const [id, list] of members) out.set(`members:${id}`, list.sort().join(','));
     }
     return out;
   }

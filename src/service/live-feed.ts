@@ -11,7 +11,14 @@ import { ApiError, isAbortError } from '../client/errors.js';
 import type { TableClient } from '../client/types.js';
 import type { TableMap } from '../client/table-map.js';
 import { formatRef, type EntityRef } from '../model/kinds.js';
-import { isEmptyChange, PartyChangeReader, type PartiesChange, type PartyStamp } from './change-feed.js';
+import {
+  changedFacts,
+  isEmptyChange,
+  PartyChangeReader,
+  principalsOf,
+  type PartiesChange,
+  type PartyStamp,
+} from './change-feed.js';
 import { browserEnvironment, type LiveEnvironment } from './live-environment.js';
 import { LiveTabs } from './live-tabs.js';
 import type { PartyRow } from './party-rows.js';
@@ -75,6 +82,8 @@ interface Watched {
   again: boolean;
   /** A check was wanted while paused: run it on return. */
   missed: boolean;
+  /** Stamps of the badge-changing facts of the principals shown (roles held, accounts). */
+  facts?: Map<string, string>;
   readonly pushed: () => void;
 }
 
@@ -95,7 +104,11 @@ export class LiveFeed {
     this.#reader = new PartyChangeReader(options.client, options.tableMap);
     this.#env = options.environment ?? browserEnvironment();
     this.#tabs = options.tabsName
-      ? new LiveTabs(options.tabsName, (message) => this.#onOtherTab(message.entity, message.stamps))
+      ? new LiveTabs(options.tabsName, (message) =>
+          message.type === 'party-stamps'
+            ? this.#onOtherTab(message.entity, message.stamps)
+            : this.#onOtherTabFacts(message.entity),
+        )
       : undefined;
     this.#stopEnv = this.#env.watch((reason) => this.#onEnvironment(reason));
     this.#status = this.#computeStatus();
@@ -257,6 +270,7 @@ export class LiveFeed {
       if (polled) {
         this.#tabs?.announce(w.key, polled.value);
         await this.#apply(w, polled.value, signal);
+        await this.#checkFacts(w, signal);
       }
       w.failures = 0;
       w.retryAt = undefined;
@@ -285,6 +299,26 @@ export class LiveFeed {
     w.known = known;
     this.#options.access.applyPartyChanges(w.entity, change);
     for (const listener of [...w.listeners]) listener(change);
+  }
+
+  /**
+   * Roles held and account membership of the principals shown: when one changed (a contact's
+   * account was added, a role granted), the entity's access is read again and every badge
+   * recomputes. Other tabs are told.
+   */
+  async #checkFacts(w: Watched, signal: AbortSignal): Promise<void> {
+    const next = await this.#reader.factStamps(principalsOf(w.known.values()), signal);
+    const previous = w.facts;
+    w.facts = next;
+    if (!previous || changedFacts(previous, next).length === 0 || this.#watched.get(w.key) !== w) return;
+    this.#options.access.invalidate(w.entity);
+    this.#tabs?.announceFacts(w.key);
+  }
+
+  /** Another tab saw the facts under an entity's badges change. */
+  #onOtherTabFacts(key: string): void {
+    const w = this.#watched.get(key);
+    if (w) this.#options.access.invalidate(w.entity);
   }
 
   /** Another tab polled an entity this tab watches: use its stamps, and wait a full interval. */

@@ -6,13 +6,15 @@
  */
 import type { PartyStamp } from './change-feed.js';
 
-/** What a polling tab tells the others. */
-export interface StampsMessage {
-  readonly type: 'party-stamps';
-  /** `kind:id` of the entity (formatRef). */
-  readonly entity: string;
-  readonly stamps: readonly PartyStamp[];
-}
+/** What a polling tab tells the others: the party stamps it read, or that facts under badges changed. */
+export type StampsMessage =
+  | {
+      readonly type: 'party-stamps';
+      /** `kind:id` of the entity (formatRef). */
+      readonly entity: string;
+      readonly stamps: readonly PartyStamp[];
+    }
+  | { readonly type: 'facts-changed'; readonly entity: string };
 
 function isStamp(value: unknown): value is PartyStamp {
   const s = value as Partial<PartyStamp> | null;
@@ -27,15 +29,10 @@ function isStamp(value: unknown): value is PartyStamp {
 }
 
 function isMessage(data: unknown): data is StampsMessage {
-  const m = data as Partial<StampsMessage> | null;
-  return (
-    typeof m === 'object' &&
-    m !== null &&
-    m.type === 'party-stamps' &&
-    typeof m.entity === 'string' &&
-    Array.isArray(m.stamps) &&
-    m.stamps.every(isStamp)
-  );
+  const m = data as { type?: unknown; entity?: unknown; stamps?: unknown } | null;
+  if (typeof m !== 'object' || m === null || typeof m.entity !== 'string') return false;
+  if (m.type === 'facts-changed') return true;
+  return m.type === 'party-stamps' && Array.isArray(m.stamps) && m.stamps.every(isStamp);
 }
 
 export class LiveTabs {
@@ -69,6 +66,12 @@ export class LiveTabs {
   /** Tells the other tabs (never this one) what the server has. */
   announce(entity: string, stamps: readonly PartyStamp[]): void {
     const message: StampsMessage = { type: 'party-stamps', entity, stamps };
+    this.#channel?.postMessage(message);
+  }
+
+  /** Tells the other tabs that facts under an entity's badges changed. */
+  announceFacts(entity: string): void {
+    const message: StampsMessage = { type: 'facts-changed', entity };
     this.#channel?.postMessage(message);
   }
 

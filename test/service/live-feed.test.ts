@@ -132,21 +132,22 @@ describe('live refresh: the change feed', () => {
     expect(requestLog.count({ table: map.user.table })).to.equal(1);
   });
 
-  it('a check that finds nothing costs one request and tells nobody', async () => {
+  it('a check that finds nothing costs one party request (and two for the facts under badges) and tells nobody', async () => {
     const access = new AccessSpy();
     const live = feed({ access });
     const changes: PartiesChange[] = [];
     live.watch(loan, await shown(), (change) => changes.push(change));
     requestLog.clear();
     page.advance(INTERVAL);
-    await until(
-      () => partyGets().every((e) => e.status !== undefined) && partyGets().length === 1,
-      'the poll',
+    const settled = () =>
+      requestLog.entries.length === 3 && requestLog.entries.every((e) => e.status === 200);
+    await until(() => settled() && page.pending().length === 1, 'the poll');
+    expect(requestLog.entries.map((e) => e.table).sort()).to.deep.equal(
+      [PARTY_TABLE, map.userHasRole.table, map.contact.table].sort(),
     );
-    await live.check(loan);
-    expect(requestLog.entries).to.have.length(2);
     expect(changes).to.have.length(0);
     expect(access.applied).to.have.length(0);
+    expect(access.invalidated).to.have.length(0);
     expect(page.pending()).to.deep.equal([INTERVAL]);
   });
 
@@ -252,6 +253,38 @@ describe('live refresh: the change feed', () => {
       ['Rosa Delgado'],
       ['Rosa Delgado'],
     ]);
+  });
+
+  it('a role granted to, or an account change of, a principal on screen makes the badges recompute', async () => {
+    const access = new AccessSpy();
+    const live = feed({ access });
+    const changes: PartiesChange[] = [];
+    live.watch(loan, await shown(), (change) => changes.push(change));
+    await live.check(loan); // the first check takes the baseline
+    expect(access.invalidated).to.deep.equal([]);
+
+    const store = getStore();
+    const role = store.all(map.role.table)[0]?.sys_id ?? '';
+    store.insert(map.userHasRole.table, { user: loanStory.coBorrower.id, role });
+    await live.check(loan);
+    expect(access.invalidated).to.deep.equal([loan]);
+
+    store.update(map.contact.table, loanStory.attorney.id, { account: STORY.trackedProduct.account.id });
+    await live.check(loan);
+    expect(access.invalidated).to.deep.equal([loan, loan]);
+
+    await live.check(loan);
+    expect(access.invalidated).to.have.length(2);
+    expect(changes).to.have.length(0);
+    // Only the principals of the rows were asked about.
+    const roleQuery = requestLog.entries.filter((e) => e.table === map.userHasRole.table).at(-1)?.url ?? '';
+    const asked = new URL(roleQuery).searchParams.get('sysparm_query') ?? '';
+    expect(
+      asked
+        .replace(/^user IN|^userIN/, '')
+        .split(',')
+        .sort(),
+    ).to.deep.equal([loanStory.coBorrower.id, loanStory.guarantor.id, loanStory.attorney.id].sort());
   });
 
   it('a write through the services reaches the watchers without any manual invalidation', async () => {
