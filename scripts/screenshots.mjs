@@ -24,7 +24,11 @@ const server = await preview({
 const base = server.resolvedUrls?.local[0];
 if (!base) throw new Error('vite preview did not report a URL');
 
-const browser = await chromium.launch({ executablePath: await ensureChrome(), args: CHROME_ARGS, headless: true });
+const browser = await chromium.launch({
+  executablePath: await ensureChrome(),
+  args: CHROME_ARGS,
+  headless: true,
+});
 const page = await browser.newPage({ viewport: { width: 1360, height: 860 }, reducedMotion: 'reduce' });
 
 async function open(hash) {
