@@ -59,9 +59,12 @@ interface Agent {
 }
 
 /** Two agents with the housing loan case open, polling every `interval` seconds. */
-async function twoAgents(interval = 0.2): Promise<[Agent, Agent]> {
+async function twoAgents(interval = 0.2, count = 3): Promise<[Agent, Agent]> {
+  // Side by side: a virtualised list pushed below the viewport would render no rows.
   const host = await fixture<HTMLDivElement>(
-    html`<div>
+    html`<div
+      style="display: grid; grid-template-columns: 1fr 1fr; --cam-related-party-list-max-height: 12rem"
+    >
       ${[freshUserId(), freshUserId()].map(
         (user) =>
           html`<cam-provider user-id=${user} poll-interval=${interval}>
@@ -77,7 +80,13 @@ async function twoAgents(interval = 0.2): Promise<[Agent, Agent]> {
     const list = provider.querySelector<CamRelatedPartyList>('cam-related-party-list') as CamRelatedPartyList;
     return { provider, list, services: provider.current as CamServices };
   });
-  for (const agent of agents) await until(() => rows(agent.list).length === 3, 'three rows');
+  const total = count === 1 ? '1 party' : `${count} parties`;
+  for (const agent of agents) {
+    await until(
+      () => text(part(agent.list, 'count')) === total && rows(agent.list).length >= Math.min(count, 3),
+      total,
+    );
+  }
   return agents as [Agent, Agent];
 }
 
@@ -205,6 +214,51 @@ describe('<cam-related-party-list> live refresh (two agents)', () => {
     );
     expect(part(b.list, 'confirm')).to.equal(null);
     expect(getStore().get(PARTY_TABLE, loan.parties.coBorrower)).to.not.equal(undefined);
+  });
+
+  it('keeps the scroll position and an open picker while rows arrive and go', async () => {
+    const store = getStore();
+    const taken = new Set<string>([loan.attorney.id]);
+    const extra = store
+      .all('customer_contact')
+      .filter((c) => c.sys_id && !taken.has(c.sys_id))
+      .slice(0, 40);
+    for (const contact of extra) {
+      store.insert(PARTY_TABLE, {
+        case: loan.caseId,
+        contact: contact.sys_id ?? '',
+        type: loan.relationshipTypes.attorney.id,
+      });
+    }
+    const [a, b] = await twoAgents(0.2, 43);
+    const body = part(b.list, 'body') as HTMLElement;
+    body.scrollTop = 300;
+    await until(
+      () => rows(b.list).some((row) => row.getBoundingClientRect().top > body.getBoundingClientRect().top),
+      'rows in view',
+    );
+    const visible = rows(b.list).find(
+      (row) => row.getBoundingClientRect().top >= body.getBoundingClientRect().top + 10,
+    );
+    const name = visible ? (cells(visible)[0] ?? '') : '';
+    action(b.list, name, 'edit').click();
+    await until(() => part(b.list, 'type-picker') !== null, 'B edits a row in view');
+    const top = body.scrollTop;
+    expect(top).to.be.greaterThan(0);
+
+    await a.services.parties.add(loanRef, {
+      party: { kind: 'contact', id: omar.id },
+      type: loan.relationshipTypes.attorney.id,
+    });
+    await a.services.parties.remove(await rowOf(a.services, loan.parties.guarantor));
+    await until(
+      () =>
+        text(part(b.list, 'count')) === '43 parties' &&
+        text(part(b.list, 'live-region')) === 'Rosa Delgado was removed.',
+      'both changes in B',
+    );
+    expect(body.scrollTop).to.equal(top);
+    expect(rowNamed(b.list, name)?.querySelector('[part~="type-picker"]')).to.not.equal(null);
   });
 
   it('says when live updates are off', async () => {
