@@ -17,6 +17,8 @@ import { AGENTS, type DemoResetEvent, type DemoSettingsChangeEvent } from './vie
 import './views/demo-toolbar.js';
 import './views/another-agent.js';
 import type { EntityRef } from '../src/model/kinds.js';
+import { WebSocketPushSource } from '../src/service/websocket-push-source.js';
+import { LIVE_PUSH_PATH } from '../mocks/live-push.js';
 import './views/request-log-panel.js';
 import './views/home-view.js';
 import './views/case-list-view.js';
@@ -42,6 +44,14 @@ const params = new URLSearchParams(location.search);
 const POLL_INTERVAL = Number(params.get('poll') ?? '10');
 /** `?mock=off`: the Table API of the page's origin instead of the in-page mock (no "another agent"). */
 const MOCKED = params.get('mock') !== 'off';
+/** `?push=1`: live refresh told by the mock instance's WebSocket push server instead of polling. */
+const PUSH = MOCKED && params.get('push') === '1' ? new WebSocketPushSource(liveSocketUrl()) : undefined;
+
+function liveSocketUrl(): string {
+  const url = new URL(`.${LIVE_PUSH_PATH}`, location.href);
+  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  return url.href;
+}
 
 /** The record a screen shows, for the "another agent" buttons. */
 function entityOf(route: Route): EntityRef | undefined {
@@ -190,7 +200,7 @@ export class DemoApp extends LitElement {
             ${this.#nav('inspector', 'Access inspector', routeHref({ name: 'inspector' }))}
           </ul>
         </nav>
-        <cam-provider user-id=${this.settings.userId} poll-interval=${POLL_INTERVAL}>
+        <cam-provider user-id=${this.settings.userId} poll-interval=${POLL_INTERVAL} .pushSource=${PUSH}>
           <main id="main" tabindex="-1">${this.#screen(route)}</main>
         </cam-provider>
       </div>

@@ -5,7 +5,7 @@
 import { worker } from '../mocks/browser.js';
 import { getBackend, loadStore, resetStore, saveStore, STORE_KEY } from '../mocks/db.js';
 import { actAsAnotherAgent, type AnotherAgentAction } from '../mocks/another-agent.js';
-import { announcePartyChange } from '../mocks/live-push.js';
+import { announcePartyChange, announceWrites, livePushHandler } from '../mocks/live-push.js';
 import { STORY } from '../mocks/seed/story.js';
 import type { EntityRef } from '../src/model/kinds.js';
 import { faults, requestLog, type RequestLogEntry } from '../mocks/faults.js';
@@ -52,6 +52,9 @@ export async function startMockBackend(settings: DemoSettings): Promise<void> {
   loadStore();
   applyFaults(settings);
   persistWrites();
+  // The mock instance's push server (live refresh with `?push=1`): tells of every write.
+  worker.use(livePushHandler);
+  announceWrites();
   await worker.start({
     serviceWorker: { url: './mockServiceWorker.js', options: { scope: './' } },
     onUnhandledRequest: 'bypass',

@@ -129,8 +129,17 @@ describe('live refresh: two agents on the demo', { timeout: 150_000 }, () => {
     assert.deepEqual(errors, []);
   });
 
-  it('the demo toolbar acts as another agent on the open case (in-page mock instance)', async () => {
-    const { page, demo } = await agent('?poll=1');
+  for (const [how, query] of [
+    ['polling every second', '?poll=1'],
+    ['told by the mock instance over a WebSocket, no polling', '?push=1&poll=0'],
+  ] as const) {
+    it(`the demo toolbar acts as another agent on the open case (${how})`, async () => {
+      await toolbarAgent(query);
+    });
+  }
+
+  async function toolbarAgent(query: string): Promise<void> {
+    const { page, demo } = await agent(query);
     const rows = demo.partyList.locator('[part~=row]');
     const before = await rows.count();
     const group = page.getByRole('group', { name: 'Act as Dana Ruiz' });
@@ -142,5 +151,5 @@ describe('live refresh: two agents on the demo', { timeout: 150_000 }, () => {
     await waitForCount(rows, before);
     await waitForText(demo.partyList.locator('[part~=live-region]'), /was removed\.$/);
     assert.deepEqual(errors, []);
-  });
+  }
 });
