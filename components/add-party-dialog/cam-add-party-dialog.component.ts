@@ -307,7 +307,7 @@ export class CamAddPartyDialog extends LitElement {
         ${
           blocked
             ? html`<p id="save-hint" class="muted">
-                ${msg('Choose a party and a relationship type; Save is enabled once the change is valid.')}
+                ${msg('Choose a party and a relationship type; Add party is enabled once the change is valid.')}
               </p>`
             : nothing
         }

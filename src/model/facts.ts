@@ -75,6 +75,10 @@ export interface Case {
   readonly soldProduct?: string;
   /** Install base item (`asset`). */
   readonly installBase?: string;
+  /** `case.partner`: the partner account serving the case (an account id). */
+  readonly partnerAccount?: string;
+  /** `case.partner_contact`: the partner's contact on the case (a contact id). */
+  readonly partnerContact?: string;
 }
 
 /** A related-party record: entity × party × relationship type × responsibility. */
