@@ -192,7 +192,7 @@ describe('<cam-related-party-list> live refresh (two agents)', () => {
       'the refusal',
     );
     expect(text(part(b.list, 'banner'))).to.contain(
-      'Could not change the relationship type of Daniel Marquez.',
+      'Could not change the relationship type of Daniel Marquez to Listed Consumer.',
     );
     expect(getStore().get(PARTY_TABLE, loan.parties.coBorrower)).to.equal(undefined);
     expect(requestLog.count({ method: 'PATCH' })).to.equal(0);
