@@ -105,10 +105,7 @@ describe('live refresh: two agents on the demo', { timeout: 150_000 }, () => {
     const liveRegion = (demo: DemoPage) => demo.partyList.locator('[part~=live-region]');
 
     // Agent A removes the guarantor in the console.
-    await a.demo
-      .partyRow(loan.guarantor.name)
-      .getByRole('button', { name: `Remove ${loan.guarantor.name}` })
-      .click();
+    await a.demo.rowAction(loan.guarantor.name, 'Remove');
     await a.demo.partyList.locator('[data-confirm=remove]').click();
     await waitForCount(a.demo.partyList.locator('[part~=row]'), 2);
     // Agent B sees it go without reloading.
