@@ -5,7 +5,7 @@
  * Returns text (rendered as text, never HTML).
  */
 import { msg, str } from '@lit/localize';
-import type { Explanation, GrantPath, Reach } from '../../src/access/types.js';
+import type { Explanation, GrantPath, PersonaPath, Reach } from '../../src/access/types.js';
 import type { AccessLevel } from '../../src/model/kinds.js';
 import { entityWord } from '../internal/labels.js';
 import { plural } from '../internal/plural.js';
@@ -62,6 +62,30 @@ function reason(path: GrantPath): string {
       );
     case 'global-role':
       return msg(str`through the role ${path.role.role}`);
+    case 'persona':
+      return personaReason(path);
+  }
+}
+
+/** The main reason of a persona grant: the role held and the scope that takes the record in. */
+function personaReason(path: PersonaPath): string {
+  const role = path.grant.role;
+  const match = path.match;
+  switch (match.scope) {
+    case 'own':
+      return match.field === 'contact'
+        ? msg(str`as its contact, through the role ${role}`)
+        : msg(str`as its consumer, through the role ${role}`);
+    case 'account':
+      return msg(str`through the role ${role}, which covers the records of account ${match.accountName}`);
+    case 'account_tree':
+      return msg(
+        str`through the role ${role}, which covers the records of account ${match.accountName} and its child accounts`,
+      );
+    case 'partner':
+      return msg(str`as its partner, through the role ${role}`);
+    case 'all':
+      return msg(str`through the role ${role}, which covers every record`);
   }
 }
 

@@ -86,7 +86,8 @@ function seedAgents(ctx: SeedContext): void {
     { id: caseViewer.id, name: caseViewer.name, email: 'priya.raman@support.example' },
     login(caseViewer.userName),
   );
-  ctx.grantRoles(caseViewer.id, [`${CS}_agent`, caseViewer.role]);
+  // Only the global read role: she is not an agent, so the agent persona row does not apply.
+  ctx.grantRoles(caseViewer.id, [caseViewer.role]);
   // Only writes as another agent (live refresh); a fixed id and no roles keep the seed's sequence.
   ctx.put(
     'user',

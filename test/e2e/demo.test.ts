@@ -252,7 +252,7 @@ describe('demo workspace (built, under a sub-path)', { timeout: 150_000 }, () =>
     await waitForText(inspector, new RegExp(`User\\s+${agent.id}[\\s\\S]*`));
     await waitForText(inspector, /The cache on this device/);
     await expectAccessible(page, 'inspector status');
-    await demo.signedInAs.selectOption({ label: `${caseViewer.name} (agent, case viewer)` });
+    await demo.signedInAs.selectOption({ label: `${caseViewer.name} (case viewer)` });
     await waitForText(inspector, new RegExp(`User\\s+${caseViewer.id}`));
     await waitForText(inspector, /The instance \(read over the network\)/);
     await demo.signedInAs.selectOption({ label: `${agent.name} (agent)` });

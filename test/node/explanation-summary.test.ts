@@ -28,6 +28,30 @@ describe('the sentence leading an explanation', () => {
     );
   });
 
+  it('names the persona role and the account it covers, with no related-party record', () => {
+    const text = sentence(
+      'persona-customer.json',
+      { kind: 'contact', id: 'ada' },
+      { kind: 'case', id: 'c_acme' },
+    );
+    assert.match(
+      text,
+      /^\S.* has full access to this case through the role \S*customer_admin, which covers the records of account \S.*\.$/,
+    );
+  });
+
+  it('names the account tree of a case manager', () => {
+    const text = sentence(
+      'persona-customer.json',
+      { kind: 'contact', id: 'cal' },
+      { kind: 'case', id: 'c_eu' },
+    );
+    assert.match(
+      text,
+      /through the role \S*customer_case_manager, which covers the records of account \S.* and its child accounts\.$/,
+    );
+  });
+
   it('says there is no access, and the nearest miss', () => {
     const text = sentence(
       'responsibility-without-role.json',
