@@ -24,7 +24,8 @@ import {
 /** Seeded principals with each access level (the unknown one is a badge whose entity is invalid). */
 const LEVELS = [
   ['none', CASE_TABLE, STORY.nearMiss.caseId, STORY.nearMiss.contact],
-  ['read', CASE_TABLE, STORY.housingLoan.caseId, STORY.agents.caseViewer],
+  // The sold product's Renewals Contact reads its install base (agents now work every case).
+  ['read', 'sn_install_base_item', STORY.trackedProduct.installBase.rootId, STORY.trackedProduct.finance],
   ['write', CASE_TABLE, STORY.housingLoan.caseId, STORY.housingLoan.attorney],
   ['full', CASE_TABLE, STORY.trackedProduct.cases[0].id, STORY.trackedProduct.finance],
   ['unknown', 'not_an_entity_table', STORY.housingLoan.caseId, STORY.housingLoan.attorney],
