@@ -15,6 +15,7 @@ export {
   CamAuthRequiredEvent,
   CamAddPartyRequestEvent,
   CamPartySelectedEvent,
+  CamPartiesRefreshedEvent,
 } from './events.js';
 export { camServicesContext, type CamServices } from './context.js';
 export { defineElement } from './internal/define.js';

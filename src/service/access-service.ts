@@ -10,6 +10,8 @@ import { formatRef } from '../model/kinds.js';
 import type { Facts } from '../model/facts.js';
 import type { AccessFactsLoader, IncompleteSource } from './access-facts-loader.js';
 import type { PartyRow } from './party-rows.js';
+import type { PartiesChange } from './change-feed.js';
+import { patchAccess } from './live-patch.js';
 
 /** What the access service needs of the definitions service. */
 export interface DefinitionsSource<S extends { readonly definitions: Definitions }> {
@@ -38,6 +40,8 @@ interface Entry<S extends { readonly definitions: Definitions }> {
   readonly promise: Promise<EntityAccess<S>>;
   /** The extra principals this load included (`kind:id`). */
   readonly requested: ReadonlySet<string>;
+  /** The loaded picture, once the load succeeded (live changes patch it). */
+  value?: EntityAccess<S>;
 }
 
 export class AccessService<S extends { readonly definitions: Definitions }> {
@@ -103,10 +107,34 @@ export class AccessService<S extends { readonly definitions: Definitions }> {
     });
     const entry: Entry<S> = { promise, requested };
     this.entries.set(key, entry);
-    promise.catch(() => {
-      if (this.entries.get(key) === entry) this.entries.delete(key);
-    });
+    promise.then(
+      (value) => (entry.value = value),
+      () => {
+        if (this.entries.get(key) === entry) this.entries.delete(key);
+      },
+    );
     return entry;
+  }
+
+  /**
+   * Applies related-party changes seen by live refresh: in memory when the facts they need are
+   * already loaded (a retype, a removal, a party already on the entity), else by reading the
+   * entity again. Subscribers hear of it either way, so badges recompute.
+   */
+  applyPartyChanges(entity: EntityRef, change: Pick<PartiesChange, 'added' | 'changed' | 'removed'>): void {
+    const key = formatRef(entity);
+    const entry = this.entries.get(key);
+    // A load in flight reads the server as it is now; should it have missed the change, the next
+    // check sees it again against the rows that load shows.
+    if (entry && !entry.value) return;
+    const current = entry?.value;
+    const patched = current && patchAccess(current, change, current.definitions.definitions);
+    if (!entry || !patched) {
+      this.invalidate(entity);
+      return;
+    }
+    this.entries.set(key, { promise: Promise.resolve(patched), requested: entry.requested, value: patched });
+    for (const listener of this.listeners) listener(entity);
   }
 
   /** Forgets loaded facts (of one entity, or all) and tells subscribers to ask again. */
