@@ -2,7 +2,7 @@
  * Typed events the elements fire. All bubble and are composed, so a host can listen on any
  * ancestor, across shadow roots.
  */
-import type { AuthError, EntityRef, PartyRef, PartyRow } from '../src/index.js';
+import type { AuthError, EntityRef, PartiesChange, PartyRef, PartyRow, PartyUpdate } from '../src/index.js';
 
 const init: EventInit = { bubbles: true, composed: true };
 
@@ -66,6 +66,28 @@ export class CamPartySelectedEvent extends Event {
   }
 }
 
+/**
+ * Live refresh brought changes made elsewhere (another agent, another tab, a host's own write
+ * through the services) into a list: which rows appeared, changed and went, and who made them.
+ */
+export class CamPartiesRefreshedEvent extends Event {
+  static readonly eventName = 'cam-parties-refreshed';
+  readonly entity: EntityRef;
+  readonly added: readonly PartyRow[];
+  readonly changed: readonly PartyUpdate[];
+  readonly removed: readonly PartyRow[];
+  /** Who added or edited each record (display name, else user name), by record id. */
+  readonly by: ReadonlyMap<string, string>;
+  constructor(change: PartiesChange) {
+    super(CamPartiesRefreshedEvent.eventName, init);
+    this.entity = change.entity;
+    this.added = change.added;
+    this.changed = change.changed;
+    this.removed = change.removed;
+    this.by = change.by;
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'cam-party-added': CamPartyAddedEvent;
@@ -74,5 +96,6 @@ declare global {
     'cam-auth-required': CamAuthRequiredEvent;
     'cam-add-party-request': CamAddPartyRequestEvent;
     'cam-party-selected': CamPartySelectedEvent;
+    'cam-parties-refreshed': CamPartiesRefreshedEvent;
   }
 }

@@ -15,6 +15,7 @@ export {
   CamAuthRequiredEvent,
   CamAddPartyRequestEvent,
   CamPartySelectedEvent,
+  CamPartiesRefreshedEvent,
 } from './events.js';
 export { camServicesContext, type CamServices } from './context.js';
 // For hosts that load only the bundle: the services without an element (docs/architecture.md).

@@ -146,6 +146,17 @@ export type {
 export { DEFAULT_TABLE_MAP, resolveTableMap } from './client/table-map.js';
 export type { TableMap, TableKey, TableMapOverrides } from './client/table-map.js';
 
+// live refresh (change feed, push sources, definitions schedule)
+export { LiveFeed, DEFAULT_POLL_INTERVAL_S } from './service/live-feed.js';
+export type { LiveFeedOptions, LiveStatus, PushSource, LiveAccessTarget } from './service/live-feed.js';
+export { PartyChangeReader, diffStamps } from './service/change-feed.js';
+export type { PartiesChange, PartyUpdate, PartyStamp, StampDiff } from './service/change-feed.js';
+export { WebSocketPushSource } from './service/websocket-push-source.js';
+export type { WebSocketPushSourceOptions } from './service/websocket-push-source.js';
+export { DefinitionsRefresh, DEFAULT_DEFINITIONS_INTERVAL_MS } from './service/definitions-refresh.js';
+export { browserEnvironment } from './service/live-environment.js';
+export type { LiveEnvironment } from './service/live-environment.js';
+
 // the access engine, role catalogue and access-test files
 export {
   AccessEngine,

@@ -4,6 +4,7 @@ import { property } from 'lit/decorators.js';
 import {
   createCamServices,
   type OwnedCamServices,
+  type PushSource,
   type TableClient,
   type TableMapOverrides,
 } from '../../src/index.js';
@@ -51,6 +52,15 @@ export class CamProvider extends LitElement {
   /** Services to provide as they are, instead of creating them. */
   @property({ attribute: false }) services?: CamServices;
 
+  /** Seconds between live-refresh checks of each entity on screen; `0` turns polling off. */
+  @property({ type: Number, attribute: 'poll-interval' }) pollInterval = 30;
+
+  /** Minutes between checks of the definitions (relationship types, roles…) with the server; `0`: off. */
+  @property({ type: Number, attribute: 'definitions-interval' }) definitionsInterval = 15;
+
+  /** A push source telling when parties change, instead of polling (see "Live refresh"). */
+  @property({ attribute: false }) pushSource?: PushSource;
+
   @provide({ context: camServicesContext })
   protected provided?: CamServices;
 
@@ -72,7 +82,20 @@ export class CamProvider extends LitElement {
 
   private config(): readonly unknown[] {
     const { baseUrl, userToken, authToken, userId, timeout, tableMap, client, services } = this;
-    return [baseUrl, userToken, authToken, userId, timeout, tableMap, client, services];
+    const { pollInterval, definitionsInterval, pushSource } = this;
+    return [
+      baseUrl,
+      userToken,
+      authToken,
+      userId,
+      timeout,
+      tableMap,
+      client,
+      services,
+      pollInterval,
+      definitionsInterval,
+      pushSource,
+    ];
   }
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
@@ -115,6 +138,9 @@ export class CamProvider extends LitElement {
       timeoutMs: this.timeout,
       tableMap: this.tableMap,
       client: this.client,
+      pollIntervalS: this.pollInterval,
+      definitionsIntervalMs: this.definitionsInterval * 60_000,
+      pushSource: this.pushSource,
       onAuthRequired: (error) => this.dispatchEvent(new CamAuthRequiredEvent(error)),
     });
     this.provided = this.owned;

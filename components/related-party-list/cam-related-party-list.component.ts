@@ -8,8 +8,10 @@ import {
   type EntityAccess,
   type EntityRef,
   type PartyKind,
+  type PartiesChange,
   type PartyRow,
 } from '../../src/index.js';
+import { isEmptyChange } from '../../src/service/change-feed.js';
 import type { CamServices } from '../context.js';
 import {
   MissingProviderError,
@@ -17,9 +19,10 @@ import {
   concerns,
   renderMissingProvider,
 } from '../internal/services-controller.js';
-import { CamAddPartyRequestEvent, CamPartyAddedEvent } from '../events.js';
+import { CamAddPartyRequestEvent, CamPartiesRefreshedEvent, CamPartyAddedEvent } from '../events.js';
 import { loadElement } from '../internal/lazy-elements.js';
 import { loadVirtualizer, PLAIN_ROW_LIMIT } from './virtual-rows.js';
+import { LiveUpdatesController, liveStyles } from './live-updates.js';
 import { columnText, partyName } from './labels.js';
 import { UnknownEntityTableError, describeError } from './list-errors.js';
 import { nextSort, visibleRows, type ListQuery, type SortKey } from './list-view.js';
@@ -53,6 +56,7 @@ import { styles } from './cam-related-party-list.styles.js';
  * @fires cam-party-removed - A party was removed on the server (`CamPartyRemovedEvent`).
  * @fires cam-party-added - Bubbles out of the add dialog once the server saved a party (`CamPartyAddedEvent`).
  * @fires cam-add-party-request - The Add button was pressed; cancel it to show your own dialog (`CamAddPartyRequestEvent`).
+ * @fires cam-parties-refreshed - Live refresh applied changes made elsewhere: rows added, changed, removed and by whom (`CamPartiesRefreshedEvent`).
  *
  * @csspart toolbar - Search, kind filter, count and Add button.
  * @csspart search - The text filter input.
@@ -82,6 +86,10 @@ import { styles } from './cam-related-party-list.styles.js';
  * @csspart confirm - The removal confirmation inside a row.
  * @csspart banner - The live region of a refused change.
  * @csspart partial-note - The note that access was computed without some tables.
+ * @csspart live - Live refresh: the paused status, a conflict with another agent's change, the announcements.
+ * @csspart live-status - "Live updates paused…" and why (offline, hidden, failing, off).
+ * @csspart live-region - The polite live region saying what others changed and who.
+ * @csspart live-conflict - A row being edited or removed here was changed or removed by someone else.
  * @csspart skeleton - The loading placeholder.
  * @csspart empty - The empty state.
  * @csspart error - The load error state.
@@ -110,10 +118,13 @@ import { styles } from './cam-related-party-list.styles.js';
  * @cssprop --cam-related-party-list-header-bg - Header background.
  * @cssprop --cam-related-party-list-row-border - Row separator colour.
  * @cssprop --cam-related-party-list-banner-bg - Background of the refused-change banner.
+ * @cssprop --cam-color-warning-bg - Background of the paused live-updates status.
+ * @cssprop --cam-color-live-highlight - Outline of a row another agent just added or changed.
+ * @cssprop --cam-color-live-highlight-bg - Background of a row another agent just changed (fades out unless reduced motion is asked for).
  */
 @localized()
 export class CamRelatedPartyList extends LitElement {
-  static override styles = styles;
+  static override styles = [styles, liveStyles];
 
   /** Table of the entity: `sn_customerservice_case`, `sn_install_base_sold_product` or `sn_install_base_item` (as mapped). */
   @property({ attribute: 'entity-table' }) entityTable = '';
@@ -134,6 +145,8 @@ export class CamRelatedPartyList extends LitElement {
   @state() private editing?: Editing;
   @state() private confirming?: PartyRow;
   @state() private adding = false;
+  /** A row being edited or confirmed here was changed or removed by someone else. */
+  @state() private liveConflict?: string;
 
   private readonly changes = new PartyChangesController(this, () => ({
     services: this.services,
@@ -141,6 +154,12 @@ export class CamRelatedPartyList extends LitElement {
     entity: this.entity,
     nameOf: partyName,
   }));
+
+  private readonly live = new LiveUpdatesController(
+    this,
+    () => ({ live: this.services?.live }),
+    (change) => this.onRemoteChange(change),
+  );
 
   private readonly load = new Task(this, {
     args: () => [this.services, this.entityTable, this.entityId] as const,
@@ -156,7 +175,10 @@ export class CamRelatedPartyList extends LitElement {
       if (access.parties.length > PLAIN_ROW_LIMIT) await loadVirtualizer();
       return access;
     },
-    onComplete: (access) => this.changes.setServerRows(access.parties),
+    onComplete: (access) => {
+      this.changes.setServerRows(access.parties);
+      this.live.loaded(access.entity, access.parties);
+    },
     onError: (error) => this.services?.reportError(error),
   });
 
@@ -214,7 +236,8 @@ export class CamRelatedPartyList extends LitElement {
         onKind: (kind: PartyKind | '') => (this.query = { ...this.query, kind }),
         onAdd: () => this.requestAdd(),
       })}
-      ${failure} ${renderIncomplete(access.incomplete)}
+      ${this.live.render(this.liveConflict, () => (this.liveConflict = undefined))} ${failure}
+      ${renderIncomplete(access.incomplete)}
       ${all.length === 0 ? renderEmpty(() => this.requestAdd()) : this.renderTable(access)}
       ${
         this.adding
@@ -243,6 +266,7 @@ export class CamRelatedPartyList extends LitElement {
       onSave: (row) => void this.saveType(access, row),
       onCancelEdit: (row) => this.closeRowMode(row, 'edit'),
       onAskRemove: (row) => this.openConfirm(row),
+      isRecent: this.live.isRecent,
     };
     return html`<div
       role="table"
@@ -279,6 +303,45 @@ export class CamRelatedPartyList extends LitElement {
       },
       onCancel: () => this.closeRowMode(row, 'remove'),
     };
+  }
+
+  /** Another agent's changes: applied in place, announced, and never lost under an open edit. */
+  private onRemoteChange(change: PartiesChange): void {
+    const applied = this.changes.applyRemote(change);
+    if (isEmptyChange(applied)) return;
+    this.resolveRowModes(applied);
+    this.live.announce(applied);
+    this.dispatchEvent(new CamPartiesRefreshedEvent(applied));
+  }
+
+  /**
+   * A row being retyped or confirmed for removal here that someone else changed or removed: the
+   * edit closes with a clear message, so nothing is saved over their change.
+   */
+  private resolveRowModes(change: PartiesChange): void {
+    const open = this.editing?.id ?? this.confirming?.record.id;
+    if (open === undefined) return;
+    const removed = change.removed.find((row) => row.record.id === open);
+    const update = change.changed.find(({ row }) => row.record.id === open);
+    if (!removed && !update) return;
+    const action = this.editing ? msg('changing its relationship type') : msg('confirming its removal');
+    if (removed) {
+      const name = partyName(removed);
+      this.liveConflict = msg(
+        str`${name} was removed by someone else while you were ${action}. Nothing was saved.`,
+      );
+      this.focusLater('input[part="search"]');
+    } else if (update) {
+      const name = partyName(update.row);
+      const who = change.by.get(open) ?? msg('Someone else');
+      const type = update.row.typeName ?? msg('another type');
+      this.liveConflict = msg(
+        str`${who} changed ${name} to ${type} while you were ${action}. Nothing was saved; review the change and try again if needed.`,
+      );
+      this.focusLater(`[data-record="${CSS.escape(open)}"] .menu-button`);
+    }
+    this.editing = undefined;
+    this.confirming = undefined;
   }
 
   private openEdit(row: PartyRow): void {

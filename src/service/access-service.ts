@@ -15,6 +15,8 @@ import type { Facts } from '../model/facts.js';
 import type { AccessFactsLoader, IncompleteSource } from './access-facts-loader.js';
 import { DefinitionsUnavailableError } from './definitions-snapshot.js';
 import type { PartyRow } from './party-rows.js';
+import type { PartiesChange } from './change-feed.js';
+import { patchAccess } from './live-patch.js';
 import type { RelatedPartiesService } from './related-parties-service.js';
 
 /** What the access service reads of a definitions snapshot (`DefinitionsSnapshot` has it all). */
@@ -96,6 +98,8 @@ interface Entry<S extends SnapshotLike> {
   readonly promise: Promise<EntityAccess<S>>;
   /** The extra principals this load included (`kind:id`). */
   readonly requested: ReadonlySet<string>;
+  /** The loaded picture, once the load succeeded (live changes patch it). */
+  value?: EntityAccess<S>;
 }
 
 export class AccessService<S extends SnapshotLike> {
@@ -163,10 +167,34 @@ export class AccessService<S extends SnapshotLike> {
     });
     const entry: Entry<S> = { promise, requested };
     this.entries.set(key, entry);
-    promise.catch(() => {
-      if (this.entries.get(key) === entry) this.entries.delete(key);
-    });
+    promise.then(
+      (value) => (entry.value = value),
+      () => {
+        if (this.entries.get(key) === entry) this.entries.delete(key);
+      },
+    );
     return entry;
+  }
+
+  /**
+   * Applies related-party changes seen by live refresh: in memory when the facts they need are
+   * already loaded (a retype, a removal, a party already on the entity), else by reading the
+   * entity again. Subscribers hear of it either way, so badges recompute.
+   */
+  applyPartyChanges(entity: EntityRef, change: Pick<PartiesChange, 'added' | 'changed' | 'removed'>): void {
+    const key = formatRef(entity);
+    const entry = this.entries.get(key);
+    // A load in flight reads the server as it is now; should it have missed the change, the next
+    // check sees it again against the rows that load shows.
+    if (entry && !entry.value) return;
+    const current = entry?.value;
+    const patched = current && patchAccess(current, change, current.definitions.definitions);
+    if (!entry || !patched) {
+      this.invalidate(entity);
+      return;
+    }
+    this.entries.set(key, { promise: Promise.resolve(patched), requested: entry.requested, value: patched });
+    for (const listener of this.listeners) listener(entity);
   }
 
   /** Forgets loaded facts (of one entity, or all) and tells subscribers to ask again. */

@@ -18,6 +18,8 @@ import {
 } from './definitions-service.js';
 import type { DefinitionsSnapshot } from './definitions-snapshot.js';
 import { RelatedPartiesService } from './related-parties-service.js';
+import { DEFAULT_POLL_INTERVAL_S, LiveFeed, type PushSource } from './live-feed.js';
+import { DefinitionsRefresh, DEFAULT_DEFINITIONS_INTERVAL_MS } from './definitions-refresh.js';
 
 /**
  * What the elements get from `<cam-provider>`, and all they get: the backend is reached only
@@ -30,6 +32,8 @@ export interface CamServices {
   readonly parties: RelatedPartiesService;
   /** Effective access per entity (engine over loaded facts), previews and explanations. */
   readonly access: AccessService<DefinitionsSnapshot>;
+  /** Live refresh: what other agents change reaches the lists (absent: no live updates). */
+  readonly live?: LiveFeed;
   /** Elements hand errors here so the host can react (a 401 calls `onAuthRequired`). */
   reportError(error: unknown): void;
 }
@@ -61,6 +65,12 @@ export interface CamServicesOptions {
   readonly roleSeed?: readonly RoleDef[];
   /** Persona grant rows of this host: replace built-in rows (same id) or add rows (see DefinitionsService). */
   readonly personaGrants?: readonly HostPersonaGrant[];
+  /** Seconds between live-refresh checks of each entity on screen (default 30); `0` turns polling off. */
+  readonly pollIntervalS?: number;
+  /** Milliseconds between checks of the definitions with the server (default 15 minutes); `0`: off. */
+  readonly definitionsIntervalMs?: number;
+  /** A push source telling when parties change, instead of polling. */
+  readonly pushSource?: PushSource;
   /** The server answered 401: re-authenticate. Also called for 401s of an injected client. */
   readonly onAuthRequired?: (error: AuthError) => void;
 }
@@ -104,17 +114,38 @@ export function createCamServices(options: CamServicesOptions = {}): OwnedCamSer
     definitions,
     parties,
   );
+  const instance = definitions.owner.instance;
+  const live = new LiveFeed({
+    client,
+    tableMap,
+    access,
+    pollIntervalMs: finiteOr(options.pollIntervalS, DEFAULT_POLL_INTERVAL_S) * 1000,
+    push: options.pushSource,
+    tabsName: `cam-live:${instance}:${options.userId || 'anonymous'}`,
+  });
+  parties.onWrite((entity) => live.written(entity));
+  const refresh = new DefinitionsRefresh({
+    definitions,
+    intervalMs: finiteOr(options.definitionsIntervalMs, DEFAULT_DEFINITIONS_INTERVAL_MS),
+  });
   return {
     definitions,
     parties,
     access,
+    live,
     reportError: (error) => {
       // A client created here calls onAuthRequired itself; an injected one has no such hook.
       if (error instanceof AuthError && options.client) onAuthRequired?.(error);
     },
     dispose: () => {
+      live.dispose();
+      refresh.dispose();
       access.dispose();
       definitions.dispose();
     },
   };
+}
+
+function finiteOr(value: number | undefined, fallback: number): number {
+  return value !== undefined && Number.isFinite(value) && value >= 0 ? value : fallback;
 }

@@ -43,7 +43,7 @@ export interface PageServer {
 }
 
 /** Answers one Table API request with the mock routes. */
-async function tableApi(request: IncomingMessage, url: URL, body: string): Promise<Response> {
+export async function tableApi(request: IncomingMessage, url: URL, body: string): Promise<Response> {
   const [, table = '', sysId] = /^\/api\/now\/table\/([^/]+)(?:\/([^/]+))?$/.exec(url.pathname) ?? [];
   const init: RequestInit = {
     method: request.method ?? 'GET',
