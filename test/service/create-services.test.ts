@@ -46,10 +46,10 @@ describe('createCamServices', () => {
     await deleteAllDatabases();
   });
 
-  it('gives a host the three services and nothing that reaches around them', () => {
+  it('gives a host the services and nothing that reaches around them (no client, no table map)', () => {
     const created = make();
     expect(Object.keys(created).sort()).to.deep.equal(
-      ['access', 'definitions', 'dispose', 'parties', 'reportError'].sort(),
+      ['access', 'definitions', 'dispose', 'live', 'parties', 'reportError'].sort(),
     );
   });
 
