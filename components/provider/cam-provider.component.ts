@@ -5,7 +5,7 @@ import { TableApiClient } from '../../src/client/table-api-client.js';
 import { AuthError } from '../../src/client/errors.js';
 import { resolveTableMap, type TableMap, type TableMapOverrides } from '../../src/client/table-map.js';
 import type { TableClient } from '../../src/client/types.js';
-import { DefinitionsService } from '../../src/service/definitions-service.js';
+import { DefinitionsService, type HostPersonaGrant } from '../../src/service/definitions-service.js';
 import { RelatedPartiesService } from '../../src/service/related-parties-service.js';
 import { AccessFactsLoader } from '../../src/service/access-facts-loader.js';
 import { AccessService } from '../../src/service/access-service.js';
@@ -49,6 +49,15 @@ export class CamProvider extends LitElement {
   /** A client to use instead of creating one (tests, custom transports). */
   @property({ attribute: false }) client?: TableClient;
 
+  /**
+   * Persona rows of the host (what a role gives by itself: the instance's role-based ACLs, which
+   * the Table API does not expose), over the built-in ones: a row with a built-in row's id replaces
+   * it (`active: false` turns it off), any other row is added; their source becomes `host`. A
+   * JavaScript property only. Setting a new array recreates the services, so every element
+   * computes its answers again with the new rows. Ignored when `services` is given.
+   */
+  @property({ attribute: false }) personaGrants?: readonly HostPersonaGrant[];
+
   /** Services to provide as they are, instead of creating them. */
   @property({ attribute: false }) services?: CamServices;
 
@@ -77,6 +86,7 @@ export class CamProvider extends LitElement {
       'timeout',
       'tableMap',
       'client',
+      'personaGrants',
       'services',
     ];
     if (this.provided === undefined || config.some((key) => changed.has(key))) this.rebuild();
@@ -130,6 +140,7 @@ export class CamProvider extends LitElement {
       tableMap,
       instance,
       user: this.userId || 'anonymous',
+      ...(this.personaGrants && { personaGrants: this.personaGrants }),
     });
     const access = new AccessService(new AccessFactsLoader(client, tableMap), definitions);
     return {
