@@ -10,7 +10,12 @@ import { levelLabel } from '../internal/labels.js';
 import { matches, partyLabel, tableLabel } from './format.js';
 import { renderCount, renderSearch } from './search-field.js';
 
-function renderRole(name: string, catalog: RoleCatalog, reveal: (role: RoleDef) => void): TemplateResult {
+/** A required role as a list item linking to the catalogue, or flagged when the catalogue lacks it. */
+export function renderRole(
+  name: string,
+  catalog: RoleCatalog,
+  reveal: (role: RoleDef) => void,
+): TemplateResult {
   const role = catalog.get(name);
   if (!role) return html`<li class="warn" data-unknown>⚠ ${msg(str`${name} — unknown role`)}</li>`;
   return html`<li>

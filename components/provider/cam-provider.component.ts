@@ -50,11 +50,8 @@ export class CamProvider extends LitElement {
   @property({ attribute: false }) client?: TableClient;
 
   /**
-   * Persona rows of the host (what a role gives by itself: the instance's role-based ACLs, which
-   * the Table API does not expose), over the built-in ones: a row with a built-in row's id replaces
-   * it (`active: false` turns it off), any other row is added; their source becomes `host`. A
-   * JavaScript property only. Setting a new array recreates the services, so every element
-   * computes its answers again with the new rows. Ignored when `services` is given.
+   * The host's persona rows, over the built-in ones (same id: replaces it; `active: false` turns it
+   * off). A new array recreates the services, so every element answers again with the new rows.
    */
   @property({ attribute: false }) personaGrants?: readonly HostPersonaGrant[];
 

@@ -25,7 +25,10 @@ const button = (el: CamEffectiveAccessBadge): HTMLButtonElement | null =>
 
 /** Waits until the badge answers `level` (the button shows it). */
 async function answers(el: CamEffectiveAccessBadge, level: string): Promise<void> {
-  await until(() => button(el)?.dataset.level === level && el.level === level, `the badge to answer ${level}`);
+  await until(
+    () => button(el)?.dataset.level === level && el.level === level,
+    `the badge to answer ${level}`,
+  );
 }
 
 describe('<cam-provider> personaGrants', () => {
