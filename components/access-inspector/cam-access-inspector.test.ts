@@ -637,6 +637,17 @@ describe('<cam-access-inspector>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('fits 390 px: the wide table scrolls inside the panel', async () => {
+      const { el } = await renderInspector();
+      el.style.display = 'block';
+      el.style.width = '390px';
+      await loaded(el);
+      await openTab(el, 'persona-roles');
+      const panel = $(el, '[role="tabpanel"]') as HTMLElement;
+      expect(panel.scrollWidth).to.be.at.most(panel.clientWidth);
+      await expect(el).to.be.accessible();
+    });
+
     it('links the role of a row to the catalogue', async () => {
       const { el } = await renderInspector();
       await loaded(el);

@@ -18,7 +18,7 @@ import type {
 import { levelLabel, partyKindLabel } from '../internal/labels.js';
 import { matches, tableLabel } from './format.js';
 import { renderSearch, renderCount } from './search-field.js';
-import { renderRole } from './section-access-configs.js';
+import { renderRoleLink } from './section-access-configs.js';
 
 /** Which records a persona row reaches, for people. */
 export function personaScopeLabel(scope: PersonaScope): string {
@@ -67,40 +67,38 @@ export function renderPersonaRolesSection(
   );
   return html`<div class="toolbar">${renderSearch(msg('Search persona roles'), query, onQuery)}</div>
     ${renderCount(msg(str`${shown.length} of ${all.length} persona roles shown`))}
-    <table part="table">
-      <caption class="visually-hidden">
-        ${msg('Persona roles')}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">${msg('Role')}</th>
-          <th scope="col">${msg('Table')}</th>
-          <th scope="col">${msg('Level')}</th>
-          <th scope="col">${msg('Scope')}</th>
-          <th scope="col">${msg('Applies to')}</th>
-          <th scope="col">${msg('Source')}</th>
-          <th scope="col">${msg('Active')}</th>
-          <th scope="col">${msg('Where it comes from')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${shown.map((g) => {
-          const active = g.active !== false;
-          return html`<tr data-id=${g.id} data-source=${g.source} data-inactive=${!active}>
-            <th scope="row">
-              <ul>
-                ${renderRole(g.role, catalog, reveal)}
-              </ul>
-            </th>
-            <td>${tableLabel(g.table)}</td>
-            <td><span class="level" data-level=${g.level}>${levelLabel(g.level)}</span></td>
-            <td>${personaScopeLabel(g.scope)}</td>
-            <td>${principalsText(g)}</td>
-            <td>${personaSourceLabel(g.source)}</td>
-            <td>${active ? msg('Active') : html`<span class="muted">${msg('Inactive')}</span>`}</td>
-            <td>${g.note ?? nothing}</td>
-          </tr>`;
-        })}
-      </tbody>
-    </table>`;
+    <div class="table-scroll">
+      <table part="table">
+        <caption class="visually-hidden">
+          ${msg('Persona roles')}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">${msg('Role')}</th>
+            <th scope="col">${msg('Table')}</th>
+            <th scope="col">${msg('Level')}</th>
+            <th scope="col">${msg('Scope')}</th>
+            <th scope="col">${msg('Applies to')}</th>
+            <th scope="col">${msg('Source')}</th>
+            <th scope="col">${msg('Active')}</th>
+            <th scope="col">${msg('Where it comes from')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${shown.map((g) => {
+            const active = g.active !== false;
+            return html`<tr data-id=${g.id} data-source=${g.source} data-inactive=${!active}>
+              <th scope="row">${renderRoleLink(g.role, catalog, reveal)}</th>
+              <td>${tableLabel(g.table)}</td>
+              <td><span class="level" data-level=${g.level}>${levelLabel(g.level)}</span></td>
+              <td>${personaScopeLabel(g.scope)}</td>
+              <td>${principalsText(g)}</td>
+              <td>${personaSourceLabel(g.source)}</td>
+              <td>${active ? msg('Active') : html`<span class="muted">${msg('Inactive')}</span>`}</td>
+              <td>${g.note ?? nothing}</td>
+            </tr>`;
+          })}
+        </tbody>
+      </table>
+    </div>`;
 }
