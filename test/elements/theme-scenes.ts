@@ -9,6 +9,7 @@ import { html, type TemplateResult } from 'lit';
 import { http, HttpResponse } from 'msw';
 import { worker } from '../../mocks/browser.js';
 import { faults } from '../../mocks/faults.js';
+import { getStore } from '../../mocks/db.js';
 import { STORY } from '../../mocks/seed/story.js';
 import { freshUserId, until } from '../support/fixtures.js';
 import {
@@ -173,15 +174,33 @@ const levels: Scene = async (visit) => {
   visit(provider);
 };
 
+/** Another agent changed a party: live refresh marks the row for a moment. */
+const liveChange: Scene = async (visit) => {
+  const all = await renderAllElements();
+  await until(() => shadow(all.list).querySelector('[part~="row"]') !== null, 'the rows');
+  const { housingLoan } = STORY;
+  getStore().update('sn_customerservice_related_party', housingLoan.parties.coBorrower, {
+    type: housingLoan.relationshipTypes.guarantor.id,
+  });
+  await all.provider.current?.live?.check();
+  await until(() => shadow(all.list).querySelector('[data-live-changed]') !== null, 'the marked row');
+  visit(all.provider);
+};
+
 /**
  * The scenes, in order. Each starts on an empty page: the list is virtualised, so a list pushed
  * below the viewport by an earlier scene would render no rows.
  */
-export const SCENES: readonly Scene[] = [interactive, loading, incomplete, refused, offline, levels].map(
-  (scene): Scene =>
-    async (visit) => {
-      fixtureCleanup();
-      faults.reset();
-      await scene(visit);
-    },
-);
+export const SCENES: readonly Scene[] = [
+  interactive,
+  loading,
+  incomplete,
+  refused,
+  offline,
+  levels,
+  liveChange,
+].map((scene): Scene => async (visit) => {
+  fixtureCleanup();
+  faults.reset();
+  await scene(visit);
+});
