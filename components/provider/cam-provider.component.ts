@@ -5,6 +5,7 @@ import {
   createCamServices,
   type OwnedCamServices,
   type PushSource,
+  type HostPersonaGrant,
   type TableClient,
   type TableMapOverrides,
 } from '../../src/index.js';
@@ -49,6 +50,12 @@ export class CamProvider extends LitElement {
   /** A client to use instead of creating one (tests, custom transports). */
   @property({ attribute: false }) client?: TableClient;
 
+  /**
+   * The host's persona rows, over the built-in ones (same id: replaces it; `active: false` turns it
+   * off). A new array recreates the services, so every element answers again with the new rows.
+   */
+  @property({ attribute: false }) personaGrants?: readonly HostPersonaGrant[];
+
   /** Services to provide as they are, instead of creating them. */
   @property({ attribute: false }) services?: CamServices;
 
@@ -82,7 +89,7 @@ export class CamProvider extends LitElement {
 
   private config(): readonly unknown[] {
     const { baseUrl, userToken, authToken, userId, timeout, tableMap, client, services } = this;
-    const { pollInterval, definitionsInterval, pushSource } = this;
+    const { pollInterval, definitionsInterval, pushSource, personaGrants } = this;
     return [
       baseUrl,
       userToken,
@@ -95,6 +102,7 @@ export class CamProvider extends LitElement {
       pollInterval,
       definitionsInterval,
       pushSource,
+      personaGrants,
     ];
   }
 
@@ -141,6 +149,7 @@ export class CamProvider extends LitElement {
       pollIntervalS: this.pollInterval,
       definitionsIntervalMs: this.definitionsInterval * 60_000,
       pushSource: this.pushSource,
+      personaGrants: this.personaGrants,
       onAuthRequired: (error) => this.dispatchEvent(new CamAuthRequiredEvent(error)),
     });
     this.provided = this.owned;
