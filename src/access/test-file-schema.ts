@@ -82,7 +82,12 @@ const DefinitionParts = {
 const DefinitionsSchema = v.strictObject(DefinitionParts);
 
 const Named = { id: Id, name: v.optional(Text) };
-const Person = { ...Named, email: v.optional(Text), roles: v.optional(Names) };
+const Person = {
+  ...Named,
+  email: v.optional(Text),
+  roles: v.optional(Names),
+  active: v.optional(v.boolean()),
+};
 const Ref = v.optional(Id);
 
 const FactsSchema = v.strictObject({
@@ -107,6 +112,8 @@ const FactsSchema = v.strictObject({
         consumer: Ref,
         soldProduct: Ref,
         installBase: Ref,
+        /** ISO 8601 date-time the case was closed (the access review's closed-record rule). */
+        closedAt: v.optional(Text),
       }),
     ),
   ),
