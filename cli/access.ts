@@ -16,6 +16,7 @@ import {
   type AccessTestFile,
 } from '../src/access/test-file.js';
 import { describeExpectation, describeTest, runAccessTests } from '../src/access/test-run.js';
+import { audit, AUDIT_USAGE } from './audit.js';
 
 const USAGE = `Usage:
   npm run access -- check FILE [--json]
@@ -23,6 +24,7 @@ const USAGE = `Usage:
       explanation of each failure; --json prints [{principal, entity, level, expected, pass}].
   npm run access -- explain FILE PRINCIPAL ENTITY
       Print why PRINCIPAL (e.g. contact:ana) has its access to ENTITY (e.g. case:cs1).
+${AUDIT_USAGE.replace(/^Usage:\n/, '')}
 
 Exit status: 0 every test passes, 1 a test fails, 2 the input cannot be used.
 File format: docs/access-test-files.md`;
@@ -118,6 +120,7 @@ function explain(file: string, principalText: string, entityText: string): numbe
 }
 
 function main(argv: readonly string[]): number {
+  if (argv[0] === 'audit') return audit(argv.slice(1));
   const { values, positionals } = parseArgs({
     args: [...argv],
     options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },

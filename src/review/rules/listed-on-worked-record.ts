@@ -19,11 +19,11 @@ export function listedOnWorkedRecords(world: ReviewWorld): Finding[] {
     const principal: PrincipalRef = { kind: party.kind, id: party.id };
     const why = workReason(world, record.entity, principal);
     if (!why) continue;
-    const before = world.engine.check(principal, record.entity).level;
     const better = authorizedTypes(world, record.entity, party.kind)
-      .map((type) => ({ type, after: levelAfter(world, record.id, type, principal, record.entity) }))
-      .find(({ after }) => after !== undefined && compareLevels(after, before) > 0);
-    if (!better) continue;
+      .map((type) => ({ type, gain: gainOf(world, record.id, type, principal) }))
+      .find(({ gain }) => gain !== undefined);
+    if (!better?.gain) continue;
+    const { gain } = better;
     const name = world.partyLabel(party);
     const where = world.describeEntity(record.entity);
     findings.push({
@@ -33,8 +33,8 @@ export function listedOnWorkedRecords(world: ReviewWorld): Finding[] {
       summary: `${name} is only ${typeName(world, record)} on ${where}, which they work on`,
       evidence: [
         why,
-        `${typeName(world, record)} carries no responsibility: ${name} has ${before} access`,
-        `as ${better.type.name} they would have ${better.after}`,
+        `${typeName(world, record)} carries no responsibility: ${name} has ${gain.before} access to ${gain.where}`,
+        `as ${better.type.name} they would have ${gain.after}`,
       ],
       fix: {
         action: 'change-type',
@@ -86,16 +86,15 @@ function authorizedTypes(world: ReviewWorld, entity: EntityRef, kind: string): R
     );
 }
 
-function levelAfter(
+/** The first entity where the retype would raise the principal's level, or undefined. */
+function gainOf(
   world: ReviewWorld,
   recordId: string,
   type: RelationshipType,
   principal: PrincipalRef,
-  entity: EntityRef,
-): AccessLevel | undefined {
+): { where: string; before: AccessLevel; after: AccessLevel } | undefined {
   const change = { op: 'retype', recordId, type: type.id } as const;
   if (world.engine.validate(change).some((issue) => issue.severity === 'error')) return undefined;
-  return world.engine
-    .whatIf(change, principal)
-    .find((r) => r.entity.kind === entity.kind && r.entity.id === entity.id)?.after;
+  const raised = world.engine.whatIf(change, principal).find((r) => compareLevels(r.after, r.before) > 0);
+  return raised && { where: world.describeEntity(raised.entity), before: raised.before, after: raised.after };
 }

@@ -45,7 +45,7 @@ export function responsibilityWithoutRole(world: ReviewWorld): Finding[] {
       id: `responsibility-without-role:${record.id}`,
       kind: 'responsibility-without-role',
       severity: lacking.some((l) => l.none) ? 'high' : 'medium',
-      summary: `${typeName(world, record)} on ${where}: ${who} ${roles.join(', ')}, so the record grants ${group ? 'them' : 'it'} nothing`,
+      summary: `${typeName(world, record)} on ${where}: ${who} ${roles.join(', ')}, so the record grants them nothing`,
       evidence: capped(lacking.map((l) => l.reason)),
       fix: {
         action: 'keep',
