@@ -17,6 +17,7 @@ import { STORY } from './story.js';
 import { seedCases } from './world-cases.js';
 import { seedParties } from './world-parties.js';
 import { seedPeople } from './world-people.js';
+import { seedReviewStory } from './review-story.js';
 import { seedProducts } from './world-products.js';
 
 export interface WorldOptions {
@@ -77,6 +78,7 @@ export function seedWorld(store: TableStore, options: WorldOptions = {}): void {
     const products = seedProducts(ctx, people, options.consumerProducts ?? 30);
     const cases = seedCases(ctx, people, products, options.cases ?? 296);
     seedParties(ctx, people, products, cases);
+    seedReviewStory(ctx);
   });
 }
 

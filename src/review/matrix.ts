@@ -46,12 +46,16 @@ export function rowsOfPrincipal(world: ReviewWorld, principal: PrincipalRef): Ma
     .map((entry) => row(world.engine.explain(principal, entry.entity)));
 }
 
-/** Rows of people named (or stood for) by records in scope who do not reach the record's entity. */
+/**
+ * Rows of people named (or stood for) by records on an entity in scope, or on a record its access
+ * cascades from, who reach it with less than the record promises.
+ */
 export function nearMissRows(world: ReviewWorld, reached: ReadonlySet<string>): MatrixRow[] {
   const rows: MatrixRow[] = [];
   const seen = new Set<string>();
   for (const entity of world.scope) {
-    for (const record of world.recordsOn(entity)) {
+    const records = world.sourcesOf(entity).flatMap((source) => world.recordsOn(source));
+    for (const record of records) {
       for (const principal of world.membersOf(record.party)) {
         const key = `${formatRef(principal)}|${formatRef(entity)}`;
         if (reached.has(key) || seen.has(key)) continue;

@@ -69,6 +69,34 @@ export class ReviewWorld {
     return this.#records.get(formatRef(entity)) ?? [];
   }
 
+  /**
+   * The entity and those whose parties' access cascades to it: a case's sold product and install
+   * base item (with ancestors), an item's ancestors and sold product, a sold product's items.
+   */
+  sourcesOf(entity: EntityRef): EntityRef[] {
+    const out: EntityRef[] = [entity];
+    const items = this.facts.installBase;
+    const withAncestors = (id: string | undefined): void => {
+      const seen = new Set<string>();
+      for (let at = id; at && !seen.has(at); at = items.find((i) => i.id === at)?.parent) {
+        seen.add(at);
+        if (at !== entity.id || entity.kind !== 'install_base') out.push({ kind: 'install_base', id: at });
+      }
+    };
+    if (entity.kind === 'case') {
+      const c = this.#cases.get(entity.id);
+      if (c?.soldProduct) out.push({ kind: 'sold_product', id: c.soldProduct });
+      withAncestors(c?.installBase);
+    } else if (entity.kind === 'install_base') {
+      const item = items.find((i) => i.id === entity.id);
+      withAncestors(item?.parent);
+      if (item?.soldProduct) out.push({ kind: 'sold_product', id: item.soldProduct });
+    } else {
+      for (const i of items) if (i.soldProduct === entity.id) out.push({ kind: 'install_base', id: i.id });
+    }
+    return out;
+  }
+
   person(ref: PrincipalRef): Person | undefined {
     return this.#people.get(formatRef(ref));
   }
