@@ -73,7 +73,7 @@ export function seedReviewStory(ctx: SeedContext): void {
       number: ctx.nextCaseNumber(),
       shortDescription: closed.shortDescription,
       account,
-      contact: STORY.housingLoan.attorney.id,
+      contact: s.noRole.id,
     },
     { state: 'closed', priority: '4', closed_at: closed.closedAt },
   );
