@@ -419,14 +419,15 @@ export class CamAccessReview extends LitElement {
   private renderMatrixSection(review: Review): TemplateResult {
     const single = review.loaded.scope.kind === 'entity';
     const rows = review.result.rows;
-    const title = single ? msg('Who has access') : msg('Who can access what');
     const scope = review.loaded.scope;
-    const label =
+    // Named after the record in single mode, so a host's own "Who has access" section stays distinct.
+    const title =
       scope.kind === 'entity'
         ? msg(
             str`Who has access to ${entityWord(scope.entity.kind)} ${rows[0]?.entityLabel ?? scope.entity.id}`,
           )
-        : title;
+        : msg('Who can access what');
+    const label = title;
     return html`<section aria-labelledby="matrix-title">
       ${this.heading(title, 'matrix-title')}
       ${

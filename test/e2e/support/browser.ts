@@ -6,7 +6,10 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 // @ts-expect-error -- a plain .mjs script without type declarations
 import * as chrome from '../../../scripts/find-chrome.mjs';
 
-const { ensureChrome, CHROME_ARGS } = chrome as { ensureChrome: () => Promise<string>; CHROME_ARGS: string[] };
+const { ensureChrome, CHROME_ARGS } = chrome as {
+  ensureChrome: () => Promise<string>;
+  CHROME_ARGS: string[];
+};
 
 /** Launches headless Chromium. */
 export async function launchBrowser(): Promise<Browser> {
