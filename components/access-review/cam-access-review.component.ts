@@ -283,7 +283,7 @@ export class CamAccessReview extends LitElement {
         <button type="button" @click=${() => this.reload()}>${msg('Load again')}</button>
       </div>`;
     const error = this.task.error;
-    return html`<div role="alert" class="error-box">
+    return html`<div role="alert" class="load-error">
         <p>
           ${msg('The access review could not be loaded:')}
           ${error instanceof Error ? error.message : String(error)}
