@@ -298,7 +298,7 @@ export class CamAccessReview extends LitElement {
       .size;
     const incomplete = loaded.incomplete.map((i) => i.table).join(', ');
     return html`<p class="summary" part="summary">
-        ${msg(str`${people} people reach ${loaded.entities.length} records; ${result.findings.length} findings.`)}
+        ${msg(str`Records: ${loaded.entities.length} · people with access: ${people} · findings: ${result.findings.length}`)}
       </p>
       ${
         incomplete

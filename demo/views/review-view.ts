@@ -33,18 +33,16 @@ export class DemoReviewView extends ViewElement {
         then apply.
       </p>
       <nav aria-label="Accounts to review">
-        <ul class="chips">
+        <p class="card-links">
           ${REVIEW_ACCOUNTS.map(
             (a) =>
-              html`<li>
-                <a
-                  href=${routeHref({ name: 'review', account: a.id })}
-                  aria-current=${a.id === account ? 'page' : 'false'}
-                  >${a.name}</a
-                >
-              </li>`,
+              html`<a
+                href=${routeHref({ name: 'review', account: a.id })}
+                aria-current=${a.id === account ? 'page' : 'false'}
+                >${a.name}</a
+              >`,
           )}
-        </ul>
+        </p>
       </nav>
       <section class="panel" aria-label="Review">
         <cam-access-review

@@ -9,10 +9,15 @@ import { pathOf } from './paths.js';
 import type { MatrixRow } from './types.js';
 import type { ReviewWorld } from './world.js';
 
-/** Near misses worth a row: those about a record, a parent account or the record's own contact. */
+/**
+ * Near misses worth showing: those about a record (but not a "Listed" type, which grants nothing by
+ * design), a parent account, or the record's own contact without the customer role.
+ */
 function nearMissesOf(explanation: Explanation): string[] {
   return explanation.nearMisses
-    .filter((m) => m.recordId !== undefined || m.code === 'owner-missing-role')
+    .filter(
+      (m) => (m.recordId !== undefined && m.code !== 'no-responsibility') || m.code === 'owner-missing-role',
+    )
     .map((m) => m.reason);
 }
 

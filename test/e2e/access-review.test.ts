@@ -46,7 +46,11 @@ describe('demo access review (built, under a sub-path)', { timeout: 150_000 }, (
     await demo.open('#/');
     await page.getByRole('link', { name: 'Access review', exact: true }).click();
     await waitForText(page.locator('h1'), new RegExp(`Access review: ${S.account.name.replace('&', '.')}`));
-    await waitForText(review().locator('[part=summary]'), /people reach \d+ records; \d+ findings/, 30_000);
+    await waitForText(
+      review().locator('[part=summary]'),
+      /Records: \d+ · people with access: \d+ · findings: \d+/,
+      30_000,
+    );
     for (const kind of FINDING_KINDS) await waitForText(finding(kind).first(), /Suggested fix:/);
     await waitForText(finding('inactive-person'), new RegExp(S.inactive.name));
     await expectAccessible(page, 'access review loaded');
