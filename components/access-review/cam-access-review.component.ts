@@ -162,11 +162,9 @@ export class CamAccessReview extends LitElement {
         };
         const loaded = await service.load(scope, { signal, onProgress });
         this.progress = { step: 'review', records };
-        // Let the progress paint before the (synchronous) rules run.
-        await new Promise((resolve) => requestAnimationFrame(resolve));
-        signal.throwIfAborted();
         const at = Date.now();
-        const result = service.review(loaded, { now: at, closedDays });
+        // In slices that yield to the page: a large account never freezes it, and Cancel works.
+        const result = await service.reviewInSteps(loaded, { now: at, closedDays, signal, onProgress });
         this.decisions = new Map();
         this.findingsLimit = FINDINGS_PAGE;
         return { loaded, result, at };
@@ -264,13 +262,19 @@ export class CamAccessReview extends LitElement {
 
   private renderLoading(): TemplateResult {
     const p = this.progress;
+    const reviewing = p?.step === 'review';
+    const percent = reviewing && p.total ? Math.round((100 * (p.done ?? 0)) / p.total) : undefined;
     const what = !p
       ? msg('Loading the records…')
-      : p.step === 'review'
-        ? msg('Reviewing access…')
+      : reviewing
+        ? msg(str`Reviewing access… ${percent ?? 0}%`)
         : msg(str`Loading… ${p.records} records read`);
     return html`<div class="loading" part="progress" role="status" aria-busy="true">
-      <progress aria-label=${msg('Loading the review')}></progress>
+      ${
+        percent === undefined
+          ? html`<progress aria-label=${msg('Loading the review')}></progress>`
+          : html`<progress aria-label=${msg('Reviewing access')} max="100" .value=${percent}></progress>`
+      }
       <span>${what}</span>
       <button type="button" @click=${() => this.cancel()}>${msg('Cancel')}</button>
     </div>`;

@@ -37,16 +37,18 @@ function matches(row: MatrixRow, text: string, level: LevelFilter): boolean {
   return haystack.some((value) => value.toLowerCase().includes(text));
 }
 
+const collator = new Intl.Collator();
+
 function compare(a: MatrixRow, b: MatrixRow, sort: MatrixSort): number {
   switch (sort) {
     case 'principal':
-      return a.principalLabel.localeCompare(b.principalLabel);
+      return collator.compare(a.principalLabel, b.principalLabel);
     case 'entity':
-      return a.entityLabel.localeCompare(b.entityLabel);
+      return collator.compare(a.entityLabel, b.entityLabel);
     case 'level':
       return compareLevels(a.level, b.level);
     case 'path':
-      return (a.paths[0]?.kind ?? '').localeCompare(b.paths[0]?.kind ?? '');
+      return collator.compare(a.paths[0]?.kind ?? '', b.paths[0]?.kind ?? '');
   }
 }
 
@@ -73,8 +75,8 @@ export function matrixItems(rows: readonly MatrixRow[], query: MatrixQuery): Mat
     group.rows.sort(
       (a, b) =>
         sign * compare(a, b, query.sort) ||
-        a.principalLabel.localeCompare(b.principalLabel) ||
-        a.entityLabel.localeCompare(b.entityLabel),
+        collator.compare(a.principalLabel, b.principalLabel) ||
+        collator.compare(a.entityLabel, b.entityLabel),
     );
     for (const row of group.rows)
       items.push({ kind: 'row', key: `${formatRef(row.principal)}|${formatRef(row.entity)}`, row });

@@ -1,6 +1,13 @@
-export { reviewAccess, findingsOf } from './review.js';
+export {
+  reviewAccess,
+  findingsOf,
+  recordFindings,
+  accountFindings,
+  sortFindings,
+  allEntities,
+} from './review.js';
 export { ReviewWorld } from './world.js';
-export { buildMatrix, principalsOf, rowsOfPrincipal, nearMissRows, sortRows } from './matrix.js';
+export { buildMatrix, principalsOf, rowsOfPrincipal, nearMissRows, sortRows, matrixRow } from './matrix.js';
 export { pathOf } from './paths.js';
 export {
   planChanges,

@@ -21,7 +21,8 @@ function nearMissesOf(explanation: Explanation): string[] {
     .map((m) => m.reason);
 }
 
-function row(explanation: Explanation): MatrixRow {
+/** A matrix row from the engine's explanation. */
+export function matrixRow(explanation: Explanation): MatrixRow {
   return {
     principal: explanation.principal,
     principalLabel: explanation.principalLabel,
@@ -48,7 +49,7 @@ export function rowsOfPrincipal(world: ReviewWorld, principal: PrincipalRef): Ma
   return world.engine
     .accessFor(principal)
     .filter((entry) => world.scopeKeys.has(formatRef(entry.entity)))
-    .map((entry) => row(world.engine.explain(principal, entry.entity)));
+    .map((entry) => matrixRow(world.explain(principal, entry.entity)));
 }
 
 /**
@@ -65,9 +66,9 @@ export function nearMissRows(world: ReviewWorld, reached: ReadonlySet<string>): 
         const key = `${formatRef(principal)}|${formatRef(entity)}`;
         if (reached.has(key) || seen.has(key)) continue;
         seen.add(key);
-        const explanation = world.engine.explain(principal, entity as EntityRef);
+        const explanation = world.explain(principal, entity as EntityRef);
         if (explanation.incomplete?.some((text) => text.includes('not in the facts'))) continue;
-        const candidate = row(explanation);
+        const candidate = matrixRow(explanation);
         if (candidate.nearMisses.length > 0) rows.push(candidate);
       }
     }
@@ -82,11 +83,14 @@ export function buildMatrix(world: ReviewWorld): MatrixRow[] {
   return sortRows([...rows, ...nearMissRows(world, reached)]);
 }
 
+const collator = new Intl.Collator();
+
+/** By principal name (then id), then record. */
 export function sortRows(rows: MatrixRow[]): MatrixRow[] {
   return rows.sort(
     (a, b) =>
-      a.principalLabel.localeCompare(b.principalLabel) ||
-      a.principal.id.localeCompare(b.principal.id) ||
-      a.entityLabel.localeCompare(b.entityLabel),
+      collator.compare(a.principalLabel, b.principalLabel) ||
+      collator.compare(a.principal.id, b.principal.id) ||
+      collator.compare(a.entityLabel, b.entityLabel),
   );
 }

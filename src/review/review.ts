@@ -17,17 +17,25 @@ import {
 } from './types.js';
 import { ReviewWorld } from './world.js';
 
-/** Every rule's findings, most serious first. */
-export function findingsOf(world: ReviewWorld, options: ReviewOptions): Finding[] {
-  const findings = [
+/** The rules about records: any slice of the scope can be reviewed on its own. */
+export function recordFindings(world: ReviewWorld, options: ReviewOptions): Finding[] {
+  return [
     ...responsibilityWithoutRole(world),
     ...stalePersons(world),
     ...duplicatePersons(world),
     ...accountParties(world),
-    ...openAccounts(world),
     ...listedOnWorkedRecords(world),
     ...closedRecordParties(world, options.now, options.closedDays),
   ];
+}
+
+/** The rules about the accounts of the scope: run once on the whole scope. */
+export function accountFindings(world: ReviewWorld): Finding[] {
+  return openAccounts(world);
+}
+
+/** Most serious first, then by rule, record and id. */
+export function sortFindings(findings: Finding[]): Finding[] {
   return findings.sort(
     (a, b) =>
       compareSeverity(b.severity, a.severity) ||
@@ -35,6 +43,21 @@ export function findingsOf(world: ReviewWorld, options: ReviewOptions): Finding[
       (a.entityLabel ?? '').localeCompare(b.entityLabel ?? '') ||
       a.id.localeCompare(b.id),
   );
+}
+
+/** Every rule's findings, most serious first. */
+export function findingsOf(world: ReviewWorld, options: ReviewOptions): Finding[] {
+  return sortFindings([...recordFindings(world, options), ...accountFindings(world)]);
+}
+
+/** Every entity of the facts (cases, sold products, install base items). */
+export function allEntities(engine: AccessEngine): EntityRef[] {
+  const facts = engine.facts;
+  return [
+    ...facts.cases.map((c) => ({ kind: 'case' as const, id: c.id })),
+    ...facts.soldProducts.map((s) => ({ kind: 'sold_product' as const, id: s.id })),
+    ...facts.installBase.map((i) => ({ kind: 'install_base' as const, id: i.id })),
+  ];
 }
 
 /**
@@ -45,12 +68,7 @@ export function reviewAccess(
   engine: AccessEngine,
   options: ReviewOptions & { readonly scope?: readonly EntityRef[] },
 ): ReviewResult {
-  const facts = engine.facts;
-  const scope = options.scope ?? [
-    ...facts.cases.map((c) => ({ kind: 'case' as const, id: c.id })),
-    ...facts.soldProducts.map((s) => ({ kind: 'sold_product' as const, id: s.id })),
-    ...facts.installBase.map((i) => ({ kind: 'install_base' as const, id: i.id })),
-  ];
+  const scope = options.scope ?? allEntities(engine);
   const world = new ReviewWorld(engine, scope);
   return { rows: buildMatrix(world), findings: findingsOf(world, options) };
 }

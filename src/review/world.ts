@@ -3,6 +3,7 @@
  * party stands for, the records on the entities in scope. Built once per review. Pure.
  */
 import type { AccessEngine } from '../access/engine.js';
+import type { Explanation } from '../access/types.js';
 import type { RelationshipType } from '../model/definitions.js';
 import type { Account, Case, Contact, Consumer, Facts, RelatedPartyRecord, User } from '../model/facts.js';
 import { formatRef, type EntityRef, type PartyRef, type PrincipalRef } from '../model/kinds.js';
@@ -19,22 +20,47 @@ export class ReviewWorld {
   readonly facts: Facts;
   /** The entities under review (`kind:id`). */
   readonly scopeKeys: ReadonlySet<string>;
-  readonly #people = new Map<string, Person>();
-  readonly #accounts = new Map<string, Account>();
-  readonly #cases = new Map<string, Case>();
-  readonly #labels = new Map<string, string>();
-  readonly #entityAccount = new Map<string, string>();
-  readonly #types = new Map<string, RelationshipType>();
-  readonly #records = new Map<string, RelatedPartyRecord[]>();
-  readonly #contactsOf = new Map<string, PrincipalRef[]>();
+  readonly #people: Map<string, Person>;
+  readonly #accounts: Map<string, Account>;
+  readonly #cases: Map<string, Case>;
+  readonly #labels: Map<string, string>;
+  readonly #entityAccount: Map<string, string>;
+  readonly #types: Map<string, RelationshipType>;
+  readonly #records: Map<string, RelatedPartyRecord[]>;
+  readonly #contactsOf: Map<string, PrincipalRef[]>;
+  readonly #explained: Map<string, Explanation>;
 
   constructor(
     readonly engine: AccessEngine,
     readonly scope: readonly EntityRef[],
+    /** A world over the same engine whose indexes and explanations this one shares. */
+    base?: ReviewWorld,
   ) {
+    this.scopeKeys = new Set(scope.map(formatRef));
+    if (base) {
+      this.facts = base.facts;
+      this.#people = base.#people;
+      this.#accounts = base.#accounts;
+      this.#cases = base.#cases;
+      this.#labels = base.#labels;
+      this.#entityAccount = base.#entityAccount;
+      this.#types = base.#types;
+      this.#records = base.#records;
+      this.#contactsOf = base.#contactsOf;
+      this.#explained = base.#explained;
+      return;
+    }
     const facts = engine.facts;
     this.facts = facts;
-    this.scopeKeys = new Set(scope.map(formatRef));
+    this.#people = new Map();
+    this.#accounts = new Map();
+    this.#cases = new Map();
+    this.#labels = new Map();
+    this.#entityAccount = new Map();
+    this.#types = new Map();
+    this.#records = new Map();
+    this.#contactsOf = new Map();
+    this.#explained = new Map();
     for (const c of facts.contacts) {
       this.#people.set(`contact:${c.id}`, c);
       if (c.account) push(this.#contactsOf, c.account, { kind: 'contact', id: c.id });
@@ -47,9 +73,9 @@ export class ReviewWorld {
       this.#labels.set(`case:${c.id}`, c.number);
       if (c.account) this.#entityAccount.set(`case:${c.id}`, c.account);
     }
-    for (const s of facts.soldProducts) {
-      this.#labels.set(`sold_product:${s.id}`, s.name);
-      if (s.account) this.#entityAccount.set(`sold_product:${s.id}`, s.account);
+    for (const p of facts.soldProducts) {
+      this.#labels.set(`sold_product:${p.id}`, p.name);
+      if (p.account) this.#entityAccount.set(`sold_product:${p.id}`, p.account);
     }
     for (const i of facts.installBase) {
       this.#labels.set(`install_base:${i.id}`, i.name);
@@ -57,6 +83,19 @@ export class ReviewWorld {
     }
     for (const t of engine.definitions.relationshipTypes) this.#types.set(t.id, t);
     for (const r of facts.relatedParties) push(this.#records, formatRef(r.entity), r);
+  }
+
+  /** The same world reviewing only `scope` (a slice of it), sharing indexes and explanations. */
+  slice(scope: readonly EntityRef[]): ReviewWorld {
+    return new ReviewWorld(this.engine, scope, this);
+  }
+
+  /** The engine's explanation, computed once per principal and entity (the matrix and rules share it). */
+  explain(principal: PrincipalRef, entity: EntityRef): Explanation {
+    const key = `${formatRef(principal)}|${formatRef(entity)}`;
+    let explanation = this.#explained.get(key);
+    if (!explanation) this.#explained.set(key, (explanation = this.engine.explain(principal, entity)));
+    return explanation;
   }
 
   /** Related-party records sitting on the entities in scope, in scope order. */

@@ -10,8 +10,11 @@ import type { TableMap } from '../client/table-map.js';
 import type { Definitions } from '../model/definitions.js';
 import type { Facts } from '../model/facts.js';
 import type { EntityRef } from '../model/kinds.js';
-import { reviewAccess } from '../review/review.js';
-import type { ReviewResult } from '../review/types.js';
+import { accountFindings, recordFindings, reviewAccess, sortFindings } from '../review/review.js';
+import { matrixRow, nearMissRows, principalsOf, sortRows } from '../review/matrix.js';
+import type { Finding, MatrixRow, ReviewResult } from '../review/types.js';
+import { ReviewWorld } from '../review/world.js';
+import { formatRef } from '../model/kinds.js';
 import type { DefinitionsSource } from './access-service.js';
 import { BatchedReader, type IncompleteSource } from './batched-reader.js';
 import { partyFields, partyTable, partyColumns, rowToPartyRow, type PartyRow } from './party-rows.js';
@@ -25,10 +28,26 @@ import { ReviewPeople } from './access-review-people.js';
 
 export type { ReviewScope, ReviewColumns } from './access-review-scope.js';
 
-/** Where a load is: the step, and how many records it has read so far. */
+/** Where a load is: the step, how many records it has read so far, and (reviewing) the work done. */
 export interface ReviewProgress {
   readonly step: 'records' | 'parties' | 'people' | 'roles' | 'review';
   readonly records: number;
+  /** While reviewing: units of work done, of `total`. */
+  readonly done?: number;
+  readonly total?: number;
+}
+
+/** Entities per slice of the rules; explanations per slice of the matrix. */
+const RULE_SLICE = 25;
+const ROW_SLICE = 50;
+
+/** Lets the event loop run (input, rendering) between slices of work. */
+const pause = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }
 
 /** A loaded review: the engine over the scope's facts, the parties by record id, what was unreadable. */
@@ -113,9 +132,66 @@ export class AccessReviewService<S extends { readonly definitions: Definitions }
     };
   }
 
-  /** Runs the review rules over a loaded scope. */
+  /** Runs the review rules over a loaded scope, in one go. */
   review(loaded: LoadedReview<S>, options: { now: number; closedDays?: number }): ReviewResult {
     return reviewAccess(loaded.engine, { ...options, scope: loaded.entities });
+  }
+
+  /**
+   * The same review in small slices (a few dozen explanations or records each), yielding to the
+   * event loop whenever `sliceMs` of work has run: a large account keeps the page responsive,
+   * reports progress, and stops as soon as `signal` aborts.
+   */
+  async reviewInSteps(
+    loaded: LoadedReview<S>,
+    options: {
+      now: number;
+      closedDays?: number;
+      signal?: AbortSignal;
+      sliceMs?: number;
+      onProgress?: (progress: ReviewProgress) => void;
+    },
+  ): Promise<ReviewResult> {
+    const { signal, onProgress, sliceMs = 25 } = options;
+    const world = new ReviewWorld(loaded.engine, loaded.entities);
+    const principals = principalsOf(world);
+    const slices = chunks(loaded.entities, RULE_SLICE);
+    const total = principals.length + 2 * slices.length;
+    let done = 0;
+    let started = performance.now();
+    /** Counts `units` of work done; pauses when this slice has run long enough. */
+    const step = async (units = 1): Promise<void> => {
+      done += units;
+      if (performance.now() - started < sliceMs) return;
+      onProgress?.({ step: 'review', records: loaded.facts.relatedParties.length, done, total });
+      await pause();
+      signal?.throwIfAborted();
+      started = performance.now();
+    };
+    const rows: MatrixRow[] = [];
+    for (const principal of principals) {
+      const entries = loaded.engine
+        .accessFor(principal)
+        .filter((e) => world.scopeKeys.has(formatRef(e.entity)));
+      for (const slice of chunks(entries, ROW_SLICE)) {
+        for (const entry of slice) rows.push(matrixRow(world.explain(principal, entry.entity)));
+        await step(0);
+      }
+      await step();
+    }
+    const reached = new Set(rows.map((r) => `${formatRef(r.principal)}|${formatRef(r.entity)}`));
+    for (const slice of slices) {
+      rows.push(...nearMissRows(world.slice(slice), reached));
+      await step();
+    }
+    const findings: Finding[] = [];
+    const ruleOptions = { now: options.now, closedDays: options.closedDays };
+    for (const slice of slices) {
+      findings.push(...recordFindings(world.slice(slice), ruleOptions));
+      await step();
+    }
+    findings.push(...accountFindings(world));
+    return { rows: sortRows(rows), findings: sortFindings(findings) };
   }
 
   private async loadParties(reader: BatchedReader, entities: readonly EntityRef[]): Promise<PartyRow[]> {

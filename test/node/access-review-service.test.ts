@@ -82,6 +82,30 @@ describe('AccessReviewService', () => {
     assert.ok(leo?.nearMisses.some((m) => m.includes('lacks role')));
   });
 
+  test('the review in slices gives the same answer, reports progress and stops on abort', async () => {
+    const loaded = await service.load(scope);
+    const whole = service.review(loaded, { now: NOW });
+    const seen: number[] = [];
+    const sliced = await service.reviewInSteps(loaded, {
+      now: NOW,
+      sliceMs: 0,
+      onProgress: (p) => seen.push(p.done ?? -1),
+    });
+    assert.deepEqual(sliced, whole);
+    assert.ok(
+      seen.length > 3 && seen.every((d, i) => i === 0 || d >= (seen[i - 1] ?? 0)),
+      'progress advances',
+    );
+    const controller = new AbortController();
+    const pending = service.reviewInSteps(loaded, {
+      now: NOW,
+      sliceMs: 0,
+      signal: controller.signal,
+      onProgress: () => controller.abort(new DOMException('cancelled', 'AbortError')),
+    });
+    await assert.rejects(pending, (error: unknown) => (error as Error).name === 'AbortError');
+  });
+
   test('cancel: an aborted load rejects and stops reading', async () => {
     const controller = new AbortController();
     const pending = service.load(scope, { signal: controller.signal });

@@ -15,7 +15,7 @@ export function responsibilityWithoutRole(world: ReviewWorld): Finding[] {
     const lacking: { principal: PrincipalRef; reason: string; roles: readonly string[]; none: boolean }[] =
       [];
     for (const principal of world.membersOf(record.party)) {
-      const explanation = world.engine.explain(principal, record.entity);
+      const explanation = world.explain(principal, record.entity);
       const miss = explanation.nearMisses.find((m) => m.code === 'missing-role' && m.recordId === record.id);
       const granted = explanation.grants.some(
         (g) => g.source === 'related-party' && g.record.id === record.id,
