@@ -16,6 +16,7 @@ import { getStore } from '../mocks/db.js';
 import { seedLargeCase } from '../mocks/seed/index.js';
 import { ensureBundle, startPageServer } from '../test/e2e/table-api-server.js';
 import { summarize } from './timing.js';
+import { benchReview, printReview } from './review.bench.js';
 
 const JSON_OUTPUT = process.argv.includes('--json');
 const RUNS = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 3;
@@ -127,10 +128,12 @@ async function main(): Promise<void> {
     requests: median((r) => r.requests),
     requestsByTable: runs[0]?.requestsByTable ?? {},
   };
+  const review = await benchReview();
   if (JSON_OUTPUT) {
-    console.log(JSON.stringify(figures, null, 2));
+    console.log(JSON.stringify({ ...figures, review }, null, 2));
     return;
   }
+  printReview(review);
   console.log(`<cam-related-party-list> with ${figures.parties} parties (median of ${RUNS} cold page loads)`);
   console.log(
     `  data arrived           ${figures.dataArrivedMs} ms after navigation (last Table API response)`,

@@ -1,6 +1,6 @@
 /**
- * A large account for the access review's benchmark: one account (STORY.largeCase's account,
- * "Megacorp Logistics") with thousands of contacts, sold products, cases and related-party records
+ * A large account for the access review's benchmark: one account ("Megacorp Holdings", id
+ * `5707…0e03`) with thousands of contacts, sold products, cases and related-party records
  * spread over them. Not part of the default world.
  */
 import { DEFAULT_TABLE_MAP, type TableMap } from '../../src/client/table-map.js';
@@ -9,8 +9,10 @@ import type { EntityKind } from '../../src/model/kinds.js';
 import type { TableStore } from '../store/table-store.js';
 import { addParty, findType } from './parties.js';
 import { SEED_DEFINITIONS } from './seed-definitions.js';
-import { STORY } from './story.js';
+import { storyId } from './story.js';
 import { prepareContext, withSeedClock } from './world.js';
+
+export const LARGE_ACCOUNT = { id: storyId('0e03'), name: 'Megacorp Holdings' } as const;
 
 export interface LargeAccountOptions {
   readonly cases?: number;
@@ -29,7 +31,7 @@ export interface LargeAccount {
 /** Adds the large account (default 5,000 cases, 20,000 parties, 1,000 contacts, 200 sold products). */
 export function seedLargeAccount(store: TableStore, options: LargeAccountOptions = {}): LargeAccount {
   const map = options.tableMap ?? DEFAULT_TABLE_MAP;
-  const { account } = STORY.largeCase;
+  const account = LARGE_ACCOUNT;
   const caseCount = options.cases ?? 5_000;
   const partyCount = options.parties ?? 20_000;
   return withSeedClock(store, '2025-07-01T08:00:00Z', () => {
