@@ -12,6 +12,7 @@ export default tseslint.config(
       'node_modules/',
       'dist/',
       'dist-demo/',
+      'dist-extension/',
       'public/',
       'examples/**/dist/',
       '.test-results/',

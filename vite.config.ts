@@ -27,7 +27,21 @@ function keepSourceSideEffects(): Plugin {
 export default defineConfig({
   base: './',
   plugins: [keepSourceSideEffects()],
-  server: { host: '127.0.0.1', port: 5173, strictPort: false },
+  server: {
+    host: '127.0.0.1',
+    port: 5173,
+    strictPort: false,
+    // Transformed while the server starts, so the first page load does not wait for them.
+    warmup: { clientFiles: ['./demo/main.ts', './demo/demo-app.ts', './components/index.ts'] },
+  },
+  optimizeDeps: {
+    // Scan the demo only: the default (every .html in the project) also reaches examples/, whose
+    // `cam-elements/react` import resolves only in a published install, and the failed scan then
+    // leaves dependencies to be discovered one page load at a time (504 "Outdated Optimize Dep").
+    entries: ['index.html'],
+    // What the demo reaches only through dynamic imports, pre-bundled up front all the same.
+    include: ['msw', 'msw/browser', 'lit', '@lit/context', '@lit/localize', '@lit/task', 'idb', 'valibot'],
+  },
   preview: { host: '127.0.0.1' },
   build: {
     outDir: 'dist-demo',

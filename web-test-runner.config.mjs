@@ -3,6 +3,7 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 import { defaultReporter } from '@web/test-runner';
 import { ensureChrome, CHROME_ARGS } from './scripts/find-chrome.mjs';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
+import { accessTestFilesPlugin } from './test/parity/access-test-files-plugin.mjs';
 
 const executablePath = await ensureChrome();
 
@@ -12,7 +13,11 @@ export default {
   concurrency: 2,
   testsFinishTimeout: 240_000,
   testFramework: { config: { timeout: 10_000 } },
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
+  plugins: [
+    esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }),
+    // The parity suite's list of access-test files (test/parity).
+    accessTestFilesPlugin(),
+  ],
   // The MSW worker must be served from the root so its scope covers the test page.
   middleware: [
     function serveMockWorker(context, next) {

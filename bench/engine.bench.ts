@@ -106,6 +106,72 @@ log(
   `accessFor: ${(reached / sampled.length).toFixed(1)} entities per principal on average; p99 ${fmt(accessFor.p99 / 1000)} ms, max ${fmt(accessFor.max / 1000)} ms (users with case_viewer reach all 10,000 cases)`,
 );
 
+// ── persona rows of scope `all` against today's global role ────────────────────────────────────
+// The same world with three more users: one holding only case_viewer (the global-role path), one
+// holding only the agent role (a persona row of scope `all` on cases), one holding csm_admin (`all`
+// on every table). Runs alternate so machine noise hits both sides alike.
+const personaEngine = new AccessEngine(definitions, {
+  ...world.facts,
+  users: [
+    ...world.facts.users,
+    { id: 'bench_viewer', name: 'Viewer', roles: ['sn_customerservice.case_viewer'] },
+    { id: 'bench_agent', name: 'Agent', roles: ['sn_customerservice_agent'] },
+    { id: 'bench_admin', name: 'CSM admin', roles: ['csm_admin'] },
+  ],
+});
+const benchUser = (id: string): PrincipalRef => ({ kind: 'user', id });
+const [viewer, agent, admin] = ['bench_viewer', 'bench_agent', 'bench_admin'].map(benchUser) as [
+  PrincipalRef,
+  PrincipalRef,
+  PrincipalRef,
+];
+const viewerRuns: number[] = [];
+const agentRuns: number[] = [];
+for (let i = 0; i < 120; i++) {
+  viewerRuns.push(timeUs(() => (sink += personaEngine.accessFor(viewer).length)));
+  agentRuns.push(timeUs(() => (sink += personaEngine.accessFor(agent).length)));
+}
+const adminAccessFor = summarize(
+  Array.from({ length: 60 }, () => timeUs(() => (sink += personaEngine.accessFor(admin).length))),
+);
+const viewerAccessFor = summarize(viewerRuns.slice(20));
+const agentAccessFor = summarize(agentRuns.slice(20));
+const caseRefs = world.entities.filter((e) => e.kind === 'case');
+const personaPairs = Array.from({ length: 20_000 }, () => rng.pick(caseRefs));
+const checkAs = (who: PrincipalRef) => (i: number) => {
+  sink += personaEngine.check(who, personaPairs[i] as EntityRef).permissions.length;
+};
+perCallUs(personaPairs.length, 10, checkAs(viewer));
+perCallUs(personaPairs.length, 10, checkAs(agent));
+// Six rounds in alternating order; each side's figure is the median of its round medians.
+const viewerRounds: number[] = [];
+const agentRounds: number[] = [];
+for (let round = 0; round < 6; round++) {
+  const first = round % 2 === 0 ? viewer : agent;
+  const second = first === viewer ? agent : viewer;
+  const a = perCallUs(personaPairs.length, 10, checkAs(first)).median;
+  const b = perCallUs(personaPairs.length, 10, checkAs(second)).median;
+  (first === viewer ? viewerRounds : agentRounds).push(a);
+  (second === viewer ? viewerRounds : agentRounds).push(b);
+}
+const viewerCheck = summarize(viewerRounds);
+const agentCheck = summarize(agentRounds);
+figure(
+  'accessFor of an agent (persona row, scope all) ÷ a case_viewer user, medians',
+  agentAccessFor.median / viewerAccessFor.median,
+  '×',
+  1.25,
+);
+figure(
+  'check of an agent ÷ a case_viewer user on cases, medians',
+  agentCheck.median / viewerCheck.median,
+  '×',
+  1.25,
+);
+log(
+  `persona rows: accessFor of a case_viewer user ${fmt(viewerAccessFor.median / 1000)} ms, of an agent ${fmt(agentAccessFor.median / 1000)} ms, of csm_admin (every table) ${fmt(adminAccessFor.median / 1000)} ms; check on cases ${fmt(viewerCheck.median)} µs vs ${fmt(agentCheck.median)} µs`,
+);
+
 // ── explain ────────────────────────────────────────────────────────────────────────────────────
 const hits: [PrincipalRef, EntityRef][] = [];
 for (const p of world.principals) {

@@ -4,11 +4,13 @@
  * definitions (independently of the engine's code) the rules it holds:
  *   "action A on table T of entities reached from source entity S by cascade C",
  *   "read the sold products / items of account X" (restrict contact access off),
- *   "read/write the entities I own", "read every case" (global roles).
+ *   "read/write the entities I own", "read every case" (global roles), and the persona grant rows
+ *   turned into the same rules (own and partner: the entities themselves; account and account
+ *   tree: one account rule per account; all: global).
  * Whether a given entity falls under a rule (the cascade: case → its sold product, install base
  * item → its ancestors…) is left to the peer, evaluated on every check against entity attributes.
  */
-import { RoleCatalog } from '../src/access/index.js';
+import { RoleCatalog, personaGrantsOf } from '../src/access/index.js';
 import type {
   Definitions,
   EntityKind,
@@ -44,6 +46,14 @@ function cascadeOf(source: EntityKind, table: EntityKind): Cascade | undefined {
   if (source === 'sold_product') return 'sold_product';
   if (source === 'install_base') return 'tree';
   return undefined;
+}
+
+/** An account and its descendants (cycle-safe). */
+function descendants(facts: Facts, root: string): string[] {
+  const found = [root];
+  for (let at = 0; at < found.length; at++)
+    for (const a of facts.accounts) if (a.parent === found[at] && !found.includes(a.id)) found.push(a.id);
+  return found;
 }
 
 /** The rules of every principal, keyed `kind:id`. */
@@ -129,14 +139,37 @@ export function derivePeerRules(definitions: Definitions, facts: Facts): Map<str
       for (const table of ['sold_product', 'install_base'] as const)
         add(table, 1 & (cap[table] ?? 0), 'account', `account:${person.account}`);
     }
-    const ownerRole =
-      person.ref.kind === 'contact' ? 'sn_customerservice.customer' : 'sn_customerservice.consumer';
-    if (person.ref.kind !== 'user' && held.has(ownerRole)) {
-      for (const c of facts.cases)
-        if (c[person.ref.kind] === person.ref.id) add('case', 3, 'owner', `case:${c.id}`);
-      if (person.ref.kind === 'consumer') {
-        for (const s of facts.soldProducts)
-          if (s.consumer === person.ref.id) add('sold_product', 1, 'owner', `sold_product:${s.id}`);
+    for (const grant of personaGrantsOf(definitions)) {
+      if (grant.active === false || grant.table === 'case_task') continue;
+      if (!held.has(grant.role) || !grant.principals.includes(person.ref.kind)) continue;
+      if (
+        grant.respectsRestrictContactAccess &&
+        person.ref.kind === 'contact' &&
+        restricted.has(person.account ?? '')
+      )
+        continue;
+      const mask = LEVEL_MASK[grant.level];
+      const { table } = grant;
+      const me = person.ref.id;
+      if (grant.scope === 'all') add(table, mask, 'global', '');
+      else if (grant.scope === 'own') {
+        if (table === 'case')
+          for (const c of facts.cases)
+            if (c[person.ref.kind as 'contact'] === me) add(table, mask, 'owner', `case:${c.id}`);
+        if (table === 'sold_product' && person.ref.kind === 'consumer')
+          for (const s of facts.soldProducts)
+            if (s.consumer === me) add(table, mask, 'owner', `sold_product:${s.id}`);
+      } else if (grant.scope === 'partner') {
+        if (table === 'case' && person.ref.kind === 'contact')
+          for (const c of facts.cases)
+            if (
+              c.partnerContact === me ||
+              (person.account !== undefined && c.partnerAccount === person.account)
+            )
+              add(table, mask, 'owner', `case:${c.id}`);
+      } else if (person.account !== undefined) {
+        const accounts = grant.scope === 'account' ? [person.account] : descendants(facts, person.account);
+        for (const account of accounts) add(table, mask, 'account', `account:${account}`);
       }
     }
     for (const table of ['case', 'sold_product', 'install_base'] as const)

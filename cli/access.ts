@@ -1,13 +1,15 @@
 /**
- * `npm run access -- check FILE [--json]` and `npm run access -- explain FILE PRINCIPAL ENTITY`:
- * runs the tests of an access-test file (docs/access-test-files.md) against the engine, or explains
- * one principal's access to one entity. Exit codes: 0 all pass, 1 a test fails, 2 unusable input.
+ * `npm run access -- check FILE [--json]`, `npm run access -- explain FILE PRINCIPAL ENTITY` and
+ * `npm run access -- personas FILE [--json]`: runs the tests of an access-test file
+ * (docs/access-test-files.md) against the engine, explains one principal's access to one entity, or
+ * lists the persona grant rows in force. Exit codes: 0 all pass, 1 a test fails, 2 unusable input.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { EntityRef, PrincipalRef } from '../src/model/index.js';
 import { ENTITY_KINDS, PRINCIPAL_KINDS, formatRef, parseRef } from '../src/model/index.js';
 import { AccessEngine } from '../src/access/engine.js';
+import { personaGrantsOf } from '../src/access/builtin-persona-grants.js';
 import { formatExplanation } from '../src/access/explain-format.js';
 import {
   AccessTestFileError,
@@ -25,6 +27,9 @@ const USAGE = `Usage:
   npm run access -- explain FILE PRINCIPAL ENTITY
       Print why PRINCIPAL (e.g. contact:ana) has its access to ENTITY (e.g. case:cs1).
 ${AUDIT_USAGE.replace(/^Usage:\n/, '')}
+  npm run access -- personas FILE [--json]
+      List the persona grant rows the file's definitions use (built-in, host or imported):
+      role → table, scope, level, for which principal kinds.
 
 Exit status: 0 every test passes, 1 a test fails, 2 the input cannot be used.
 File format: docs/access-test-files.md`;
@@ -119,6 +124,23 @@ function explain(file: string, principalText: string, entityText: string): numbe
   return 0;
 }
 
+function personas(file: string, json: boolean): number {
+  const rows = personaGrantsOf(load(file).definitions);
+  if (json) {
+    console.log(JSON.stringify(rows, null, 2));
+    return 0;
+  }
+  for (const g of rows) {
+    const off = g.active === false ? ' (off)' : '';
+    const restrict =
+      g.respectsRestrictContactAccess === true ? ', unless the account restricts contact access' : '';
+    console.log(
+      `${g.id}${off}: ${g.role} → ${g.table}, ${g.scope}, ${g.level}; for ${g.principals.join(', ')}${restrict} [${g.source}]`,
+    );
+  }
+  return 0;
+}
+
 function main(argv: readonly string[]): number {
   if (argv[0] === 'audit') return audit(argv.slice(1));
   const { values, positionals } = parseArgs({
@@ -132,6 +154,7 @@ function main(argv: readonly string[]): number {
     return values.help ? 0 : 2;
   }
   if (command === 'check' && rest.length === 1 && rest[0]) return check(rest[0], values.json === true);
+  if (command === 'personas' && rest.length === 1 && rest[0]) return personas(rest[0], values.json === true);
   if (command === 'explain' && rest.length === 3 && !values.json) {
     const [file = '', principal = '', entity = ''] = rest;
     return explain(file, principal, entity);

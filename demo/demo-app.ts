@@ -1,6 +1,8 @@
 /**
  * The demo agent console: header with the demo toolbar, navigation, the current screen inside
- * <cam-provider>, a live region announcing what the library's elements report (their events).
+ * <cam-provider>, a live region announcing what the library's elements report (their events). The
+ * notification sits in the page's flow under the header (it covers nothing), can be dismissed, and
+ * goes away on its own after NOTICE_MS unless the pointer or focus is on it.
  */
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
@@ -25,6 +27,9 @@ import './views/inspector-view.js';
 import './views/review-view.js';
 
 const APP_NAME = 'Acme Support';
+
+/** How long a notification stays, in ms. */
+export const NOTICE_MS = 8000;
 
 const TITLES: Record<Route['name'], string> = {
   home: 'Home',
@@ -70,8 +75,39 @@ export class DemoApp extends LitElement {
     this.#announce(`${e.party.partyName ?? 'The party'} is now ${e.party.typeName ?? 'of another type'}.`);
   readonly #onAuthRequired = (): void => this.#announce('The session expired: sign in again.');
 
+  #noticeTimer: ReturnType<typeof setTimeout> | undefined;
+  #noticeHeld = false;
+
   #announce(text: string): void {
     this.announcement = text;
+    this.#scheduleHide();
+  }
+
+  #scheduleHide(): void {
+    clearTimeout(this.#noticeTimer);
+    this.#noticeTimer = undefined;
+    if (this.announcement && !this.#noticeHeld)
+      this.#noticeTimer = setTimeout(() => this.#dismiss(), NOTICE_MS);
+  }
+
+  /** The pointer or focus is on the notification: it stays until they leave. */
+  #hold(held: boolean): void {
+    this.#noticeHeld = held;
+    this.#scheduleHide();
+  }
+
+  #dismiss(): void {
+    clearTimeout(this.#noticeTimer);
+    this.#noticeTimer = undefined;
+    this.#noticeHeld = false;
+    const hadFocus = this.querySelector('.notice')?.contains(document.activeElement) ?? false;
+    this.announcement = '';
+    if (hadFocus) this.querySelector<HTMLElement>('#main')?.focus();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.#noticeTimer);
   }
 
   #onSettings(event: DemoSettingsChangeEvent): void {
@@ -172,6 +208,28 @@ export class DemoApp extends LitElement {
             : nothing
         }
       </header>
+      <div
+        class="notice"
+        ?data-empty=${!this.announcement}
+        @mouseenter=${() => this.#hold(true)}
+        @mouseleave=${() => this.#hold(false)}
+        @focusin=${() => this.#hold(true)}
+        @focusout=${() => this.#hold(false)}
+      >
+        <p class="announcer" role="status" aria-live="polite">${this.announcement}</p>
+        ${
+          this.announcement
+            ? html`<button
+                type="button"
+                class="notice-close"
+                aria-label="Dismiss notification"
+                @click=${() => this.#dismiss()}
+              >
+                <span aria-hidden="true">×</span>
+              </button>`
+            : nothing
+        }
+      </div>
       <div class="app-body">
         <nav class="app-nav" aria-label="Workspace">
           <ul>
@@ -189,7 +247,6 @@ export class DemoApp extends LitElement {
         <demo-request-log></demo-request-log>
         <p class="muted">Demo data lives in this browser until you press “Reset data”.</p>
       </footer>
-      <div class="announcer" role="status" aria-live="polite">${this.announcement}</div>
     `;
   }
 }

@@ -65,7 +65,8 @@ function npmChromiumCache(version) {
 /** @returns {FoundChrome | undefined} a browser that is ready now (nothing is unpacked). */
 export function findChromeInfo() {
   const fromEnv = process.env.CHROME_PATH;
-  if (fromEnv) return existsSync(fromEnv) ? { path: fromEnv, source: 'CHROME_PATH', label: fromEnv } : undefined;
+  if (fromEnv)
+    return existsSync(fromEnv) ? { path: fromEnv, source: 'CHROME_PATH', label: fromEnv } : undefined;
   const system = CANDIDATES.find((path) => existsSync(path));
   if (system) return { path: system, source: 'system', label: system };
   const pkg = npmChromiumPackage();
@@ -139,12 +140,21 @@ export async function ensureChrome() {
 export function describeChrome(found) {
   let version = 'Chromium (version unknown)';
   try {
-    version = execFileSync(found.path, ['--version', ...CHROME_ARGS], { encoding: 'utf8', timeout: 20_000 })
+    version = execFileSync(found.path, ['--version', ...CHROME_ARGS], {
+      encoding: 'utf8',
+      timeout: 20_000,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    })
       .trim()
       .replace(/^Google Chrome for Testing /, 'Chrome ');
   } catch {
     // A browser that cannot print its version may still run tests; say what we know.
   }
-  const where = found.source === 'npm' ? `from ${found.label}` : found.source === 'CHROME_PATH' ? `from CHROME_PATH (${found.path})` : `at ${found.path}`;
+  const where =
+    found.source === 'npm'
+      ? `from ${found.label}`
+      : found.source === 'CHROME_PATH'
+        ? `from CHROME_PATH (${found.path})`
+        : `at ${found.path}`;
   return `${version} ${where}`;
 }

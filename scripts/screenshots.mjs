@@ -11,6 +11,7 @@ import { CHROME_ARGS, ensureChrome } from './find-chrome.mjs';
 const story = (code) => `5707${'0'.repeat(24)}${code}`;
 const LOAN_CASE = story('0a01');
 const NEAR_MISS_CASE = story('0c01');
+const TRACKED_PRODUCT = story('0b01');
 
 const outDir = mkdtempSync(join(tmpdir(), 'cam-demo-'));
 mkdirSync('docs', { recursive: true });
@@ -69,6 +70,27 @@ try {
   await row.locator('cam-effective-access-badge [part=popover]').waitFor();
   await shoot('screenshot-badge.png');
 
+  // The explanation's plain sentence, steps collapsed below it: Fiona on the sold product.
+  await open(`#/sold-product/${TRACKED_PRODUCT}`);
+  const fiona = page.locator('cam-related-party-list [role=row]').filter({ hasText: 'Fiona Marsh' });
+  await fiona.locator('cam-effective-access-badge [part=badge][data-level]').click();
+  await fiona.locator('cam-effective-access-badge [part=popover] .summary').waitFor();
+  await shoot('screenshot-explanation.png');
+
+  // A narrow host (390 px): rows stack name, access and the actions menu over type and kind.
+  await page.setViewportSize({ width: 390, height: 780 });
+  await open(`#/case/${LOAN_CASE}`);
+  await page.getByRole('cell', { name: 'Daniel Marquez', exact: true }).waitFor();
+  await page
+    .locator('cam-related-party-list')
+    .getByRole('button', { name: 'Actions for Daniel Marquez' })
+    .click();
+  await page.getByRole('menuitem', { name: 'Change type' }).waitFor();
+  await page.locator('cam-related-party-list').scrollIntoViewIfNeeded();
+  await shoot('screenshot-narrow.png');
+  await page.keyboard.press('Escape');
+  await page.setViewportSize({ width: 1360, height: 860 });
+
   await open('#/inspector');
   await page.locator('cam-access-inspector [role=tree]').waitFor();
   await shoot('screenshot-inspector.png');
@@ -81,7 +103,7 @@ try {
   await page.locator('cam-access-review [part=finding]').first().locator('details summary').click();
   await shoot('screenshot-access-review.png');
 
-  await open(`#/case/${story('0f21')}`);
+  await open(`#/case/${story('1021')}`);
   const who = page.locator('section', {
     has: page.getByRole('heading', { name: 'Who has access', level: 2 }),
   });

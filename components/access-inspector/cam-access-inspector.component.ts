@@ -6,10 +6,18 @@ import { Task, TaskStatus } from '@lit/task';
 import { RoleCatalog } from '../../src/access/role-catalog.js';
 import type { RoleDef } from '../../src/model/definitions.js';
 import type { DefinitionsSnapshot } from '../../src/service/definitions-snapshot.js';
+import {
+  ENTITY_KINDS,
+  PRINCIPAL_KINDS,
+  parseRef,
+  type EntityKind,
+  type PrincipalKind,
+} from '../../src/model/kinds.js';
 import { camServicesContext, type CamServices } from '../context.js';
 import { styles } from './cam-access-inspector.styles.js';
 import { DefinitionsController } from './definitions-controller.js';
 import { explainAccess, type ExplainRequest, type ExplainResult } from './explain-source.js';
+import { findEntities, findPrincipals, NameSearch } from './name-search.js';
 import { sourceSentence } from './format.js';
 import { panelId, renderTabs, tabId, type InspectorTab } from './inspector-tabs.js';
 import { findCacheOwner, type CacheOwner } from './provider-owner.js';
@@ -90,18 +98,40 @@ export class CamAccessInspector extends LitElement {
   /** The section shown. */
   @property({ attribute: 'tab' }) tab: InspectorTab = 'roles';
 
+  /**
+   * A person to explain, as `kind:sys_id` (`contact:…`, `consumer:…`, `user:…`). With
+   * `explain-entity` it opens the Explain tab, fills the form and explains (a deep link).
+   */
+  @property({ attribute: 'explain-principal' }) explainPrincipal = '';
+
+  /** A record to explain, as `kind:sys_id` (`case:…`, `sold_product:…`, `install_base:…`). */
+  @property({ attribute: 'explain-entity' }) explainEntity = '';
+
   @consume({ context: camServicesContext, subscribe: true })
   @state()
   private services?: CamServices;
 
   @state() private queries: Partial<Record<SearchedTab, string>> = {};
-  @state() private lastExplain?: ExplainRequest;
+  /** The last request explained from a deep link (`explain-principal` / `explain-entity`). */
+  private linked = '';
 
   private readonly definitions = new DefinitionsController(this, () => this.services);
   private readonly tree = new RoleTreeController(this);
   private readonly transfer = new TransferController(this, () => this.services);
+  private readonly principalSearch = new NameSearch<PrincipalKind>(
+    this,
+    () => this.services,
+    'contact',
+    findPrincipals,
+  );
+  private readonly entitySearch = new NameSearch<EntityKind>(this, () => this.services, 'case', findEntities);
   private readonly explain = new Task<[ExplainRequest], ExplainResult>(this, {
     autoRun: false,
+    // The form shows who and what was explained, by name.
+    onComplete: ({ explanation: e }) => {
+      this.principalSearch.fill(e.principal.kind, { id: e.principal.id, name: e.principalLabel });
+      this.entitySearch.fill(e.entity.kind, { id: e.entity.id, name: e.entityLabel });
+    },
     task: async ([request], { signal }) => {
       const services = this.services;
       if (!services) throw new Error('No <cam-provider> supplies the services.');
@@ -118,6 +148,30 @@ export class CamAccessInspector extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('services' as keyof CamAccessInspector)) this.owner = findCacheOwner(this);
+    this.followLink();
+  }
+
+  /** A deep link (`explain-principal` + `explain-entity`) fills the Explain form and explains it. */
+  private followLink(): void {
+    const key = `${this.explainPrincipal} ${this.explainEntity}`;
+    if (!this.services || key === this.linked) return;
+    this.linked = key;
+    let request: ExplainRequest;
+    try {
+      request = {
+        principal: parseRef(this.explainPrincipal, PRINCIPAL_KINDS),
+        entity: parseRef(this.explainEntity, ENTITY_KINDS),
+      };
+    } catch {
+      return; // Not (yet) a complete pair of references: the form stays as it is.
+    }
+    this.principalSearch.fill(request.principal.kind, {
+      id: request.principal.id,
+      name: request.principal.id,
+    });
+    this.entitySearch.fill(request.entity.kind, { id: request.entity.id, name: request.entity.id });
+    this.tab = 'explain';
+    this.runExplain(request);
   }
 
   private catalog(snapshot: DefinitionsSnapshot): RoleCatalog {
@@ -144,7 +198,6 @@ export class CamAccessInspector extends LitElement {
   }
 
   private runExplain(request: ExplainRequest): void {
-    this.lastExplain = request;
     void this.explain.run([request]);
   }
 
@@ -243,7 +296,8 @@ export class CamAccessInspector extends LitElement {
         return renderExplainSection({
           snapshot,
           task: this.explain,
-          ...(this.lastExplain ? { last: this.lastExplain } : {}),
+          principal: this.principalSearch,
+          entity: this.entitySearch,
           ...(this.transfer.imported ? { imported: this.transfer.imported } : {}),
           submit: (request) => this.runExplain(request),
         });

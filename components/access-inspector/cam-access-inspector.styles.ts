@@ -155,9 +155,51 @@ export const styles = [
     }
     fieldset {
       display: flex;
+      flex-wrap: wrap;
       gap: var(--cam-space, 0.5rem);
       border: 1px solid var(--cam-color-border, #c9cfd9);
       border-radius: var(--cam-radius, 6px);
+      min-width: 0;
+    }
+    /* Find by name: the hits list opens in the flow under the field, so nothing can clip it. */
+    .name-field {
+      display: grid;
+      gap: 0.2rem;
+      flex: 1 1 14rem;
+      min-width: 0;
+    }
+    .name-options {
+      list-style: none;
+      margin: 0;
+      padding: 0.25rem 0;
+      max-height: 14rem;
+      overflow: auto;
+      border: 1px solid var(--cam-color-border, #c9cfd9);
+      border-radius: var(--cam-radius, 6px);
+      background: var(--cam-color-surface, #ffffff);
+    }
+    .name-options[hidden] {
+      display: none;
+    }
+    .name-options [role='option'] {
+      display: grid;
+      padding: 0.3rem 0.6rem;
+      cursor: pointer;
+    }
+    .name-options [role='option'][aria-selected='true'] {
+      outline: 2px solid var(--cam-color-focus, #2563eb);
+      outline-offset: -2px;
+    }
+    .name-options mark {
+      background: none;
+      color: inherit;
+      font-weight: 700;
+      text-decoration: underline;
+    }
+    .name-status {
+      margin: 0;
+      font-size: 0.85em;
+      overflow-wrap: anywhere;
     }
     .explanation ul {
       padding-inline-start: 1.25rem;
@@ -165,6 +207,13 @@ export const styles = [
     .explanation .missing,
     .explanation .near-miss {
       color: var(--cam-color-danger, #b42318);
+    }
+    .explanation .summary {
+      margin: 0.25rem 0 0.4rem;
+    }
+    .explanation details.steps > summary {
+      cursor: pointer;
+      color: var(--cam-color-text-muted, #5b6475);
     }
     .actions {
       display: flex;

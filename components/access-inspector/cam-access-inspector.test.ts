@@ -365,6 +365,10 @@ describe('<cam-access-inspector>', () => {
     expect(after?.definitions).to.deep.equal(before?.definitions);
     expect(text($(el, '.source'))).to.contain('Imported');
     await expect(el).to.be.accessible();
+    await openTab(el, 'status');
+    const connection = text($(el, '[part="status"]'));
+    expect(connection).to.not.contain('Up to date with the instance');
+    expect(connection).to.contain('Imported: these rules were not read from the instance');
   });
 
   for (const [label, body, detail] of [
@@ -398,6 +402,69 @@ describe('<cam-access-inspector>', () => {
     expect(misses.some((m) => m.includes(`lacks role ${miss.missingRole}`))).to.equal(true);
     expect($(el, '.near-miss')?.getAttribute('data-code')).to.equal('missing-role');
     await expect(el).to.be.accessible();
+  });
+
+  /** Types into a name field of the Explain form and chooses the hit named `name`. */
+  async function pickByName(
+    el: CamAccessInspector,
+    field: 'principal' | 'entity',
+    typed: string,
+    name: string,
+  ) {
+    const input = $<HTMLInputElement>(el, `#${field}-search`);
+    if (!input) throw new Error(`no ${field} name field`);
+    input.value = typed;
+    input.dispatchEvent(new InputEvent('input'));
+    const option = () =>
+      $$(el, `#${field}-options [role="option"]`).find((o) => text(o.querySelector('.name')) === name);
+    await until(() => option() !== undefined, `a hit named ${name}`);
+    option()?.click();
+    await el.updateComplete;
+  }
+
+  it('finds the person and the record by name, not by sys_id, and explains', async () => {
+    const { el } = await renderInspector();
+    await loaded(el);
+    await openTab(el, 'explain');
+    const miss = STORY.nearMiss;
+    await pickByName(el, 'principal', 'ma', miss.contact.name);
+    expect(text($(el, '#principal-status'))).to.match(new RegExp(`^Chosen: ${miss.contact.name}`));
+    await pickByName(el, 'entity', miss.caseNumber.slice(0, 6), miss.caseNumber);
+    await expect(el).to.be.accessible();
+    $<HTMLButtonElement>(el, '[part="explain-button"]')?.click();
+    await until(() => $(el, '.explanation') !== null, 'an explanation');
+    expect(text($(el, '.explanation .summary'))).to.match(
+      new RegExp(`^${miss.contact.name} has no access to this case\\.`),
+    );
+  });
+
+  it('asks to choose from the list when Explain is pressed without a choice', async () => {
+    const { el } = await renderInspector();
+    await loaded(el);
+    await openTab(el, 'explain');
+    $<HTMLButtonElement>(el, '[part="explain-button"]')?.click();
+    await el.updateComplete;
+    expect(text($(el, '#principal-status'))).to.equal('Choose a contact from the list.');
+    expect(text($(el, '#entity-status'))).to.equal('Choose a case from the list.');
+    expect($(el, '.explanation')).to.equal(null);
+  });
+
+  it('fills the form from a deep link and explains it, names shown', async () => {
+    const miss = STORY.nearMiss;
+    const { element: el } = await renderInProvider<CamAccessInspector>(
+      html`<cam-access-inspector
+        explain-principal=${`contact:${miss.contact.id}`}
+        explain-entity=${`case:${miss.caseId}`}
+      ></cam-access-inspector>`,
+      'cam-access-inspector',
+    );
+    await until(() => $(el, '.explanation') !== null, 'the explanation');
+    expect($(el, '[role="tab"][aria-selected="true"]')?.id).to.equal('tab-explain');
+    await until(() => $<HTMLInputElement>(el, '#principal-search')?.value === miss.contact.name, 'the name');
+    expect($<HTMLInputElement>(el, '#entity-search')?.value).to.equal(miss.caseNumber);
+    expect(text($(el, '.explanation .summary'))).to.contain(
+      `${miss.contact.name} has no access to this case.`,
+    );
   });
 
   it('explains a granting path as nested lists down to the granular roles', async () => {

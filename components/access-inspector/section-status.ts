@@ -49,16 +49,18 @@ export function renderStatusSection(
       <dt>${msg('Connection')}</dt>
       <dd>
         ${
-          snapshot.offline
-            ? html`<span class="offline">${msg('Offline: the instance cannot be reached.')}</span>`
-            : snapshot.revalidationError
-              ? html`<span class="offline" role="status"
-                  >${msg('Could not check with the instance; showing the cached copy.')}
-                  ${snapshot.revalidationError}</span
-                >`
-              : snapshot.stale
-                ? msg('Checking with the instance…')
-                : msg('Up to date with the instance as of the age above.')
+          snapshot.source === 'import'
+            ? msg('Imported: these rules were not read from the instance and may differ from it.')
+            : snapshot.offline
+              ? html`<span class="offline">${msg('Offline: the instance cannot be reached.')}</span>`
+              : snapshot.revalidationError
+                ? html`<span class="offline" role="status"
+                    >${msg('Could not check with the instance; showing the cached copy.')}
+                    ${snapshot.revalidationError}</span
+                  >`
+                : snapshot.stale
+                  ? msg('Checking with the instance…')
+                  : msg('Up to date with the instance as of the age above.')
         }
       </dd>
       <dt>${msg('Instance')}</dt>

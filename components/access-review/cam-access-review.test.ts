@@ -104,9 +104,9 @@ describe('<cam-access-review>', () => {
     const level = one<HTMLSelectElement>(el, '[part=matrix-level]') as HTMLSelectElement;
     level.value = 'write';
     level.dispatchEvent(new Event('change'));
-    // Leona is the contact of the migration case: she writes it as its own contact.
+    // Leona is the contact of the migration case: she writes it as its own contact (the customer persona's own scope).
     await until(() => rows().length > 0 && rows().every((r) => r.dataset['level'] === 'write'), 'write only');
-    expect(rows().map(text).join('\n')).to.match(/Own record/);
+    expect(rows().map(text).join('\n')).to.match(/Persona role.*customer \(own\)/);
     filter.value = S.suite.name;
     filter.dispatchEvent(new Event('input'));
     level.value = 'all';
@@ -133,7 +133,7 @@ describe('<cam-access-review>', () => {
     await loaded(el);
     await until(() => all(el, '[part=row]').length > 0, 'rows');
     const rows = all(el, '[part=row]').map(text);
-    expect(rows.find((r) => r.includes(S.listed.name))).to.match(/write.*Own record/);
+    expect(rows.find((r) => r.includes(S.listed.name))).to.match(/write.*Persona role.*customer \(own\)/);
     // Leo Fisher is Authorized Contact on the case's sold product without the role: a near miss.
     const level = one<HTMLSelectElement>(el, '[part=matrix-level]') as HTMLSelectElement;
     level.value = 'near-miss';

@@ -38,6 +38,7 @@ export function pathKindLabel(kind: string): string {
     owner: msg('Own record'),
     'account-default': msg('Account (no restriction)'),
     'global-role': msg('Global role'),
+    'persona-role': msg('Persona role'),
   };
   return labels[kind] ?? kind.replace(/[-_]/g, ' ');
 }

@@ -214,6 +214,13 @@ export class CamAddPartyDialog extends LitElement {
   private chosen(party: PartyRef, name: string): void {
     this.resetSave();
     this.dispatchEvent(new CamPartySelectedEvent(party, name));
+    // A click on an option, or the re-render that closes the listbox, can drop focus to the dialog
+    // itself; the next Tab would then start from its top. Keep the agent on the search field, so Tab
+    // moves on to the relationship type, whatever the browser does with a removed option.
+    void this.updateComplete.then(() => {
+      const input = this.searchInput;
+      if (this.open && input && this.shadowRoot?.activeElement !== input) input.focus();
+    });
   }
 
   private saved(row: PartyRow): void {
@@ -300,7 +307,7 @@ export class CamAddPartyDialog extends LitElement {
         ${
           blocked
             ? html`<p id="save-hint" class="muted">
-                ${msg('Choose a party and a relationship type; Save is enabled once the change is valid.')}
+                ${msg('Choose a party and a relationship type; Add party is enabled once the change is valid.')}
               </p>`
             : nothing
         }

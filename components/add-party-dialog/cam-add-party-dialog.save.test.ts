@@ -1,5 +1,5 @@
 import { oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import { delay, http, HttpResponse } from 'msw';
 import { useElementFixtures } from '../../test/support/fixtures.js';
 import { getStore } from '../../mocks/db.js';
@@ -263,6 +263,23 @@ describe('<cam-add-party-dialog> preview, validation and save', () => {
     });
   });
 
+  it('choosing a party with the mouse leaves focus on the search field, so Tab reaches the type next', async () => {
+    const { dialog } = await openDialog(CASE_TABLE, nearMiss.caseId);
+    const input = $(dialog, '#search') as HTMLInputElement;
+    input.focus();
+    await sendKeys({ type: 'James Wh' });
+    await until(() => options(dialog).length > 0, 'results');
+    const rect = options(dialog)[0]!.getBoundingClientRect();
+    await sendMouse({
+      type: 'click',
+      position: [Math.round(rect.x + 4), Math.round(rect.y + rect.height / 2)],
+    });
+    await until(() => $maybe(dialog, '[part="selected"]') !== null, 'the chosen party');
+    await until(() => dialog.shadowRoot?.activeElement === input, 'focus back on the search field');
+    await sendKeys({ press: 'Tab' });
+    expect(dialog.shadowRoot?.activeElement?.tagName.toLowerCase()).to.equal('cam-relationship-type-picker');
+  });
+
   it('works with the keyboard alone, from the opener to the saved party', async () => {
     const { dialog, opener } = await openDialog(CASE_TABLE, nearMiss.caseId);
     dialog.close();
@@ -277,6 +294,8 @@ describe('<cam-add-party-dialog> preview, validation and save', () => {
     await sendKeys({ press: 'ArrowDown' });
     await sendKeys({ press: 'Enter' });
     await until(() => $maybe(dialog, '[part="selected"]') !== null, 'the chosen party');
+    // Choosing keeps the agent on the search field, whatever happened to the option that was chosen.
+    await until(() => dialog.shadowRoot?.activeElement?.id === 'search', 'focus back on the search field');
 
     await sendKeys({ press: 'Tab' });
     expect(dialog.shadowRoot?.activeElement?.tagName.toLowerCase()).to.equal('cam-relationship-type-picker');

@@ -35,15 +35,26 @@ export const styles = [
       margin: 0 0 0.25rem;
       font-size: 0.95rem;
     }
+    /* Long text (a 500-character search echoed in a status) wraps inside the dialog, never widens it. */
     .body {
       overflow: auto;
       padding: 0.25rem 1.25rem 0.75rem;
       display: grid;
+      grid-template-columns: minmax(0, 1fr);
       gap: 0.75rem;
+      overflow-wrap: anywhere;
     }
     .field {
       display: grid;
+      grid-template-columns: minmax(0, 1fr);
       gap: 0.25rem;
+    }
+    /* The searched text in a result: bold and underlined, readable on any option background. */
+    mark {
+      background: none;
+      color: inherit;
+      font-weight: 700;
+      text-decoration: underline;
     }
     .search {
       position: relative;

@@ -110,7 +110,7 @@ describe('<cam-add-party-dialog>', () => {
     it('offers only the party kinds the entity table holds', async () => {
       const { dialog } = await openDialog(CASE_TABLE, CASE);
       const kinds = [...$<HTMLSelectElement>(dialog, '#kind').options].map((o) => o.value);
-      expect(kinds).to.deep.equal(['contact', 'consumer', 'user', 'account']);
+      expect(kinds).to.deep.equal(['contact', 'consumer', 'user', 'account', 'service_organization']);
 
       const ib = await openDialog('sn_install_base_item', STORY.trackedProduct.installBase.rootId);
       const ibKinds = [...$<HTMLSelectElement>(ib.dialog, '#kind').options].map((o) => o.value);
@@ -132,9 +132,14 @@ describe('<cam-add-party-dialog>', () => {
       const searched = requestLog.entries
         .filter((e) => e.table === 'customer_contact')
         .map((e) => `${e.time} ${decodeURIComponent(e.url)}`);
-      expect(contactSearches(), searched.join('\n')).to.equal(1);
-      const url = new URL(requestLog.entries.find((e) => e.table === 'customer_contact')?.url ?? '');
-      expect(url.searchParams.get('sysparm_query')).to.equal('nameSTARTSWITHJam^ORemailLIKEJam^ORDERBYname');
+      // One search for the whole text: its names, then its emails to fill up the list.
+      const queries = requestLog.entries
+        .filter((e) => e.table === 'customer_contact')
+        .map((e) => new URL(e.url).searchParams.get('sysparm_query'));
+      expect(queries, searched.join('\n')).to.deep.equal([
+        'nameSTARTSWITHJam^ORnameLIKE Jam^ORDERBYname',
+        'emailLIKEJam^ORDERBYname',
+      ]);
     });
 
     it('lists name and email/account, limited, in an accessible listbox operable with arrows and Enter', async () => {
@@ -167,6 +172,43 @@ describe('<cam-add-party-dialog>', () => {
       await until(() => options(dialog).length > 0, 'results');
       expect(options(dialog)).to.have.length(20);
       expect(textOf($(dialog, '[part="search-status"]'))).to.contain('refine your search');
+    });
+
+    it('ranks name matches first and highlights the match: "ma" finds Maya Lindqvist before email matches', async () => {
+      const { dialog } = await openDialog(CASE_TABLE, CASE);
+      await setSearch(dialog, 'ma');
+      await until(() => options(dialog).length > 0, 'results');
+      const names = options(dialog).map((o) => textOf(o.querySelector('[part="option-name"]')));
+      expect(names).to.include(STORY.nearMiss.contact.name);
+      // Every hit whose name starts with "ma" comes before any that matched otherwise.
+      const starts = names.map((n) => n.toLowerCase().startsWith('ma'));
+      expect(starts.indexOf(false) === -1 || starts.lastIndexOf(true) < starts.indexOf(false)).to.equal(true);
+      const maya = options(dialog).find(
+        (o) => textOf(o.querySelector('.name')) === STORY.nearMiss.contact.name,
+      );
+      expect(textOf(maya?.querySelector('mark'))).to.equal('Ma');
+      await expect(dialog).to.be.accessible();
+    });
+
+    it('counts matches in words: "1 match.", "2 matches."', async () => {
+      const { dialog } = await openDialog(CASE_TABLE, CASE);
+      await setSearch(dialog, 'Maya Lind');
+      await until(() => options(dialog).length === 1, 'one result');
+      expect(textOf($(dialog, '[part="search-status"]'))).to.equal('1 match.');
+    });
+
+    it('keeps a 500-character search inside the dialog', async () => {
+      const { dialog } = await openDialog(CASE_TABLE, CASE);
+      await setSearch(dialog, 'x'.repeat(500));
+      await until(() => textOf($(dialog, '[part="search-status"]')).includes('No matches'), 'no matches');
+      const box = $(dialog, '[part="dialog"]').getBoundingClientRect();
+      for (const name of ['search-status', 'search-input', 'body']) {
+        const inner = $(dialog, `[part~="${name}"]`).getBoundingClientRect();
+        expect(inner.right, name).to.be.at.most(box.right + 0.5);
+        expect(inner.left, name).to.be.at.least(box.left - 0.5);
+      }
+      const body = $(dialog, '[part="body"]');
+      expect(body.scrollWidth, 'no sideways scrolling').to.be.at.most(body.clientWidth);
     });
 
     it('shows a no-matches state', async () => {

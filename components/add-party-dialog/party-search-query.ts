@@ -67,18 +67,33 @@ function pick(columns: { id: string; name: string; email: string }): Omit<Spec, 
 }
 
 /**
- * The request searching `kind` for `text` (name starts with it, or email contains it). Throws
- * `QueryValueError` for text the query language cannot carry, before anything is sent.
+ * Which hits a request asks for: `name` — the name starts with the text or a word of it does;
+ * `email` — the email contains it; `all` — the name starts with it or the email contains it.
+ */
+export type SearchMatch = 'all' | 'name' | 'email';
+
+/**
+ * The request searching `kind` for `text` (by default: name starts with it, or email contains it);
+ * undefined when the kind has no such column. Throws `QueryValueError` for text the query language
+ * cannot carry, before anything is sent.
  */
 export function partySearchRequest(
   kind: PartyKind,
   text: string,
   map: TableMap,
+  match: SearchMatch = 'all',
 ): PartySearchRequest | undefined {
   const spec = specOf(kind, map);
   if (!spec) return undefined;
-  let query: EncodedQuery = q.startsWith(spec.name, text);
-  if (spec.email) query = query.or().like(spec.email, text);
+  let query: EncodedQuery;
+  if (match === 'email') {
+    if (!spec.email) return undefined;
+    query = q.like(spec.email, text);
+  } else {
+    query = q.startsWith(spec.name, text);
+    if (match === 'name') query = query.or().like(spec.name, ` ${text}`);
+    else if (spec.email) query = query.or().like(spec.email, text);
+  }
   const fields = [spec.id, spec.name, spec.email, spec.context].filter((f): f is string => f !== undefined);
   return {
     table: spec.table,

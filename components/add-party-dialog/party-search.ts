@@ -2,7 +2,7 @@
  * The party search of the add-party dialog as a controller: the typed text, the party kind, the
  * listbox's active option and the chosen party. The search itself is a Task keyed on (kind, text):
  * each keystroke starts a new run, which aborts the previous one; a run waits out the debounce
- * before it sends anything, so a burst of typing sends one request.
+ * before it sends anything, so a burst of typing sends one search (names, then emails to fill up).
  */
 import type { ReactiveControllerHost } from 'lit';
 import { Task, TaskStatus, initialState } from '@lit/task';
@@ -10,6 +10,7 @@ import { QueryValueError } from '../../src/client/errors.js';
 import type { PartyKind } from '../../src/model/kinds.js';
 import type { CamServices } from '../context.js';
 import { SEARCH_LIMIT, partySearchRequest, type PartySearchResult } from './party-search-query.js';
+import { rankHits } from './ranking.js';
 
 /** A completed search: the hits shown, and whether the server has more. */
 export interface SearchOutcome {
@@ -31,6 +32,34 @@ function pause(ms: number, signal: AbortSignal): Promise<void> {
       { once: true },
     );
   });
+}
+
+/**
+ * Searches parties of `kind` for `text`: names first (the name or a word of it starts with the
+ * text), so that name matches are never crowded out; then email matches fill up the list. Ranked
+ * (prefix, word start, then the rest). Throws `QueryValueError` for text the query cannot carry.
+ */
+export async function searchParties(
+  services: CamServices,
+  kind: PartyKind,
+  text: string,
+  signal: AbortSignal,
+): Promise<SearchOutcome> {
+  const byName = partySearchRequest(kind, text, services.tableMap, 'name');
+  const byEmail = partySearchRequest(kind, text, services.tableMap, 'email');
+  if (!byName) return { results: [], more: false };
+  const names = await services.client.list(byName.table, { ...byName.options, signal });
+  const found = names.rows.map(byName.read).filter((r): r is PartySearchResult => r !== undefined);
+  let more = found.length > SEARCH_LIMIT || (names.total ?? 0) > SEARCH_LIMIT;
+  if (!more && byEmail) {
+    const emails = await services.client.list(byEmail.table, { ...byEmail.options, signal });
+    const seen = new Set(found.map((r) => r.party.id));
+    for (const hit of emails.rows.map(byEmail.read)) {
+      if (hit && !seen.has(hit.party.id)) found.push(hit);
+    }
+    more = found.length > SEARCH_LIMIT || (emails.total ?? 0) > SEARCH_LIMIT;
+  }
+  return { results: rankHits(found, text).slice(0, SEARCH_LIMIT), more };
 }
 
 /** Search state of one dialog; its Task is the host's controller. */
@@ -56,14 +85,10 @@ export class PartySearchController {
       args: () => [services(), this.kind, this.text.trim()],
       task: async ([camServices, kind, text], { signal }) => {
         if (!camServices || text === '') return initialState;
-        // Built before the pause: hostile text is refused at once, and never sent.
-        const request = partySearchRequest(kind, text, camServices.tableMap);
-        if (!request) return initialState;
+        // Checked before the pause: hostile text is refused at once, and never sent.
+        partySearchRequest(kind, text, camServices.tableMap);
         await pause(this.debounceMs, signal);
-        const page = await camServices.client.list(request.table, { ...request.options, signal });
-        const found = page.rows.map(request.read).filter((r): r is PartySearchResult => r !== undefined);
-        const more = found.length > SEARCH_LIMIT || (page.total ?? 0) > SEARCH_LIMIT;
-        return { results: found.slice(0, SEARCH_LIMIT), more };
+        return searchParties(camServices, kind, text, signal);
       },
       onError: (error) => {
         if (!(error instanceof QueryValueError)) services()?.reportError(error);

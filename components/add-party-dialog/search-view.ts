@@ -9,8 +9,10 @@ import { msg, str } from '@lit/localize';
 import { TaskStatus } from '@lit/task';
 import type { PartyKind } from '../../src/model/kinds.js';
 import { partyKindLabel, partyKindWord } from '../internal/labels.js';
+import { plural } from '../internal/plural.js';
 import type { PartySearchController } from './party-search.js';
 import { SEARCH_LIMIT, searchTextProblem } from './party-search-query.js';
+import { highlightParts } from './ranking.js';
 
 /** What the search section calls back. */
 export interface SearchHandlers {
@@ -18,6 +20,12 @@ export interface SearchHandlers {
   readonly input: (text: string) => void;
   readonly keydown: (event: KeyboardEvent) => void;
   readonly choose: (index: number) => void;
+}
+
+/** "1 match.", "3 matches." */
+function matchCount(count: number): string {
+  const n = count.toLocaleString();
+  return plural(count, { one: msg(str`${n} match.`), other: msg(str`${n} matches.`) });
 }
 
 function status(search: PartySearchController): TemplateResult | string {
@@ -30,7 +38,7 @@ function status(search: PartySearchController): TemplateResult | string {
   if (task.status === TaskStatus.COMPLETE) {
     return search.task.value?.more
       ? msg(str`Showing the first ${SEARCH_LIMIT} matches: refine your search to see others.`)
-      : msg(str`${search.results.length} matches.`);
+      : matchCount(search.results.length);
   }
   return '';
 }
@@ -48,6 +56,11 @@ function problem(search: PartySearchController, retry: () => void): TemplateResu
   </div>`;
 }
 
+/** The name with the searched text in <mark> (text parts, never HTML). */
+function highlighted(name: string, query: string): TemplateResult {
+  return html`${highlightParts(name, query).map((part) => (part.match ? html`<mark>${part.text}</mark>` : part.text))}`;
+}
+
 function listbox(search: PartySearchController, handlers: SearchHandlers): TemplateResult | typeof nothing {
   const results = search.results;
   if (!search.expanded || results.length === 0) return nothing;
@@ -63,7 +76,7 @@ function listbox(search: PartySearchController, handlers: SearchHandlers): Templ
           aria-selected=${i === search.active ? 'true' : 'false'}
           @click=${() => handlers.choose(i)}
         >
-          <span class="name" part="option-name">${result.name}</span>
+          <span class="name" part="option-name">${highlighted(result.name, search.text)}</span>
           ${result.secondary ? html`<span class="muted" part="option-secondary">${result.secondary}</span>` : nothing}
         </li>`,
     )}

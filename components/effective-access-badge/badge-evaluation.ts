@@ -19,6 +19,7 @@ import {
 } from '../../src/model/kinds.js';
 import type { EntityAccess } from '../../src/service/access-service.js';
 import type { DefinitionsSnapshot } from '../../src/service/definitions-snapshot.js';
+import { problemsAffecting } from '../../src/service/definition-problems.js';
 
 /** Who the badge is about. */
 export type BadgeSubject =
@@ -113,9 +114,13 @@ export function evaluateBadge(
   const { engine, facts, entity } = access;
   const snapshot = access.definitions;
   const unreadable = [...access.incomplete, ...(snapshot.incomplete ?? [])];
-  const incomplete = unreadable.map((source) =>
-    msg(str`${source.table} could not be read (${source.reason})`),
-  );
+  const incomplete = [
+    ...unreadable.map((source) => msg(str`${source.table} could not be read (${source.reason})`)),
+    // Definitions the engine could not use, where they touch this entity's records.
+    ...problemsAffecting(snapshot.problems, facts.relatedParties).map((problem) =>
+      msg(str`definition problem: ${problem}`),
+    ),
+  ];
   const entityLabel = entityLabelOf(facts, entity);
   if (subject.kind === 'principal') {
     const explanation = engine.explain(subject.principal, entity);

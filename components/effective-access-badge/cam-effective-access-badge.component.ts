@@ -1,6 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { ref } from 'lit/directives/ref.js';
 import { consume } from '@lit/context';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { localized, msg, str } from '@lit/localize';
@@ -12,6 +11,16 @@ import { renderIncomplete, renderSourceNote } from './badge-notes.js';
 import { styles } from './cam-effective-access-badge.styles.js';
 import { entityWord, levelLabel } from '../internal/labels.js';
 import { renderExplanation } from './explanation-tree.js';
+import { floatNextTo } from '../internal/floating.js';
+
+/** The badge button's accessible name: one plain phrase ("write access, show why"). */
+function badgeName(level: AccessLevel | undefined, incomplete: boolean): string {
+  if (!level) return msg('Access unknown, show why');
+  const word = levelLabel(level);
+  return incomplete
+    ? msg(str`${word} access, answer incomplete, show why`)
+    : msg(str`${word} access, show why`);
+}
 
 /**
  * The effective access of a person (contact, consumer, user) to a case, sold product or install
@@ -79,13 +88,14 @@ export class CamEffectiveAccessBadge extends LitElement {
   private services?: CamServices;
 
   @state() private open = false;
-  @state() private position: { top: number; left: number } | undefined;
   /** Age of the definitions when the popover was opened (a render must not read the clock). */
   @state() private definitionsAgeMs = 0;
   @query('[part=badge]') private badge?: HTMLButtonElement;
   @query('[part=popover]') private panel?: HTMLElement;
 
   private unwatch?: () => void;
+  /** Stops keeping the open popover placed (Floating UI's autoUpdate). */
+  private unfloat?: () => void;
 
   private readonly task = new Task(this, {
     args: () =>
@@ -144,6 +154,8 @@ export class CamEffectiveAccessBadge extends LitElement {
     super.disconnectedCallback();
     this.unwatch?.();
     this.unwatch = undefined;
+    this.unfloat?.();
+    this.unfloat = undefined;
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -162,18 +174,12 @@ export class CamEffectiveAccessBadge extends LitElement {
 
   private onToggle(event: ToggleEvent): void {
     this.open = event.newState === 'open';
+    this.unfloat?.();
+    this.unfloat = undefined;
     if (!this.open) return;
-    const rect = this.badge?.getBoundingClientRect();
-    if (rect)
-      this.position = { top: rect.bottom + 4, left: Math.max(8, Math.min(rect.left, innerWidth - 8 - 320)) };
+    // Next to the badge, flipped, shifted and sized to stay inside the viewport while it is open.
+    if (this.badge && this.panel) this.unfloat = floatNextTo(this.badge, this.panel);
     this.definitionsAgeMs = this.task.value?.snapshot.ageMs() ?? 0;
-  }
-
-  /** Places the popover under the badge through the CSSOM: a strict CSP refuses style attributes. */
-  private place(panel: Element | undefined): void {
-    if (!(panel instanceof HTMLElement) || !this.position) return;
-    panel.style.top = `${this.position.top}px`;
-    panel.style.left = `${this.position.left}px`;
   }
 
   private onPanelKeydown(event: KeyboardEvent): void {
@@ -204,13 +210,9 @@ export class CamEffectiveAccessBadge extends LitElement {
         aria-expanded=${this.open ? 'true' : 'false'}
         aria-controls="panel"
         aria-busy=${busy ? 'true' : 'false'}
+        aria-label=${badgeName(level, incomplete)}
       >
-        <span class="visually-hidden">${msg('Access:')} </span>${level ? levelLabel(level) : '?'}${
-          incomplete
-            ? html`<span class="marker" aria-hidden="true">!</span
-                ><span class="visually-hidden">${msg(', answer incomplete')}</span>`
-            : nothing
-        }<span class="visually-hidden">${msg('; show why')}</span>
+        ${level ? levelLabel(level) : '?'}${incomplete ? html`<span class="marker" aria-hidden="true">!</span>` : nothing}
       </button>
       <div
         id="panel"
@@ -219,7 +221,6 @@ export class CamEffectiveAccessBadge extends LitElement {
         role="dialog"
         aria-labelledby="panel-title"
         tabindex="-1"
-        ${ref((panel) => this.place(panel))}
         @toggle=${this.onToggle}
         @keydown=${this.onPanelKeydown}
       >

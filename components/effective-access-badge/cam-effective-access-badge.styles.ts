@@ -50,8 +50,10 @@ export const styles = [
       position: fixed;
       inset: auto;
       margin: 0;
-      max-width: min(var(--cam-popover-width, 36rem), calc(100vw - 1rem));
-      max-height: 70vh;
+      /* --float-*: the room Floating UI measured between the badge and the viewport's edges. */
+      max-width: min(var(--cam-popover-width, 36rem), var(--float-width, calc(100vw - 1rem)));
+      max-height: min(70vh, var(--float-height, 70vh));
+      overflow-wrap: anywhere;
       overflow: auto;
       padding: 0.75rem 1rem;
       background: var(--cam-color-surface, #ffffff);
@@ -92,6 +94,14 @@ export const styles = [
     }
     .tree {
       padding-inline-start: 0.9rem;
+    }
+    .summary {
+      margin: 0 0 0.4rem;
+    }
+    details.steps > summary {
+      cursor: pointer;
+      color: var(--cam-color-text-muted, #5b6475);
+      margin-bottom: 0.25rem;
     }
     .missing,
     .near-miss {

@@ -78,10 +78,18 @@ describe('<cam-effective-access-badge>', () => {
     const el = await render(caseBadge('consumer', LOAN.coBorrower.id));
     expect(el.level).to.equal('write');
     expect(badge(el).dataset.level).to.equal('write');
-    expect(text(badge(el))).to.equal('Access: write; show why');
+    expect(text(badge(el))).to.equal('write');
+    expect(badge(el).getAttribute('aria-label')).to.equal('write access, show why');
     expect(el.explanation?.grants.length).to.be.greaterThan(0);
     await open(el);
     expect(text(root(el).getElementById('panel-title'))).to.equal('Daniel Marquez on case CS0001001: write');
+    // One plain sentence first; the steps below it, collapsed.
+    expect(text(root(el).querySelector('.summary'))).to.equal(
+      'Daniel Marquez can read and change this case as its Co-borrower.',
+    );
+    const steps = root(el).querySelector('details.steps') as HTMLDetailsElement;
+    expect(steps.open).to.equal(false);
+    expect(steps.querySelector('.tree')).to.not.equal(null);
     const path = root(el).querySelector('.tree .path') as HTMLElement;
     expect(text(path)).to.match(/^Party record on case CS0001001 — type “Co-borrower”/);
     // record → reach → responsibility → access config → roles and granular roles → result
@@ -109,6 +117,9 @@ describe('<cam-effective-access-badge>', () => {
       `✗ has responsibility Authorized Representative on case ${NEAR.caseNumber} but lacks role ${NEAR.missingRole}`,
     );
     expect(text(root(el).querySelector('.tree'))).to.include('No path grants access.');
+    expect(text(root(el).querySelector('.summary'))).to.equal(
+      `${NEAR.contact.name} has no access to this case. Nearest miss: ${NEAR.contact.name} has responsibility Authorized Representative on case ${NEAR.caseNumber} but lacks role ${NEAR.missingRole}.`,
+    );
     await expect(el).to.be.accessible();
   });
 
@@ -171,7 +182,7 @@ describe('<cam-effective-access-badge>', () => {
     const el = await render(caseBadge('consumer', LOAN.coBorrower.id));
     expect(el.level).to.be.a('string');
     expect(root(el).querySelector('.marker')).to.not.equal(null);
-    expect(text(badge(el))).to.match(/, answer incomplete/);
+    expect(badge(el).getAttribute('aria-label')).to.match(/^\w+ access, answer incomplete, show why$/);
     await open(el);
     const note = text(root(el).querySelector('[part=incomplete-note]'));
     expect(note).to.match(/^Answer incomplete: sys_user_role_contains could not be read/);
@@ -192,7 +203,8 @@ describe('<cam-effective-access-badge>', () => {
     faults.set({ errorRate: [{ status: 500, rate: 1 }], tables: [CASE] });
     const el = await render(caseBadge('consumer', LOAN.coBorrower.id));
     expect(el.level).to.equal(undefined);
-    expect(text(badge(el))).to.equal('Access: ?; show why');
+    expect(text(badge(el))).to.equal('?');
+    expect(badge(el).getAttribute('aria-label')).to.equal('Access unknown, show why');
     expect(badge(el).dataset.level).to.equal('unknown');
     await open(el);
     expect(text(root(el).querySelector('[role=alert]'))).to.not.equal('');

@@ -1,7 +1,7 @@
 /**
- * Render helpers: an explanation as nested lists. Each grant path reads top-down: record → how it
- * is reached → responsibility → access configuration → required roles → granular roles → level;
- * each near miss is one item with the engine's reason.
+ * Render helpers: an explanation as a plain sentence, then nested lists. Each grant path reads
+ * top-down: record → how it is reached → responsibility → access configuration → required roles →
+ * granular roles → level; each near miss is one item with the engine's reason.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
@@ -14,7 +14,9 @@ import type {
   RoleHeld,
 } from '../../src/access/types.js';
 import type { AccessLevel, Permission } from '../../src/model/kinds.js';
+import { personaScopeText } from '../../src/access/explain-format.js';
 import { entityWord, levelLabel, permissionList } from '../internal/labels.js';
+import { summarySentence } from './explanation-summary.js';
 
 /** " (read, write)" after a level, or '' without permissions. */
 export function permissionsSuffix(permissions: readonly Permission[]): string {
@@ -128,11 +130,35 @@ function grantPath(path: GrantPath): TemplateResult {
           )}
         </ul>
       </li>`;
+    case 'persona':
+      return html`<li class="path">
+        ${msg(str`Persona role ${path.grant.role}: ${personaScopeText(path, msg('the record'))}`)}
+        <ul>
+          ${roleItem(
+            path.role,
+            html`<ul>
+              ${result(path.level, path.permissions)}
+            </ul>`,
+          )}
+        </ul>
+      </li>`;
   }
 }
 
-/** The grants and near misses of one explanation, as a nested list. */
+/**
+ * One explanation: a plain sentence first (what the person can do, and the main reason), then the
+ * grants and near misses step by step as a nested list, collapsed under "How this is worked out".
+ */
 export function renderExplanation(explanation: Explanation): TemplateResult {
+  return html`<p class="summary">${summarySentence(explanation)}</p>
+    <details class="steps">
+      <summary>${msg('How this is worked out')}</summary>
+      ${renderTree(explanation)}
+    </details>`;
+}
+
+/** The grants and near misses of one explanation, as a nested list. */
+function renderTree(explanation: Explanation): TemplateResult {
   return html`<ul class="tree" part="tree">
     <li>
       ${msg('Grants')}

@@ -42,10 +42,16 @@ export const sharedStyles = css`
     cursor: not-allowed;
     opacity: 0.6;
   }
-  button.primary {
+  /* Also when hovered: the generic hover background above must not turn it white-on-white. */
+  button.primary,
+  button.primary:hover:not(:disabled) {
     background: var(--cam-color-primary, #1d4ed8);
     border-color: var(--cam-color-primary, #1d4ed8);
     color: var(--cam-color-on-primary, #ffffff);
+  }
+  /* Hover darkens the primary colour (an inset shade) whatever colour a theme sets. */
+  button.primary:hover:not(:disabled) {
+    box-shadow: inset 0 0 0 100vmax rgb(0 0 0 / 0.15);
   }
   button.danger {
     color: var(--cam-color-danger, #b42318);

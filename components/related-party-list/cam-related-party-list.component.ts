@@ -57,7 +57,10 @@ import { styles } from './cam-related-party-list.styles.js';
  * @csspart cell - A cell of a party row.
  * @csspart name-cell - The party name cell.
  * @csspart actions - The cell with a row's actions.
- * @csspart action - A row action button (Change type, Remove).
+ * @csspart action - The actions button of a row (also `menu-button`).
+ * @csspart menu-button - The button that opens a row's actions menu.
+ * @csspart menu - A row's actions menu (role menu, a popover).
+ * @csspart menu-item - An item of a row's actions menu (Change type, Remove).
  * @csspart badge - The effective-access badge of a row (the `<cam-effective-access-badge>` host).
  * @csspart row-badge - The badge button inside a row's badge (its `badge` part).
  * @csspart row-badge-popover - The explanation popover of a row's badge (its `popover` part).
@@ -92,7 +95,7 @@ import { styles } from './cam-related-party-list.styles.js';
  * @cssprop --cam-color-skeleton - Colour of the loading placeholder bars.
  * @cssprop --cam-related-party-list-max-height - Height of the scrolling rows area (default 28rem).
  * @cssprop --cam-related-party-list-row-height - Minimum row height (default 2.75rem).
- * @cssprop --cam-related-party-list-columns - Grid template of the six columns.
+ * @cssprop --cam-related-party-list-columns - Grid template of the six columns when the list is wide (from 48rem); narrower, each row stacks name, access and actions over type, kind and responsibility.
  * @cssprop --cam-related-party-list-header-bg - Header background.
  * @cssprop --cam-related-party-list-row-border - Row separator colour.
  * @cssprop --cam-related-party-list-banner-bg - Background of the refused-change banner.
@@ -117,7 +120,8 @@ export class CamRelatedPartyList extends LitElement {
 
   private readonly changes = new PartyChangesController(this, () => ({
     services: this.services,
-    entity: this.access?.entity,
+    // From the attributes, not the loaded picture: after a failed re-read there is none to take it from.
+    entity: this.entity,
     nameOf: partyName,
   }));
 
@@ -132,12 +136,15 @@ export class CamRelatedPartyList extends LitElement {
   private unwatch?: () => void;
   private view: { source?: readonly PartyRow[]; query?: ListQuery; rows: PartyRow[] } = { rows: [] };
 
+  /** The entity the attributes name (undefined when unknown). */
+  private get entity(): EntityRef | undefined {
+    return this.services ? resolveEntity(this.services.tableMap, this.entityTable, this.entityId) : undefined;
+  }
+
   /** The loaded access picture when it is for the current entity. */
   private get access(): EntityAccess | undefined {
     const value = this.load.value;
-    const entity = this.services
-      ? resolveEntity(this.services.tableMap, this.entityTable, this.entityId)
-      : undefined;
+    const entity = this.entity;
     return value && entity && value.entity.kind === entity.kind && value.entity.id === entity.id
       ? value
       : undefined;
@@ -163,7 +170,7 @@ export class CamRelatedPartyList extends LitElement {
   }
 
   private onInvalidated(entity: EntityRef | undefined): void {
-    const current = this.access?.entity;
+    const current = this.entity;
     if (entity === undefined || (current && entity.kind === current.kind && entity.id === current.id)) {
       void this.load.run();
     }
@@ -173,9 +180,12 @@ export class CamRelatedPartyList extends LitElement {
     const access = this.access;
     const error = this.load.status === TaskStatus.ERROR ? this.load.error : undefined;
     // A refused change stays explained even when the re-read after it fails too.
-    const failure = renderFailure(this.changes.failure, () => this.changes.dismissFailure());
+    const failure = renderFailure(this.changes.failure, {
+      onRetry: () => void this.changes.retryFailure(),
+      onDismiss: () => this.changes.dismissFailure(),
+    });
     if (error !== undefined) {
-      return html`${failure}${renderLoadError(describeError(error), () => void this.load.run())}`;
+      return html`${failure}${renderLoadError(describeError(error), () => this.reload())}`;
     }
     if (!access || !this.services) return renderSkeleton();
     const all = this.changes.rows;
@@ -266,10 +276,11 @@ export class CamRelatedPartyList extends LitElement {
     this.focusLater(`[data-record="${CSS.escape(row.record.id)}"] [data-confirm="cancel"]`);
   }
 
+  /** Leaves edit or confirm mode; focus returns to the row's actions button. */
   private closeRowMode(row: PartyRow, action: 'edit' | 'remove'): void {
     if (action === 'edit') this.editing = undefined;
     else this.confirming = undefined;
-    this.focusLater(`[data-record="${CSS.escape(row.record.id)}"] [data-action="${action}"]`);
+    this.focusLater(`[data-record="${CSS.escape(row.record.id)}"] .menu-button`);
   }
 
   private async saveType(access: EntityAccess, row: PartyRow): Promise<void> {
@@ -281,6 +292,16 @@ export class CamRelatedPartyList extends LitElement {
     }
     this.closeRowMode(row, 'edit');
     await this.changes.retype(row, plan.type, plan.responsibilityName);
+  }
+
+  /**
+   * Reads the entity again after a failed load: through the access service, so the row badges
+   * (which failed with the same load) answer again too.
+   */
+  private reload(): void {
+    const entity = this.entity;
+    if (this.services && entity) this.services.access.invalidate(entity);
+    else void this.load.run();
   }
 
   private requestAdd(): void {

@@ -308,6 +308,8 @@ describe('<cam-related-party-list>', () => {
     const storedType = (id: string) => getStore().get(PARTY_TABLE, id)?.type;
     const action = (el: CamRelatedPartyList, name: string, which: 'edit' | 'remove') =>
       rowNamed(el, name)?.querySelector<HTMLButtonElement>(`[data-action="${which}"]`) as HTMLButtonElement;
+    const menuButton = (el: CamRelatedPartyList, name: string) =>
+      rowNamed(el, name)?.querySelector<HTMLButtonElement>('.menu-button') as HTMLButtonElement;
     const confirmButton = (el: CamRelatedPartyList, which: 'remove' | 'cancel') =>
       part(el, 'confirm')?.querySelector<HTMLButtonElement>(`[data-confirm="${which}"]`) ?? null;
     const focused = (el: CamRelatedPartyList) => root(el).activeElement;
@@ -384,7 +386,7 @@ describe('<cam-related-party-list>', () => {
       saveButton(el)?.click();
       await until(() => text(part(el, 'banner')).includes('Relationship types are locked'), 'refusal banner');
       expect(text(part(el, 'banner'))).to.contain(
-        'Could not change the relationship type of Daniel Marquez.',
+        'Could not change the relationship type of Daniel Marquez to Listed Consumer.',
       );
       expect(part(el, 'banner')?.getAttribute('role')).to.equal('alert');
       await until(
@@ -451,20 +453,58 @@ describe('<cam-related-party-list>', () => {
       await until(() => rows(el).length === 2 && text(part(el, 'count')) === '2 parties', 'two left');
     });
 
-    it('cancels a removal from the keyboard, returning focus to the Remove button', async () => {
+    it('cancels a removal from the keyboard, returning focus to the row’s actions button', async () => {
       const el = await renderList();
       await loaded(el);
-      action(el, 'Daniel Marquez', 'remove').focus();
+      menuButton(el, 'Daniel Marquez').focus();
+      await sendKeys({ press: 'Enter' });
+      await until(() => focused(el) === action(el, 'Daniel Marquez', 'edit'), 'focus on Change type');
+      await sendKeys({ press: 'ArrowDown' });
+      expect(focused(el)).to.equal(action(el, 'Daniel Marquez', 'remove'));
       await sendKeys({ press: 'Enter' });
       await until(() => focused(el) === confirmButton(el, 'cancel'), 'focus on Cancel');
       await sendKeys({ press: 'Escape' });
       await until(() => part(el, 'confirm') === null, 'confirmation closed');
-      await until(() => focused(el) === action(el, 'Daniel Marquez', 'remove'), 'focus back on Remove');
+      await until(() => focused(el) === menuButton(el, 'Daniel Marquez'), 'focus back on the actions button');
       expect(rows(el)).to.have.length(3);
       expect(requestLog.count({ method: 'DELETE' })).to.equal(0);
     });
 
-    it('cancels an edit with Escape, returning focus to Change type', async () => {
+    it('offers one actions menu per row, operable as a WAI-ARIA menu button', async () => {
+      const el = await renderList();
+      await loaded(el);
+      for (const row of rows(el)) {
+        expect(row.querySelectorAll('[part~="actions"] button:not([role="menuitem"])')).to.have.length(1);
+      }
+      const button = menuButton(el, 'Rosa Delgado');
+      const menu = root(el).getElementById(button.getAttribute('aria-controls') ?? '') as HTMLElement;
+      expect(button.getAttribute('aria-haspopup')).to.equal('menu');
+      expect(button.getAttribute('aria-expanded')).to.equal('false');
+      expect(button.getAttribute('aria-label')).to.equal('Actions for Rosa Delgado');
+      expect(menu.getAttribute('role')).to.equal('menu');
+      expect([...menu.children].map((item) => [item.getAttribute('role'), text(item)])).to.deep.equal([
+        ['menuitem', 'Change type'],
+        ['menuitem', 'Remove'],
+      ]);
+      button.focus();
+      await sendKeys({ press: 'ArrowUp' });
+      await until(() => button.getAttribute('aria-expanded') === 'true', 'expanded');
+      expect(menu.matches(':popover-open')).to.equal(true);
+      expect(focused(el)).to.equal(action(el, 'Rosa Delgado', 'remove'));
+      await sendKeys({ press: 'ArrowDown' });
+      expect(focused(el), 'wraps to the first item').to.equal(action(el, 'Rosa Delgado', 'edit'));
+      await sendKeys({ press: 'End' });
+      expect(focused(el)).to.equal(action(el, 'Rosa Delgado', 'remove'));
+      await expect(el).to.be.accessible();
+      await sendKeys({ press: 'Escape' });
+      await until(() => button.getAttribute('aria-expanded') === 'false', 'collapsed');
+      expect(menu.matches(':popover-open')).to.equal(false);
+      expect(focused(el)).to.equal(button);
+      expect(part(el, 'confirm')).to.equal(null);
+      expect(part(el, 'type-picker')).to.equal(null);
+    });
+
+    it('cancels an edit with Escape, returning focus to the actions button', async () => {
       const el = await renderList();
       await loaded(el);
       action(el, 'Rosa Delgado', 'edit').click();
@@ -479,7 +519,7 @@ describe('<cam-related-party-list>', () => {
       cancel()?.focus();
       cancel()?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
       await until(() => part(el, 'type-picker') === null, 'edit closed');
-      await until(() => focused(el) === action(el, 'Rosa Delgado', 'edit'), 'focus back on Change type');
+      await until(() => focused(el) === menuButton(el, 'Rosa Delgado'), 'focus back on the actions button');
       expect(requestLog.count({ method: 'PATCH' })).to.equal(0);
     });
 
@@ -495,7 +535,7 @@ describe('<cam-related-party-list>', () => {
       saveButton(el)?.click();
       await until(() => part(el, 'error') !== null, 'load error after the failed change');
       expect(text(part(el, 'banner'))).to.contain(
-        'Could not change the relationship type of Daniel Marquez.',
+        'Could not change the relationship type of Daniel Marquez to Listed Consumer.',
       );
       expect(text(part(el, 'banner'))).to.contain('The server cannot be reached');
       expect(text(part(el, 'error'))).to.contain('Database unavailable');
@@ -505,10 +545,69 @@ describe('<cam-related-party-list>', () => {
       expect(cells(rowNamed(el, 'Daniel Marquez') as HTMLElement)[2]).to.equal('Co-borrower');
     });
 
+    it('keeps a change refused with a 500, with Retry next to the error; Retry saves it, clears the banner and re-evaluates access', async function () {
+      this.timeout(20_000);
+      const el = await renderList();
+      await loaded(el);
+      const badge = () =>
+        rowNamed(el, 'Daniel Marquez')?.querySelector<CamEffectiveAccessBadge>('cam-effective-access-badge');
+      await until(() => badge()?.level === 'write', 'Daniel’s badge: write');
+      faults.set({ errorRate: [{ status: 500, rate: 1 }] });
+      await pickType(el, 'Daniel Marquez', LISTED_CONSUMER);
+      saveButton(el)?.click();
+      await until(
+        () =>
+          text(part(el, 'banner')).includes(
+            'Could not change the relationship type of Daniel Marquez to Listed Consumer.',
+          ),
+        'the refusal, with the agent’s choice',
+      );
+      // The re-read after the refusal fails too: the list and the badges wait for a Retry.
+      await until(() => part(el, 'error') !== null, 'the load error', 10_000);
+      faults.reset();
+      const retry = part(el, 'banner')?.querySelector<HTMLButtonElement>('button.retry');
+      expect(retry, 'Retry next to the error').to.not.equal(null);
+      retry?.click();
+      await until(() => storedType(loan.parties.coBorrower) === LISTED_CONSUMER, 'saved on Retry');
+      await loaded(el);
+      await until(() => text(part(el, 'banner')) === '', 'the banner gone');
+      await until(() => badge()?.level === 'none', 'Daniel’s badge re-evaluated: none', 10_000);
+      expect(cells(rowNamed(el, 'Daniel Marquez') as HTMLElement)[2]).to.equal('Listed Consumer');
+    });
+
+    it('keeps a removal refused with a 500: Retry next to the error removes the party', async () => {
+      worker.use(http.delete(partyUrl, refuse(500, 'Database unavailable'), { once: true }));
+      const el = await renderList();
+      await loaded(el);
+      action(el, 'Daniel Marquez', 'remove').click();
+      await until(() => confirmButton(el, 'remove') !== null, 'confirmation');
+      confirmButton(el, 'remove')?.click();
+      await until(() => text(part(el, 'banner')).includes('Could not remove Daniel Marquez.'), 'banner');
+      await until(() => rowNamed(el, 'Daniel Marquez') !== undefined, 'the row back');
+      part(el, 'banner')?.querySelector<HTMLButtonElement>('button.retry')?.click();
+      await until(
+        () => getStore().get(PARTY_TABLE, loan.parties.coBorrower) === undefined,
+        'removed on Retry',
+      );
+      await until(() => rows(el).length === 2 && text(part(el, 'banner')) === '', 'two rows, no banner');
+    });
+
+    it('cancels an edit with one Escape from the type picker', async () => {
+      const el = await renderList();
+      await loaded(el);
+      action(el, 'Rosa Delgado', 'edit').click();
+      await until(() => focused(el) === part(el, 'type-picker'), 'focus in the picker');
+      await sendKeys({ press: 'Escape' });
+      await until(() => part(el, 'type-picker') === null, 'edit closed after one Escape');
+      expect(requestLog.count({ method: 'PATCH' })).to.equal(0);
+    });
+
     it('changes a type from the keyboard', async () => {
       const el = await renderList();
       await loaded(el);
-      action(el, 'Rosa Delgado', 'edit').focus();
+      menuButton(el, 'Rosa Delgado').focus();
+      await sendKeys({ press: 'Enter' });
+      await until(() => focused(el) === action(el, 'Rosa Delgado', 'edit'), 'focus on Change type');
       await sendKeys({ press: 'Enter' });
       await until(() => focused(el) === part(el, 'type-picker'), 'focus in the picker');
       const picker = part<CamRelationshipTypePicker>(el, 'type-picker') as CamRelationshipTypePicker;

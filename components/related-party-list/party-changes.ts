@@ -1,7 +1,8 @@
 /**
  * Optimistic changes to the related parties of one entity. A retype or removal shows at once; the
  * server's answer then either confirms it (the event fires, access is re-evaluated) or refuses it:
- * the row returns to the server's state, which is re-read, and `failure` says what failed and why.
+ * the row returns to the server's state, which is re-read, and `failure` says what failed and why,
+ * keeping the agent's change so that `retryFailure` can send it again.
  */
 import type { ReactiveControllerHost } from 'lit';
 import { isAbortError } from '../../src/client/errors.js';
@@ -13,12 +14,24 @@ import type { CamServices } from '../context.js';
 import { CamPartyChangedEvent, CamPartyRemovedEvent } from '../events.js';
 import { describeError } from './list-errors.js';
 
+/** The change the agent asked for, kept when it fails so that it can be sent again. */
+export type Attempt =
+  | {
+      readonly action: 'retype';
+      readonly row: PartyRow;
+      readonly type: RelationshipType;
+      readonly responsibilityName: string | undefined;
+    }
+  | { readonly action: 'remove'; readonly row: PartyRow };
+
 /** A change the server refused (or that failed on the way). */
 export interface ChangeFailure {
   readonly action: 'retype' | 'remove';
   /** The party's display name when the change was made. */
   readonly party: string;
   readonly message: string;
+  /** The change itself, for `retryFailure`. */
+  readonly attempt: Attempt;
 }
 
 type Pending = { readonly op: 'retype'; readonly row: PartyRow } | { readonly op: 'remove' };
@@ -74,6 +87,20 @@ export class PartyChangesController {
     this.host.requestUpdate();
   }
 
+  /**
+   * Sends the refused change again, against the server's current copy of the row (re-read since).
+   * On success the failure goes and access is re-evaluated; on failure it is replaced by the new one.
+   */
+  async retryFailure(): Promise<boolean> {
+    const attempt = this.#failure?.attempt;
+    if (!attempt) return false;
+    const id = attempt.row.record.id;
+    const row = this.#server.find((r) => r.record.id === id) ?? attempt.row;
+    return attempt.action === 'retype'
+      ? this.retype(row, attempt.type, attempt.responsibilityName)
+      : this.remove(row);
+  }
+
   /** Changes the relationship type (responsibility: the type's default). True when saved. */
   async retype(
     row: PartyRow,
@@ -93,7 +120,8 @@ export class PartyChangesController {
       typeName: type.name,
       responsibilityName,
     };
-    return this.#run('retype', row, { op: 'retype', row: optimistic }, async () => {
+    const attempt: Attempt = { action: 'retype', row, type, responsibilityName };
+    return this.#run(attempt, { op: 'retype', row: optimistic }, async () => {
       const updated = await services.parties.retype(row, type.id, responsibility);
       this.#replace(row.record.id, updated);
       return new CamPartyChangedEvent(updated, row);
@@ -104,19 +132,15 @@ export class PartyChangesController {
   async remove(row: PartyRow): Promise<boolean> {
     const services = this.context().services;
     if (!services || this.#pending.has(row.record.id)) return false;
-    return this.#run('remove', row, { op: 'remove' }, async () => {
+    return this.#run({ action: 'remove', row }, { op: 'remove' }, async () => {
       await services.parties.remove(row);
       this.#replace(row.record.id, undefined);
       return new CamPartyRemovedEvent(row);
     });
   }
 
-  async #run(
-    action: ChangeFailure['action'],
-    row: PartyRow,
-    pending: Pending,
-    save: () => Promise<Event>,
-  ): Promise<boolean> {
+  async #run(attempt: Attempt, pending: Pending, save: () => Promise<Event>): Promise<boolean> {
+    const { action, row } = attempt;
     const id = row.record.id;
     const name = this.context().nameOf(row);
     this.#failure = undefined;
@@ -134,7 +158,7 @@ export class PartyChangesController {
       if (error instanceof ConflictError) this.#replace(id, error.current);
       if (!isAbortError(error)) {
         this.context().services?.reportError(error);
-        this.#failure = { action, party: name, message: describeError(error) };
+        this.#failure = { action, party: name, message: describeError(error), attempt };
       }
       this.#refresh();
       return false;

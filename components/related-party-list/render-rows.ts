@@ -9,6 +9,7 @@ import { partyKindLabel } from '../internal/labels.js';
 import { columnText, isDangling, partyName } from './labels.js';
 import type { ListQuery, SortKey } from './list-view.js';
 import { renderConfirm, type ConfirmView } from './render-confirm.js';
+import { renderRowMenu } from './row-menu.js';
 
 /** The row in edit mode: the type being picked, and why it cannot be saved (if so). */
 export interface Editing {
@@ -82,13 +83,34 @@ function renderAccess(row: PartyRow, v: RowsView): TemplateResult {
   ></cam-effective-access-badge>`;
 }
 
+/** Whether an expanded popup control (the picker's open list) is on the event's path. */
+function fromExpandedControl(event: Event): boolean {
+  return event
+    .composedPath()
+    .some((node) => node instanceof Element && node.getAttribute('aria-expanded') === 'true');
+}
+
+/**
+ * One Escape cancels the edit. Listens in the capture phase, before the picker, which would
+ * otherwise take a first Escape to clear its text; an open list still closes first.
+ */
+function cancelOnEscape(cancel: () => void): EventListenerObject & AddEventListenerOptions {
+  return {
+    capture: true,
+    handleEvent(event: Event) {
+      if (!(event instanceof KeyboardEvent) || event.key !== 'Escape' || fromExpandedControl(event)) return;
+      event.preventDefault();
+      event.stopPropagation();
+      cancel();
+    },
+  };
+}
+
 function renderType(row: PartyRow, v: RowsView): TemplateResult {
   const editing = v.editing?.id === row.record.id ? v.editing : undefined;
   if (!editing) return html`${columnText(row, 'type')}`;
   const name = partyName(row);
-  // Escape inside the picker is the picker's (close the list, clear); elsewhere it cancels the edit.
-  const onKey = (e: KeyboardEvent) => e.key === 'Escape' && !e.defaultPrevented && v.onCancelEdit(row);
-  return html`<div class="edit" @keydown=${onKey}>
+  return html`<div class="edit" @keydown=${cancelOnEscape(() => v.onCancelEdit(row))}>
     <cam-relationship-type-picker
       part="type-picker"
       exportparts="input: type-picker-input, listbox: type-picker-listbox"
@@ -134,33 +156,21 @@ export function renderRow(row: PartyRow, index: number, v: RowsView): TemplateRe
     ?data-dangling=${isDangling(row)}
   >
     <div role="cell" part="cell name-cell" class=${isDangling(row) ? 'name dangling' : 'name'}>${name}</div>
-    <div role="cell" part="cell">${partyKindLabel(row.record.party.kind)}</div>
-    <div role="cell" part="cell">${renderType(row, v)}</div>
-    <div role="cell" part="cell">${renderResponsibility(row)}</div>
-    <div role="cell" part="cell">${renderAccess(row, v)}</div>
-    <div role="cell" part="cell actions">
+    <div role="cell" part="cell" class="kind">${partyKindLabel(row.record.party.kind)}</div>
+    <div role="cell" part="cell" class="type">${renderType(row, v)}</div>
+    <div role="cell" part="cell" class="responsibility">${renderResponsibility(row)}</div>
+    <div role="cell" part="cell" class="access">${renderAccess(row, v)}</div>
+    <div role="cell" part="cell actions" class="actions">
       ${pending ? html`<span class="muted">${msg('Saving…')}</span>` : nothing}
-      <button
-        type="button"
-        part="action"
-        data-action="edit"
-        aria-label=${msg(str`Change type of ${name}`)}
-        ?disabled=${busy}
-        @click=${() => v.onEdit(row)}
-      >
-        ${msg('Change type')}
-      </button>
-      <button
-        type="button"
-        part="action"
-        class="danger"
-        data-action="remove"
-        aria-label=${msg(str`Remove ${name}`)}
-        ?disabled=${busy}
-        @click=${() => v.onAskRemove(row)}
-      >
-        ${msg('Remove')}
-      </button>
+      ${renderRowMenu({
+        id,
+        name,
+        disabled: busy,
+        items: [
+          { action: 'edit', label: msg('Change type'), run: () => v.onEdit(row) },
+          { action: 'remove', label: msg('Remove'), danger: true, run: () => v.onAskRemove(row) },
+        ],
+      })}
     </div>
     ${v.confirm?.row.record.id === id ? renderConfirm(v.confirm) : nothing}
   </div>`;

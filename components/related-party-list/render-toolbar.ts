@@ -74,13 +74,23 @@ export function renderLoadError(message: string, onRetry: () => void): TemplateR
 }
 
 function failedAction(failure: ChangeFailure): string {
-  return failure.action === 'retype'
-    ? msg(str`Could not change the relationship type of ${failure.party}.`)
+  const { attempt } = failure;
+  return attempt.action === 'retype'
+    ? msg(str`Could not change the relationship type of ${failure.party} to ${attempt.type.name}.`)
     : msg(str`Could not remove ${failure.party}.`);
 }
 
-/** The banner of a refused change: what failed, why, and that the list shows the server's state. */
-export function renderFailure(failure: ChangeFailure | undefined, onDismiss: () => void): TemplateResult {
+export interface FailureActions {
+  /** Sends the same change again. */
+  readonly onRetry: () => void;
+  readonly onDismiss: () => void;
+}
+
+/**
+ * The banner of a refused change: what the agent asked for, why it failed, that the list shows the
+ * server's state, and Retry (the same change again) next to the error.
+ */
+export function renderFailure(failure: ChangeFailure | undefined, actions: FailureActions): TemplateResult {
   // The live region stays in the DOM so the message is announced when it appears.
   return html`<div role="alert" part="banner">
     ${
@@ -90,7 +100,10 @@ export function renderFailure(failure: ChangeFailure | undefined, onDismiss: () 
               <strong>${failedAction(failure)}</strong> ${failure.message}
               <span class="muted">${msg('The list shows what the server has.')}</span>
             </p>
-            <button type="button" @click=${onDismiss}>${msg('Dismiss')}</button>
+            <span class="banner-actions">
+              <button type="button" class="retry" @click=${actions.onRetry}>${msg('Retry')}</button>
+              <button type="button" @click=${actions.onDismiss}>${msg('Dismiss')}</button>
+            </span>
           </div>`
         : nothing
     }

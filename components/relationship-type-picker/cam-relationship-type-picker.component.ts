@@ -12,6 +12,7 @@ import { pickerModel, validityProblem, type PickerModel } from './picker-model.j
 import { optionId } from './type-render.js';
 import { renderPicker } from './picker-view.js';
 import { untilAborted } from './until-aborted.js';
+import { floatNextTo } from '../internal/floating.js';
 
 /**
  * A searchable, keyboard-operable relationship type picker (WAI-ARIA combobox with a grouped
@@ -92,6 +93,8 @@ export class CamRelationshipTypePicker extends LitElement {
   private readonly internals = this.attachInternals();
   private initialValue: string | undefined;
   private unwatch?: () => void;
+  /** Stops keeping the open list placed (Floating UI's autoUpdate). */
+  private unfloat?: () => void;
 
   private readonly definitionsTask = new Task(this, {
     args: () => [this.services] as const,
@@ -151,6 +154,8 @@ export class CamRelationshipTypePicker extends LitElement {
     super.disconnectedCallback();
     this.unwatch?.();
     this.unwatch = undefined;
+    this.unfloat?.();
+    this.unfloat = undefined;
   }
 
   /** Form reset: back to the value the element had when first connected. @internal */
@@ -179,8 +184,25 @@ export class CamRelationshipTypePicker extends LitElement {
     const problem = validityProblem(this.model(), this.value, this.required);
     if (problem) this.internals.setValidity(problem.flags, problem.message, this.input);
     else this.internals.setValidity({});
+    this.placeList();
     if (changed.has('activeIndex') && this.activeIndex >= 0) {
       this.renderRoot.querySelector(`#${optionId(this.activeIndex)}`)?.scrollIntoView({ block: 'nearest' });
+    }
+  }
+
+  /** Shows the list in the top layer under the field while it is expanded, hides it otherwise. */
+  private placeList(): void {
+    const popup = this.renderRoot.querySelector<HTMLElement>('.popup');
+    const field = this.renderRoot.querySelector('.field');
+    if (!popup || !field) return;
+    const expanded = !popup.hidden;
+    if (expanded && !popup.matches(':popover-open')) {
+      popup.showPopover();
+      this.unfloat = floatNextTo(field, popup, { matchWidth: true });
+    } else if (!expanded && popup.matches(':popover-open')) {
+      this.unfloat?.();
+      this.unfloat = undefined;
+      popup.hidePopover();
     }
   }
 

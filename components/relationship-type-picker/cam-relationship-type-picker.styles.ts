@@ -35,17 +35,23 @@ export const styles = [
       border-end-start-radius: 0;
       border-inline-start: none;
     }
+    /* In the top layer (popover), placed by Floating UI: no dialog body or overflow: hidden ancestor clips it. */
     .popup {
-      position: absolute;
+      position: fixed;
       z-index: var(--cam-z-popup, 10);
-      top: calc(100% + 2px);
-      inset-inline: 0;
+      inset: auto;
+      margin: 0;
+      padding: 0;
+      border: none;
+      background: transparent;
+      overflow: visible;
+      max-width: var(--float-width, calc(100vw - 1rem));
     }
     .popup[hidden] {
       display: none;
     }
     .listbox {
-      max-height: var(--cam-listbox-max-height, 16rem);
+      max-height: min(var(--cam-listbox-max-height, 16rem), var(--float-height, 100vh));
       overflow-y: auto;
       background: var(--cam-color-surface, #ffffff);
       border: 1px solid var(--cam-color-border, #c9cfd9);

@@ -93,7 +93,7 @@ export function renderPicker(view: PickerView): TemplateResult {
       >
         <span aria-hidden="true">▾</span>
       </button>
-      <div class="popup" ?hidden=${!view.expanded}>
+      <div class="popup" popover="manual" ?hidden=${!view.expanded}>
         ${renderListbox({
           id: 'listbox',
           label: view.label,

@@ -26,7 +26,7 @@ export class DemoResetEvent extends Event {
 /** The agents one can sign in as. */
 export const AGENTS: readonly { readonly id: string; readonly name: string; readonly note: string }[] = [
   { id: STORY.agents.agent.id, name: STORY.agents.agent.name, note: 'agent' },
-  { id: STORY.agents.caseViewer.id, name: STORY.agents.caseViewer.name, note: 'agent, case viewer' },
+  { id: STORY.agents.caseViewer.id, name: STORY.agents.caseViewer.name, note: 'case viewer' },
 ];
 
 const LATENCIES = [

@@ -1,10 +1,11 @@
-/** How the console words a failed read, and the error box with a Retry button. */
-import { html, type TemplateResult } from 'lit';
+/** How the console words a failed read, and the error box with a Retry button when one can help. */
+import { html, nothing, type TemplateResult } from 'lit';
 import { ApiError, CamError, QueryValueError } from '../../src/client/errors.js';
 
 /** One sentence for an error the console shows. */
 export function describeError(error: unknown): string {
-  if (error instanceof QueryValueError) return `The search cannot contain "^", "=" or control characters.`;
+  if (error instanceof QueryValueError)
+    return `The search cannot contain "^", "=" or control characters: the instance's query language would read them as operators. Remove them and search again.`;
   if (error instanceof ApiError) {
     if (error.status === 404) return 'This record does not exist (it may have been deleted).';
     return `The instance answered ${error.status}: ${error.message}`;
@@ -15,11 +16,18 @@ export function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** An alert with the error and a Retry button. */
+/**
+ * An alert with the error, and Retry when trying again can help: not for search text that the
+ * query language refuses (the same text would be refused again; the message says what to change).
+ */
 export function errorBox(error: unknown, retry: () => void, what: string): TemplateResult {
+  const refused = error instanceof QueryValueError;
   return html`<div class="error-box" role="alert">
-    <p><strong>Could not load ${what}.</strong> ${describeError(error)}</p>
-    <button type="button" @click=${retry}>Retry</button>
+    <p>
+      <strong>${refused ? 'This search cannot be run.' : `Could not load ${what}.`}</strong>
+      ${describeError(error)}
+    </p>
+    ${refused ? nothing : html`<button type="button" @click=${retry}>Retry</button>`}
   </div>`;
 }
 

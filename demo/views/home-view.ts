@@ -7,6 +7,7 @@ import { ViewElement } from './view-element.js';
 const loan = STORY.housingLoan;
 const tracked = STORY.trackedProduct;
 const miss = STORY.nearMiss;
+const persona = STORY.persona;
 
 export class DemoHomeView extends ViewElement {
   protected override render() {
@@ -69,6 +70,45 @@ export class DemoHomeView extends ViewElement {
                 entity: { kind: 'case', id: miss.caseId },
               })}
               >Explain in the inspector</a
+            >
+          </p>
+        </li>
+        <li class="story-card">
+          <h2>
+            <a
+              href=${routeHref({
+                name: 'inspector',
+                principal: { kind: 'contact', id: persona.customerAdmin.id },
+                entity: { kind: 'case', id: persona.cases[0].id },
+              })}
+              >Why does this customer admin see every case of her account?</a
+            >
+          </h2>
+          <p>
+            ${persona.account.name} restricts contact access and names nobody on its cases. Yet
+            ${persona.customerAdmin.name} (customer administrator) works all of them,
+            ${persona.caseManager.name} (case manager of the parent ${persona.parentAccount.name}) manages
+            them too, and ${persona.partner.name} of ${persona.partnerAccount.name} works the one case that
+            names her as partner contact. Their roles grant it, not a related party.
+          </p>
+          <p class="story-badge">
+            <span>${persona.customerAdmin.name} on a case of ${persona.account.name}:</span>
+            <cam-effective-access-badge
+              principal-type="contact"
+              principal-id=${persona.customerAdmin.id}
+              entity-table=${caseTable}
+              entity-id=${persona.cases[0].id}
+            ></cam-effective-access-badge>
+          </p>
+          <p class="card-links">
+            <a href=${entityHref('case', persona.cases[0].id)}>Open the case</a>
+            <a
+              href=${routeHref({
+                name: 'inspector',
+                principal: { kind: 'contact', id: persona.partner.id },
+                entity: { kind: 'case', id: persona.cases[1].id },
+              })}
+              >The partner's case, explained</a
             >
           </p>
         </li>

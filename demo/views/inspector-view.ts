@@ -48,7 +48,11 @@ export class DemoInspectorView extends ViewElement {
       </p>
       ${principal && entity && map ? this.#renderSubject({ principal, entity }, map[ENTITY_KEY[entity.kind]].table) : nothing}
       <h2 class="section-title">Access rules in force</h2>
-      <cam-access-inspector tab=${principal && entity ? 'explain' : 'roles'}></cam-access-inspector>
+      <cam-access-inspector
+        tab=${principal && entity ? 'explain' : 'roles'}
+        explain-principal=${principal ? `${principal.kind}:${principal.id}` : ''}
+        explain-entity=${entity ? `${entity.kind}:${entity.id}` : ''}
+      ></cam-access-inspector>
     `;
   }
 

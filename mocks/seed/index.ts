@@ -7,6 +7,8 @@ export {
   type TableRows,
 } from './definitions-to-rows.js';
 export { definitionSysId, type DefinitionKind } from './rows.js';
+export { factSysId, factsToRows, storedRef, type FactKind } from './facts-to-rows.js';
+export { replaceWorld, worldRows } from './world-from-facts.js';
 export { SEED_DEFINITIONS, withStoryTypes } from './seed-definitions.js';
 export { STORY, storyId } from './story.js';
 export { createSeededStore, seedWorld, type WorldOptions } from './world.js';

@@ -17,6 +17,7 @@ const PARTY_COLUMN_KEYS: Readonly<Partial<Record<PartyKind, string>>> = {
   user: 'user',
   account: 'account',
   service_organization: 'serviceOrganization',
+  household: 'household',
 };
 
 /** The logical key of the related-party table of an entity kind. */

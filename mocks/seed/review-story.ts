@@ -3,7 +3,7 @@
  * contacts are not restricted) with records that show one finding of each kind — a contact with
  * the responsibility but not the role, an inactive contact, a contact who moved to another account,
  * a person reached through two parties, an account party, a "Listed" contact on a product she works
- * on, and a party on a case closed long ago. Ids `5707…0fXX`.
+ * on, and a party on a case closed long ago. Ids `5707…10XX`.
  */
 import type { SeedContext } from './context.js';
 import { addParty, findType } from './parties.js';
@@ -14,28 +14,28 @@ const IB = 'sn_install_base';
 
 export const REVIEW_STORY = {
   account: STORY.housingLoan.lawFirm,
-  suite: { id: storyId('0f01'), name: 'Whitfield Case Management Suite' },
-  archive: { id: storyId('0f02'), name: 'Whitfield Document Archive' },
-  noRole: { id: storyId('0f11'), name: 'Leo Fisher' },
-  listed: { id: storyId('0f12'), name: 'Leona Park' },
-  inactive: { id: storyId('0f13'), name: 'Grace Hill' },
-  moved: { id: storyId('0f14'), name: 'Ivan Petrov' },
+  suite: { id: storyId('1001'), name: 'Whitfield Case Management Suite' },
+  archive: { id: storyId('1002'), name: 'Whitfield Document Archive' },
+  noRole: { id: storyId('1011'), name: 'Leo Fisher' },
+  listed: { id: storyId('1012'), name: 'Leona Park' },
+  inactive: { id: storyId('1013'), name: 'Grace Hill' },
+  moved: { id: storyId('1014'), name: 'Ivan Petrov' },
   cases: {
-    migration: { id: storyId('0f21'), shortDescription: 'Migrate matter files to the Case Management Suite' },
+    migration: { id: storyId('1021'), shortDescription: 'Migrate matter files to the Case Management Suite' },
     closed: {
-      id: storyId('0f22'),
+      id: storyId('1022'),
       shortDescription: 'Archive retention policy question',
       closedAt: '2025-06-30 17:00:00',
     },
   },
   parties: {
-    noRole: storyId('0f31'),
-    listed: storyId('0f32'),
-    inactive: storyId('0f33'),
-    moved: storyId('0f34'),
-    account: storyId('0f35'),
-    listedAttorney: storyId('0f36'),
-    closed: storyId('0f37'),
+    noRole: storyId('1031'),
+    listed: storyId('1032'),
+    inactive: storyId('1033'),
+    moved: storyId('1034'),
+    account: storyId('1035'),
+    listedAttorney: storyId('1036'),
+    closed: storyId('1037'),
   },
 } as const;
 

@@ -15,6 +15,51 @@ export function seedStories(ctx: SeedContext): void {
   seedNearMiss(ctx);
 }
 
+/**
+ * Seeds the persona story (STORY.persona): access by role, no related-party record. Runs after the
+ * generated world (its random draws stay as they were); its cases take the next case numbers.
+ */
+export function seedPersonaStory(ctx: SeedContext): void {
+  const s = STORY.persona;
+  ctx.put('account', { id: s.parentAccount.id, name: s.parentAccount.name });
+  ctx.put('account', { id: s.account.id, name: s.account.name, parent: s.parentAccount.id });
+  ctx.put('account', { id: s.partnerAccount.id, name: s.partnerAccount.name });
+  for (const account of [s.parentAccount.id, s.account.id, s.partnerAccount.id]) {
+    // Restricted: nobody reads by the account default; what they see comes from their roles.
+    ctx.put('accountAccess', { account, restrictContactAccess: 'true' });
+  }
+  const contact = (
+    person: { id: string; name: string },
+    account: string,
+    domain: string,
+    roles: string[],
+  ) => {
+    const email = `${person.name.toLowerCase().replace(' ', '.')}@${domain}.example`;
+    ctx.put('contact', { id: person.id, name: person.name, email, account });
+    ctx.grantRoles(person.id, roles);
+  };
+  contact(s.customerAdmin, s.account.id, 'contoso-retail', [`${CS}.customer`, s.customerAdmin.role]);
+  contact(s.caseManager, s.parentAccount.id, 'contoso', [`${CS}.customer`, s.caseManager.role]);
+  contact(s.partner, s.partnerAccount.id, 'fabrikam', [s.partner.role]);
+  contact(s.caseContact, s.account.id, 'contoso-retail', [`${CS}.customer`]);
+  contact(s.colleague, s.account.id, 'contoso-retail', [`${CS}.customer`]);
+  for (const c of s.cases) {
+    const partner = 'partner' in c && c.partner;
+    ctx.put(
+      'case',
+      {
+        id: c.id,
+        number: ctx.nextCaseNumber(),
+        shortDescription: c.shortDescription,
+        account: s.account.id,
+        contact: s.caseContact.id,
+        ...(partner ? { partnerAccount: s.partnerAccount.id, partnerContact: s.partner.id } : {}),
+      },
+      { state: 'open', priority: '3' },
+    );
+  }
+}
+
 function byId(ctx: SeedContext, id: string): RelationshipType {
   const type = ctx.definitions.relationshipTypes.find((t) => t.id === id);
   if (!type) throw new Error(`The definitions lack the story relationship type ${id} (use withStoryTypes)`);
@@ -32,7 +77,8 @@ function seedAgents(ctx: SeedContext): void {
   ctx.put('user', { id: agent.id, name: agent.name, email: 'sam.carter@support.example' });
   ctx.grantRoles(agent.id, [`${CS}_agent`]);
   ctx.put('user', { id: caseViewer.id, name: caseViewer.name, email: 'priya.raman@support.example' });
-  ctx.grantRoles(caseViewer.id, [`${CS}_agent`, caseViewer.role]);
+  // Only the global read role: she is not an agent, so the agent persona row does not apply.
+  ctx.grantRoles(caseViewer.id, [caseViewer.role]);
 }
 
 function seedHousingLoan(ctx: SeedContext): void {

@@ -2,7 +2,7 @@
  * The stories of the reference documents, seeded with fixed ids and names so tests, the demo and
  * other engineers can find them. Every story sys_id is `5707` + 24 zeros + a 4-hex code:
  * 0aXX the housing loan, 0bXX the sold product two teams track, 0cXX the near miss, 0dXX agents,
- * 0eXX the large case (seedLargeCase).
+ * 0eXX the large case (seedLargeCase), 0fXX the persona roles.
  */
 
 /** The sys_id of a story record from its 4-hex code (`storyId('0a01')`). */
@@ -82,6 +82,40 @@ export const STORY = {
       kind: 'user',
       role: 'sn_customerservice.case_viewer',
     },
+  },
+  /**
+   * (d) Access by role, without any related-party record ("Why does this customer admin see every
+   * case of her account?"): Contoso Retail (a subsidiary of Contoso Group) restricts contact access
+   * and names nobody on its cases, yet its customer administrator reads and writes all of them; a
+   * customer case manager of the parent account manages them too (child accounts included); a
+   * partner's contact works the one case that names her as partner contact; and the agent (Sam
+   * Carter, `sn_customerservice_agent`) works every case. Seeded after the generated world.
+   */
+  persona: {
+    parentAccount: { id: storyId('0f01'), name: 'Contoso Group' },
+    account: { id: storyId('0f02'), name: 'Contoso Retail' },
+    partnerAccount: { id: storyId('0f03'), name: 'Fabrikam Services' },
+    customerAdmin: {
+      id: storyId('0f11'),
+      name: 'Ada Brooks',
+      kind: 'contact',
+      role: 'sn_customerservice.customer_admin',
+    },
+    caseManager: {
+      id: storyId('0f12'),
+      name: 'Carl Jensen',
+      kind: 'contact',
+      role: 'sn_customerservice.customer_case_manager',
+    },
+    partner: { id: storyId('0f13'), name: 'Pat Lee', kind: 'contact', role: 'sn_customerservice.partner' },
+    caseContact: { id: storyId('0f14'), name: 'Rita Olsen', kind: 'contact' },
+    /** A contact of the account with the customer role only: he sees none of its cases. */
+    colleague: { id: storyId('0f15'), name: 'Nils Berg', kind: 'contact' },
+    cases: [
+      { id: storyId('0f21'), shortDescription: 'Point-of-sale terminals offline at the Oslo store' },
+      { id: storyId('0f22'), shortDescription: 'Loyalty app login fails after the update', partner: true },
+      { id: storyId('0f23'), shortDescription: 'Invoice for May charged twice' },
+    ],
   },
   /** The case seedLargeCase adds (not part of the default world). */
   largeCase: {

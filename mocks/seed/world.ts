@@ -12,7 +12,7 @@ import { createSeedContext, type SeedContext } from './context.js';
 import { definitionsToRows } from './definitions-to-rows.js';
 import { createRandom } from './prng.js';
 import { SEED_DEFINITIONS, withStoryTypes } from './seed-definitions.js';
-import { seedStories } from './stories.js';
+import { seedPersonaStory, seedStories } from './stories.js';
 import { STORY } from './story.js';
 import { seedCases } from './world-cases.js';
 import { seedParties } from './world-parties.js';
@@ -78,6 +78,7 @@ export function seedWorld(store: TableStore, options: WorldOptions = {}): void {
     const products = seedProducts(ctx, people, options.consumerProducts ?? 30);
     const cases = seedCases(ctx, people, products, options.cases ?? 296);
     seedParties(ctx, people, products, cases);
+    seedPersonaStory(ctx);
     seedReviewStory(ctx);
   });
 }

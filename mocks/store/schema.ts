@@ -57,6 +57,8 @@ const PARTY_REFS = {
   contact: 'contact',
   consumer: 'consumer',
   account: 'account',
+  serviceOrganization: 'serviceOrganization',
+  household: 'household',
 } as const;
 
 /** References and types per logical table (the part of the dictionary a table map does not hold). */
@@ -78,7 +80,7 @@ const SPEC: Spec = {
     integers: ['order'],
   },
   installBaseParty: {
-    refs: { ...PARTY_REFS, entity: 'installBase', serviceOrganization: 'serviceOrganization' },
+    refs: { ...PARTY_REFS, entity: 'installBase' },
     integers: ['order'],
   },
   case: {
@@ -88,6 +90,8 @@ const SPEC: Spec = {
       consumer: 'consumer',
       soldProduct: 'soldProduct',
       installBase: 'installBase',
+      partnerAccount: 'account',
+      partnerContact: 'contact',
     },
     extra: ['state', 'priority', 'closed_at'],
     display: 'number',

@@ -3,12 +3,15 @@ import { targetsOf } from './cascade.js';
 import { evaluateMask, type Model } from './evaluate.js';
 import { CASE, ENTITY_KIND_COUNT } from './kinds-index.js';
 import { levelOfMask } from './levels.js';
+import { personaMask } from './persona.js';
+import { PERSONA, PRINCIPAL_HOT } from './principals.js';
 import type { AccessEntry } from './types.js';
 
 /**
  * Every entity a principal reaches with a level above none: candidates come from the records of
- * the parties it stands behind (and their cascades), the entities it owns, its account's assets and
- * its global roles; each candidate is then evaluated like `check`.
+ * the parties it stands behind (and their cascades), its account's assets, its scoped persona rows
+ * and its global roles (persona rows of scope `all` included); each candidate is then evaluated
+ * like `check`.
  */
 export function accessFor(model: Model, principal: PrincipalRef): AccessEntry[] {
   const { index } = model;
@@ -27,15 +30,21 @@ export function accessFor(model: Model, principal: PrincipalRef): AccessEntry[] 
     }
   }
   const account = index.table.account(pi);
-  for (let e = 0; e < entities.count; e++) {
-    // Owned entities and the account's assets (rule 6): a linear pass over two typed arrays.
-    if (entities.ownerContact[e] === pi || entities.ownerConsumer[e] === pi) candidates.add(e);
-    else if (p.accountOpen && entities.account[e] === account && entities.kind[e] !== CASE) candidates.add(e);
-  }
+  const hot = index.table.hot;
+  const scoped = ((hot[pi * PRINCIPAL_HOT + 2] as number) & PERSONA) !== 0;
+  const global = hot[pi * PRINCIPAL_HOT + 1] as number;
   for (let table = 0; table < ENTITY_KIND_COUNT; table++) {
     const range = entities.kindRanges[table];
-    if ((p.global[table] ?? 0) === 0 || !range) continue;
-    for (let e = range[0]; e < range[1]; e++) candidates.add(e);
+    if (!range) continue;
+    if (((global >>> (3 * table)) & 7) !== 0) {
+      for (let e = range[0]; e < range[1]; e++) candidates.add(e);
+      continue;
+    }
+    // The account's assets (rule 6) and scoped persona rows: a linear pass over typed arrays.
+    for (let e = range[0]; e < range[1]; e++) {
+      if (p.accountOpen && table !== CASE && entities.account[e] === account) candidates.add(e);
+      else if (scoped && personaMask(index, pi, account, e, table) !== 0) candidates.add(e);
+    }
   }
   const entries: AccessEntry[] = [];
   for (const e of [...candidates].sort((a, b) => a - b)) {

@@ -1,4 +1,5 @@
 import type { AccessConfig, Definitions, RelationshipType, ResponsibilityDef } from '../model/index.js';
+import { BUILTIN_PERSONA_GRANTS } from './builtin-persona-grants.js';
 import { ROLE_SEED } from './role-seed.js';
 
 /*
@@ -145,4 +146,5 @@ export const BUILTIN_DEFINITIONS: Definitions = {
   responsibilities: RESPONSIBILITIES,
   accessConfigs: ACCESS_CONFIGS,
   relationshipTypes: RELATIONSHIP_TYPES,
+  personaGrants: BUILTIN_PERSONA_GRANTS,
 };

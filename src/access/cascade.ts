@@ -2,7 +2,7 @@ import type { EntityIndex } from './entity-index.js';
 import { CASE, ENTITY_KIND_COUNT, INSTALL_BASE, SOLD_PRODUCT } from './kinds-index.js';
 
 /**
- * Forward cascades (DESIGN.md §2 rule 4): the entities of kind `table` a related-party record on
+ * Forward cascades (docs/access-rules.md, rule 4): the entities of kind `table` a related-party record on
  * entity `source` may grant on. An install base item reaches its subtree (parties live on the root
  * item), the sold products of that subtree and their cases; a sold product reaches its cases and
  * its install base items. `EntityIndex` holds the reverse (`sources`) for `check`.

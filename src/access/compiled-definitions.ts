@@ -14,6 +14,7 @@ import {
   partyCode,
 } from './kinds-index.js';
 import { maskOfLevel, maskOfPermission } from './levels.js';
+import { compilePersonaGrants, type CompiledPersonaGrant } from './persona.js';
 import { RoleCatalog } from './role-catalog.js';
 import type { EngineProblem } from './types.js';
 
@@ -54,6 +55,8 @@ export class CompiledDefinitions {
   readonly capMasks: readonly Uint8Array[];
   /** Per role id, per table: permissions a global role (case viewer…) grants everywhere. */
   readonly globalMasks: readonly Uint8Array[];
+  /** Persona grant rows (the built-in rows when the definitions list none). */
+  readonly personaGrants: readonly CompiledPersonaGrant[];
   readonly #responsibilityIndex = new Map<string, number>();
   readonly #types = new Map<string, RelationshipType>();
   readonly #buckets: (readonly Int32Array[])[];
@@ -82,6 +85,7 @@ export class CompiledDefinitions {
     this.globalMasks = this.catalog.roles.map((role) =>
       tableMasks(role, role.kind !== 'granular' && role.kind !== 'functional'),
     );
+    this.personaGrants = compilePersonaGrants(definitions, this.catalog, problems);
     this.#buckets = this.#bucketConfigs();
     this.#flatBuckets = this.#buckets.flat();
     this.#unionBuckets = this.#buckets.map((tables) =>

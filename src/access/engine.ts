@@ -5,6 +5,7 @@ import { evaluateMask, type Model } from './evaluate.js';
 import { explain } from './explain.js';
 import { FactsIndex } from './facts-index.js';
 import { RESULTS_BY_MASK } from './levels.js';
+import { personaGrantsOf } from './builtin-persona-grants.js';
 import { DEFAULT_OWNER_ROLES, type OwnerRoles } from './principals.js';
 import type { RoleCatalog } from './role-catalog.js';
 import type {
@@ -22,15 +23,33 @@ import { retypedRecord, whatIf } from './what-if.js';
 /** Options of the engine. */
 export interface EngineOptions {
   /**
-   * Roles that let a case's own contact / consumer read and write it (and a consumer read its sold
-   * products). Defaults: `sn_customerservice.customer`, `sn_customerservice.consumer`.
+   * Renames the role of the built-in `own` persona rows: a case's own contact / consumer reads and
+   * writes it, a consumer reads their sold products. Defaults: `sn_customerservice.customer`,
+   * `sn_customerservice.consumer`. Persona rows (`Definitions.personaGrants`) say more.
    */
   readonly ownerRoles?: Partial<OwnerRoles>;
 }
 
+const OWN_ROWS: Readonly<Record<string, keyof OwnerRoles>> = {
+  customer_own_cases: 'contact',
+  consumer_own_cases: 'consumer',
+  consumer_own_sold_products: 'consumer',
+};
+
+/** The definitions with the `ownerRoles` option applied to the built-in `own` rows. */
+function withOwnerRoles(definitions: Definitions, ownerRoles: Partial<OwnerRoles> | undefined): Definitions {
+  if (ownerRoles === undefined) return definitions;
+  const roles = { ...DEFAULT_OWNER_ROLES, ...ownerRoles };
+  const personaGrants = personaGrantsOf(definitions).map((grant) => {
+    const kind = grant.source === 'builtin' ? OWN_ROWS[grant.id] : undefined;
+    return kind === undefined ? grant : { ...grant, role: roles[kind] };
+  });
+  return { ...definitions, personaGrants };
+}
+
 /**
  * The access engine: effective access of contacts, consumers and users to cases, sold products
- * and install base items, with reasons (DESIGN.md §2). Pure: no DOM, no I/O.
+ * and install base items, with reasons (docs/access-rules.md). Pure: no DOM, no I/O.
  *
  * Decisions where the documents leave room:
  * - Every granting path is capped by the principal's granular roles on the table, the account
@@ -39,9 +58,10 @@ export interface EngineOptions {
  * - Grants on roles that are neither granular nor functional (`case_viewer`: read every case) are
  *   global, and count for internal users only (rule 7). `case_task_viewer` grants on case tasks,
  *   which are not an entity here: it stays catalogue data.
- * - A case's own contact (consumer) holding the customer (consumer) role reads and writes it, and a
- *   sold product's consumer reads it: the platform's customer ACLs, outside the granular model, so
- *   not capped by granular roles. Role names are options (`ownerRoles`).
+ * - Persona roles grant by scope without a related-party record (`Definitions.personaGrants`, the
+ *   built-in rows of `builtin-persona-grants.ts` when absent): the platform's role-based ACLs,
+ *   outside the granular model, so not capped by granular roles. A case's own contact (consumer)
+ *   holding the customer (consumer) role reads and writes it is one such row (`own` scope).
  * - Create on an install base's cases needs the contact and the item the party record sits on to
  *   share an account; consumers and users are not limited.
  * - Write or create imply read; `full` needs read, write and create.
@@ -56,10 +76,9 @@ export class AccessEngine {
 
   constructor(definitions: Definitions, facts: Facts, options: EngineOptions = {}) {
     this.definitions = definitions;
-    const compiled = new CompiledDefinitions(definitions);
-    const ownerRoles = { ...DEFAULT_OWNER_ROLES, ...options.ownerRoles };
-    this.#index = new FactsIndex(compiled, facts, ownerRoles);
-    this.#model = { definitions: compiled, index: this.#index, ownerRoles };
+    const compiled = new CompiledDefinitions(withOwnerRoles(definitions, options.ownerRoles));
+    this.#index = new FactsIndex(compiled, facts);
+    this.#model = { definitions: compiled, index: this.#index };
   }
 
   /** The role catalogue built from the definitions. */

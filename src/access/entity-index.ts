@@ -46,6 +46,9 @@ export class EntityIndex {
   /** Principal index of the case's contact, of the case's or sold product's consumer, or -1. */
   readonly ownerContact: Int32Array;
   readonly ownerConsumer: Int32Array;
+  /** Cases: principal index of the partner contact, interned partner account; -1 when none. */
+  readonly partnerContact: Int32Array;
+  readonly partnerAccount: Int32Array;
   /** Entities whose records may grant on entity e: `sourceList[sourceStart[e] … sourceStart[e+1])`, itself first. */
   readonly sourceStart: Int32Array;
   readonly sourceList: Int32Array;
@@ -81,6 +84,8 @@ export class EntityIndex {
     this.parent = new Int32Array(n).fill(-1);
     this.ownerContact = new Int32Array(n).fill(-1);
     this.ownerConsumer = new Int32Array(n).fill(-1);
+    this.partnerContact = new Int32Array(n).fill(-1);
+    this.partnerAccount = new Int32Array(n).fill(-1);
     const add = (kind: EntityKind, id: string, label: string, accountId: string | undefined) => {
       const e = this.refs.length;
       this.#ids[kind].set(id, e);
@@ -95,6 +100,8 @@ export class EntityIndex {
       const e = add('case', c.id, c.number, c.account);
       this.ownerContact[e] = principal('contact', c.contact);
       this.ownerConsumer[e] = principal('consumer', c.consumer);
+      this.partnerContact[e] = principal('contact', c.partnerContact);
+      this.partnerAccount[e] = account(c.partnerAccount);
     }
     for (const s of soldProducts)
       this.ownerConsumer[add('sold_product', s.id, s.name, s.account)] = principal('consumer', s.consumer);

@@ -2,8 +2,9 @@ import type { CompiledDefinitions } from './compiled-definitions.js';
 import type { CompiledRecord, FactsIndex } from './facts-index.js';
 import { HOT, HOT_BLOOM } from './entity-index.js';
 import { CASE, INSTALL_BASE } from './kinds-index.js';
-import { CREATE, READ, WRITE, normalize } from './levels.js';
-import { ACCOUNT_OPEN, OWNER_OK, PRINCIPAL_HOT, type OwnerRoles, type PrincipalEntry } from './principals.js';
+import { CREATE, READ, normalize } from './levels.js';
+import { personaMask } from './persona.js';
+import { ACCOUNT_OPEN, PERSONA, PRINCIPAL_HOT, type PrincipalEntry } from './principals.js';
 
 /** The records of one entity replaced, to evaluate a proposed change without touching the index. */
 export interface Overlay {
@@ -15,7 +16,6 @@ export interface Overlay {
 export interface Model {
   readonly definitions: CompiledDefinitions;
   readonly index: FactsIndex;
-  readonly ownerRoles: OwnerRoles;
 }
 
 /** Whether a principal stands behind a party key (itself, its account, household, organization). */
@@ -88,7 +88,8 @@ function overlayMask(
 
 /**
  * The permission mask of principal `p` on entity `e`: related-party paths (capped by granular
- * roles), the account default (rule 6), the owner, and global roles. Reads typed arrays and
+ * roles), the account default (rule 6), scoped persona rows, and global roles with persona rows of
+ * scope `all`. Reads typed arrays and
  * touches record objects only where the reach index says a record could grant; allocates nothing.
  */
 export function evaluateMask(model: Model, p: number, e: number, overlay: Overlay | null): number {
@@ -117,7 +118,6 @@ export function evaluateMask(model: Model, p: number, e: number, overlay: Overla
   mask &= cap;
   const flags = pHot[pAt + 2] as number;
   if (table !== CASE && (flags & ACCOUNT_OPEN) !== 0 && eHot[eAt + 3] === pHot[pAt + 3]) mask |= READ & cap;
-  if ((flags & OWNER_OK) !== 0 && (eHot[eAt + 4] === p || eHot[eAt + 5] === p))
-    mask |= table === CASE ? READ | WRITE : READ;
+  if ((flags & PERSONA) !== 0) mask |= personaMask(model.index, p, pHot[pAt + 3] as number, e, table);
   return normalize(mask | (((pHot[pAt + 1] as number) >>> shift) & 7));
 }

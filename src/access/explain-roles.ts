@@ -56,7 +56,7 @@ export function globalRoles(
   table: number,
 ): { role: RoleHeld; mask: number }[] {
   const found: { role: RoleHeld; mask: number }[] = [];
-  if ((p.global[table] ?? 0) === 0) return found;
+  if ((p.global[table] ?? 0) === 0) return found; // persona rows are explained apart
   for (const id of bitIds(p.held)) {
     const mask = definitions.globalMasks[id]?.[table] ?? 0;
     if (mask !== 0) found.push({ role: roleHeld(definitions, p, definitions.catalog.nameOf(id)), mask });

@@ -1,13 +1,25 @@
 import { formatRef, type EntityRef, type PrincipalRef } from '../model/index.js';
 import type { CompiledConfig } from './compiled-definitions.js';
 import { createBlocked, evaluateMask, reaches, type Model } from './evaluate.js';
-import { globalRoles, granularCap, granularNames, requiredRoles, roleHeld } from './explain-roles.js';
+import { formatNearMiss } from './explain-format.js';
+import { globalRoles, granularCap, requiredRoles, roleHeld } from './explain-roles.js';
 import type { EntityEntry } from './entity-index.js';
 import type { CompiledRecord } from './facts-index.js';
-import { CASE, ENTITY_WORDS, partyKindOf } from './kinds-index.js';
-import { CREATE, PERMISSIONS_BY_MASK, READ, WRITE, levelOfMask, normalize } from './levels.js';
+import { CASE, entityKindOf, partyKindOf } from './kinds-index.js';
+import { CREATE, PERMISSIONS_BY_MASK, READ, levelOfMask, normalize } from './levels.js';
+import { ACCOUNT, ACCOUNT_TREE, ALL, OWN, PARTNER, type CompiledPersonaGrant } from './persona.js';
 import type { PrincipalEntry } from './principals.js';
-import type { Explanation, GranularCap, GrantPath, NearMiss, Reach, RecordSummary } from './types.js';
+import type {
+  EntityMention,
+  Explanation,
+  GranularCap,
+  GrantPath,
+  NearMiss,
+  NearMissDetail,
+  PersonaScopeMatch,
+  Reach,
+  RecordSummary,
+} from './types.js';
 
 /** Everything one explanation accumulates. */
 interface Walk {
@@ -20,8 +32,19 @@ interface Walk {
   readonly incomplete: string[];
 }
 
-function describe(entity: EntityEntry): string {
-  return `${ENTITY_WORDS[entity.ref.kind]} ${entity.label}`;
+function mention(entity: EntityEntry): EntityMention {
+  return { kind: entity.ref.kind, label: entity.label };
+}
+
+/** A near miss from its data; the sentence is written by the one English formatter. */
+function nearMiss(detail: NearMissDetail, extra: { readonly recordId?: string } = {}): NearMiss {
+  return {
+    ...extra,
+    code: detail.code,
+    reason: formatNearMiss(detail),
+    detail,
+    ...(detail.code === 'missing-role' ? { missingRoles: detail.missingRoles } : {}),
+  };
 }
 
 /** How `p` reaches the party of `record`, or undefined. */
@@ -35,14 +58,6 @@ function reachOf(walk: Walk, record: CompiledRecord): Reach | undefined {
     return { via: 'service_organization', organization: party.id, organizationName: name };
   if (party.kind === 'household') return { via: 'household', household: party.id, householdName: name };
   return { via: 'direct' };
-}
-
-function reachText(reach: Reach): string {
-  if (reach.via === 'account') return ` (through account ${reach.accountName})`;
-  if (reach.via === 'service_organization')
-    return ` (through service organization ${reach.organizationName})`;
-  if (reach.via === 'household') return ` (through household ${reach.householdName})`;
-  return '';
 }
 
 function summary(walk: Walk, record: CompiledRecord, source: EntityEntry): RecordSummary {
@@ -61,12 +76,7 @@ function summary(walk: Walk, record: CompiledRecord, source: EntityEntry): Recor
 }
 
 /** Configs that could apply to this record and table, and why none does when none does. */
-function applicableConfigs(
-  walk: Walk,
-  record: CompiledRecord,
-  source: EntityEntry,
-  where: string,
-): CompiledConfig[] {
+function applicableConfigs(walk: Walk, record: CompiledRecord, source: EntityEntry): CompiledConfig[] {
   const { model, e, misses } = walk;
   const responsibility = model.definitions.responsibilities[record.responsibility];
   const name = responsibility?.name ?? record.raw.responsibility ?? '';
@@ -80,66 +90,91 @@ function applicableConfigs(
   if (active.length > 0) return active;
   if (matching.length > 0) {
     for (const c of matching) {
-      const reason = `access configuration ${c.def.id} (${name} → ${c.def.table}, ${c.def.level}) is inactive`;
-      misses.push({ ...base, code: 'inactive-config', reason });
+      const detail = {
+        code: 'inactive-config',
+        config: c.def.id,
+        responsibility: name,
+        table: c.def.table,
+        level: c.def.level,
+      } as const;
+      misses.push(nearMiss(detail, base));
     }
   } else if (candidates.length > 0) {
-    const kinds = [...new Set(candidates.map((c) => partyKindOf(c.partyKind)))].join(', ');
-    const reason = `responsibility ${name} grants on ${ENTITY_WORDS[e.ref.kind]} only to ${kinds} parties, not to a ${record.raw.party.kind}`;
-    misses.push({ ...base, code: 'party-type-mismatch', reason });
+    const partyKinds = [...new Set(candidates.map((c) => partyKindOf(c.partyKind)))];
+    misses.push(
+      nearMiss(
+        {
+          code: 'party-type-mismatch',
+          responsibility: name,
+          table: e.ref.kind,
+          partyKinds,
+          partyKind: record.raw.party.kind,
+        },
+        base,
+      ),
+    );
   } else {
-    misses.push({
-      ...base,
-      code: 'no-access-config',
-      reason: `responsibility ${name} on ${where} grants nothing on ${ENTITY_WORDS[e.ref.kind]}s`,
-    });
+    misses.push(
+      nearMiss(
+        { code: 'no-access-config', responsibility: name, on: mention(source), table: e.ref.kind },
+        base,
+      ),
+    );
   }
   return [];
 }
 
 function explainRecord(walk: Walk, record: CompiledRecord, source: EntityEntry, reach: Reach): void {
   const { model, p, e, misses } = walk;
-  const where = describe(source);
+  const on = mention(source);
   const recordSummary = summary(walk, record, source);
   const base = { recordId: record.raw.id };
-  const elsewhere = source.index === e.index ? '' : ` (on ${where})`;
   if (record.raw.responsibility === undefined) {
-    misses.push({
-      ...base,
-      code: 'no-responsibility',
-      reason: `relationship type ${recordSummary.typeName} carries no responsibility${elsewhere}`,
-    });
+    const elsewhere = source.index === e.index ? {} : { on };
+    misses.push(
+      nearMiss({ code: 'no-responsibility', typeName: recordSummary.typeName, ...elsewhere }, base),
+    );
     return;
   }
   const responsibility = model.definitions.responsibilities[record.responsibility];
   if (!responsibility) {
-    misses.push({
-      ...base,
-      code: 'unknown-responsibility',
-      reason: `responsibility ${record.raw.responsibility} on ${where} is not defined`,
-    });
+    misses.push(
+      nearMiss({ code: 'unknown-responsibility', responsibility: record.raw.responsibility, on }, base),
+    );
     return;
   }
-  for (const config of applicableConfigs(walk, record, source, where)) {
+  for (const config of applicableConfigs(walk, record, source)) {
     const roles = requiredRoles(model.definitions, p, config, walk.cap);
     const missing = roles.filter((r) => !r.held).map((r) => r.role);
     if (missing.length > 0) {
-      const lacks = `lacks role${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`;
-      const reason = `has responsibility ${responsibility.name} on ${where}${reachText(reach)} but ${lacks}`;
-      misses.push({ ...base, code: 'missing-role', reason, missingRoles: missing });
+      const detail = {
+        code: 'missing-role',
+        responsibility: responsibility.name,
+        on,
+        reach,
+        missingRoles: missing,
+      } as const;
+      misses.push(nearMiss(detail, base));
       continue;
     }
     let mask = config.mask;
     const blocked = (mask & CREATE) !== 0 && createBlocked(model, p, source.index, e.kind);
     if (blocked) {
       mask &= ~CREATE;
-      const reason = `create on ${describe(e)} blocked because contact ${p.name} and ${where} do not share an account`;
-      misses.push({ ...base, code: 'create-blocked', reason });
+      misses.push(nearMiss({ code: 'create-blocked', entity: mention(e), contact: p.name, on }, base));
     }
     const granted = normalize(mask & (p.cap[e.kind] ?? 0));
     if (granted !== normalize(mask)) {
-      const reason = `access configuration ${config.def.id} grants ${levelOfMask(normalize(mask))} on ${describe(e)} but granular roles (${granularNames(walk.cap)}) cap it to ${levelOfMask(granted)}`;
-      misses.push({ ...base, code: 'capped-by-granular', reason });
+      const detail = {
+        code: 'capped-by-granular',
+        via: 'config',
+        config: config.def.id,
+        entity: mention(e),
+        level: levelOfMask(normalize(mask)),
+        granular: walk.cap.roles.map((r) => r.role),
+        capped: levelOfMask(granted),
+      } as const;
+      misses.push(nearMiss(detail, base));
     }
     if (granted === 0) continue;
     walk.grants.push({
@@ -174,8 +209,9 @@ function parentAccountMiss(walk: Walk, record: CompiledRecord, source: EntityEnt
     if (at === record.raw.party.id) {
       const parent = model.index.partyLabel(record.raw.party);
       const child = model.index.partyLabel({ kind: 'account', id: p.account ?? '' });
-      const reason = `account ${parent} is named on ${describe(source)}, but a parent account's parties do not reach contacts of its child account ${child}`;
-      walk.misses.push({ recordId: record.raw.id, code: 'parent-account', reason });
+      walk.misses.push(
+        nearMiss({ code: 'parent-account', parent, on: mention(source), child }, { recordId: record.raw.id }),
+      );
       return;
     }
     seen.add(at);
@@ -183,19 +219,31 @@ function parentAccountMiss(walk: Walk, record: CompiledRecord, source: EntityEnt
   }
 }
 
-/** Rule 6 (account default), the case owner, and global roles. */
+/** Rule 6 (account default) and global roles. */
 function explainDefaults(walk: Walk): void {
   const { model, p, e, misses, grants } = walk;
   const table = e.kind;
   if (table !== CASE && p.isContact && p.account !== undefined && e.account === p.account) {
     const accountName = model.index.partyLabel({ kind: 'account', id: p.account });
-    const word = ENTITY_WORDS[e.ref.kind];
     if (!p.accountOpen) {
-      const reason = `account ${accountName} restricts contact access: its contacts read its ${word}s only through an authorized related party`;
-      misses.push({ code: 'restricted-contact-access', reason });
+      misses.push(
+        nearMiss({
+          code: 'restricted-contact-access',
+          via: 'account-default',
+          account: accountName,
+          table: e.ref.kind,
+        }),
+      );
     } else if ((READ & (p.cap[table] ?? 0)) === 0) {
-      const reason = `contacts of account ${accountName} may read its ${word}s, but contact ${p.name} holds no ${word} read granular role`;
-      misses.push({ code: 'capped-by-granular', reason });
+      misses.push(
+        nearMiss({
+          code: 'capped-by-granular',
+          via: 'account-default',
+          account: accountName,
+          table: e.ref.kind,
+          contact: p.name,
+        }),
+      );
     } else {
       grants.push({
         source: 'account-default',
@@ -207,31 +255,6 @@ function explainDefaults(walk: Walk): void {
       });
     }
   }
-  const entities = model.index.entities;
-  const field =
-    entities.ownerContact[e.index] === p.index
-      ? 'contact'
-      : entities.ownerConsumer[e.index] === p.index
-        ? 'consumer'
-        : undefined;
-  if (field !== undefined) {
-    const role = field === 'contact' ? model.ownerRoles.contact : model.ownerRoles.consumer;
-    if (p.ownerOk) {
-      const mask = table === CASE ? READ | WRITE : READ;
-      grants.push({
-        source: 'owner',
-        field,
-        role: roleHeld(model.definitions, p, role),
-        level: levelOfMask(mask),
-        permissions: PERMISSIONS_BY_MASK[mask] ?? [],
-      });
-    } else {
-      misses.push({
-        code: 'owner-missing-role',
-        reason: `is the ${ENTITY_WORDS[e.ref.kind]}'s ${field} but lacks role ${role}`,
-      });
-    }
-  }
   for (const { role, mask } of globalRoles(model.definitions, p, table)) {
     const granted = normalize(mask);
     grants.push({
@@ -239,6 +262,138 @@ function explainDefaults(walk: Walk): void {
       role,
       level: levelOfMask(granted),
       permissions: PERMISSIONS_BY_MASK[granted] ?? [],
+    });
+  }
+}
+
+/** Display name of an account, or undefined for none. */
+function accountLabel(walk: Walk, id: string | undefined): string | undefined {
+  return id === undefined ? undefined : walk.model.index.partyLabel({ kind: 'account', id });
+}
+
+/** The entity's own contact / consumer field naming the principal, if any. */
+function ownField(walk: Walk): 'contact' | 'consumer' | undefined {
+  const { entities } = walk.model.index;
+  if (entities.ownerContact[walk.e.index] === walk.p.index) return 'contact';
+  return entities.ownerConsumer[walk.e.index] === walk.p.index ? 'consumer' : undefined;
+}
+
+type OutOfScope = Extract<NearMissDetail, { code: 'persona-out-of-scope' }>;
+
+/** How the entity falls within the row's scope, or the near miss saying why it does not. */
+function scopeMatch(walk: Walk, grant: CompiledPersonaGrant): PersonaScopeMatch | OutOfScope {
+  const { model, p, e } = walk;
+  const index = model.index;
+  const miss: OutOfScope = {
+    code: 'persona-out-of-scope',
+    role: grant.def.role,
+    scope: grant.def.scope,
+    entity: mention(e),
+    principal: { kind: p.ref.kind, name: p.name },
+    ...(p.account === undefined ? {} : { principalAccount: accountLabel(walk, p.account) }),
+    ...(e.account === undefined ? {} : { entityAccount: accountLabel(walk, e.account) }),
+  };
+  switch (grant.scope) {
+    case ALL:
+      return { scope: 'all' };
+    case OWN: {
+      const field = ownField(walk);
+      return field === undefined ? miss : { scope: 'own', field };
+    }
+    case ACCOUNT:
+      if (p.account === undefined || e.account !== p.account) return miss;
+      return {
+        scope: 'account',
+        account: p.account,
+        accountName: accountLabel(walk, p.account) ?? p.account,
+      };
+    case ACCOUNT_TREE: {
+      if (p.account === undefined || e.account === undefined) return miss;
+      const path = index.accountTree.path(index.accountIndex(e.account), index.accountIndex(p.account));
+      if (path === undefined) return miss;
+      return {
+        scope: 'account_tree',
+        account: p.account,
+        accountName: accountLabel(walk, p.account) ?? p.account,
+        chain: path.map((a) => index.partyLabel({ kind: 'account', id: index.accountId(a) ?? '' })),
+      };
+    }
+    case PARTNER:
+    default: {
+      if (e.kind !== CASE) return miss;
+      const { entities } = index;
+      if (entities.partnerContact[e.index] === p.index) return { scope: 'partner', via: 'partner_contact' };
+      const account = p.account === undefined ? -1 : index.accountIndex(p.account);
+      if (account >= 0 && entities.partnerAccount[e.index] === account)
+        return { scope: 'partner', via: 'partner_account', accountName: accountLabel(walk, p.account) ?? '' };
+      return miss;
+    }
+  }
+}
+
+/** Persona rows on the entity's table: each one held and in scope is a grant path. */
+function explainPersona(walk: Walk): void {
+  const { model, p, e, misses, grants } = walk;
+  const miss = (detail: NearMissDetail) => {
+    const m = nearMiss(detail);
+    if (!misses.some((other) => other.code === m.code && other.reason === m.reason)) misses.push(m);
+  };
+  for (const grant of model.definitions.personaGrants) {
+    if (!grant.valid || grant.table !== e.kind) continue;
+    const role = roleHeld(model.definitions, p, grant.def.role);
+    const kindOk = grant.principals.has(p.ref.kind);
+    if (!role.held) {
+      // The owner question ("I am the case's contact, why can I not see it?").
+      const field = grant.scope === OWN && kindOk ? ownField(walk) : undefined;
+      if (field !== undefined)
+        miss({ code: 'owner-missing-role', table: e.ref.kind, field, role: grant.def.role });
+      continue;
+    }
+    if (!kindOk) {
+      miss({
+        code: 'persona-principal-kind',
+        role: grant.def.role,
+        grant: grant.def.id,
+        kinds: grant.def.principals,
+        principalKind: p.ref.kind,
+      });
+      continue;
+    }
+    const match = scopeMatch(walk, grant);
+    if ('code' in match) {
+      miss(match);
+      continue;
+    }
+    if (grant.def.respectsRestrictContactAccess === true && p.accountRestricted) {
+      // The account default already says so when it applies; one sentence is enough.
+      if (!misses.some((m) => m.code === 'restricted-contact-access')) {
+        miss({
+          code: 'restricted-contact-access',
+          via: 'persona',
+          account: accountLabel(walk, p.account) ?? '',
+          role: grant.def.role,
+          grant: grant.def.id,
+          table: e.ref.kind,
+        });
+      }
+      continue;
+    }
+    const mask = normalize(grant.mask);
+    grants.push({
+      source: 'persona',
+      grant: {
+        id: grant.def.id,
+        role: grant.def.role,
+        table: entityKindOf(grant.table),
+        level: grant.def.level,
+        scope: grant.def.scope,
+        source: grant.def.source,
+        ...(grant.def.note === undefined ? {} : { note: grant.def.note }),
+      },
+      role,
+      match,
+      level: levelOfMask(mask),
+      permissions: PERMISSIONS_BY_MASK[mask] ?? [],
     });
   }
 }
@@ -282,6 +437,7 @@ export function explain(model: Model, principal: PrincipalRef, entity: EntityRef
     }
   }
   explainDefaults(walk);
+  explainPersona(walk);
   const mask = evaluateMask(model, p.index, e.index, null);
   return {
     principal,

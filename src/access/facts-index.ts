@@ -11,7 +11,8 @@ import type { CompiledDefinitions } from './compiled-definitions.js';
 import { EntityIndex, HOT, HOT_BLOOM } from './entity-index.js';
 import { PARTY_KIND_COUNT, entityCode, partyCode } from './kinds-index.js';
 import { LinkedLists, grow } from './linked-lists.js';
-import { buildPrincipals, PrincipalTable, type OwnerRoles, type PrincipalEntry } from './principals.js';
+import { AccountTree } from './persona.js';
+import { buildPrincipals, PrincipalTable, type PrincipalEntry } from './principals.js';
 import { ReachIndex } from './reach-index.js';
 
 /** A related-party record resolved to indexes (cold paths); `buckets[table]` lists its configs. */
@@ -37,6 +38,8 @@ export class FactsIndex {
   readonly entities: EntityIndex;
   readonly accounts = new Map<string, Account>();
   readonly reach: ReachIndex;
+  /** Interned accounts with their ancestors (persona scope account tree). */
+  readonly accountTree: AccountTree;
   /** Per slot: entity index (-1: unknown entity), party key, bucket set (-1: grants nothing). */
   recordEntity: Int32Array;
   recordParty: Int32Array;
@@ -52,12 +55,16 @@ export class FactsIndex {
   readonly #principalIds: Record<PrincipalKind, Map<string, number>>;
   readonly #partyKeys: Map<string, number>[] = Array.from({ length: PARTY_KIND_COUNT }, () => new Map());
   readonly #accountIds = new Map<string, number>();
+  readonly #accountList: string[] = [];
   readonly #definitions: CompiledDefinitions;
 
-  constructor(definitions: CompiledDefinitions, facts: Facts, ownerRoles: OwnerRoles) {
+  constructor(definitions: CompiledDefinitions, facts: Facts) {
     this.#definitions = definitions;
     this.facts = facts;
-    for (const a of facts.accounts) this.accounts.set(a.id, a);
+    for (const a of facts.accounts) {
+      this.accounts.set(a.id, a);
+      this.#account(a.id);
+    }
     const named = (kind: string, list: readonly { id: string; name: string }[]) => {
       for (const item of list) this.#names.set(`${kind}:${item.id}`, item.name);
     };
@@ -76,7 +83,7 @@ export class FactsIndex {
       records,
     );
     const account = (id: string | undefined) => this.#account(id);
-    const built = buildPrincipals(facts, definitions, ownerRoles, (kind, id) => this.partyKey(kind, id));
+    const built = buildPrincipals(facts, definitions, (kind, id) => this.partyKey(kind, id));
     this.principals = built.principals;
     this.#principalIds = built.ids;
     this.table = new PrincipalTable(this.principals, definitions.configs.length, account);
@@ -86,14 +93,36 @@ export class FactsIndex {
       id === undefined ? -1 : (built.ids[kind].get(id) ?? -1),
     );
     this.byEntity = new LinkedLists(this.entities.count, records);
+    const parents: number[] = [];
+    for (const [id, index] of this.#accountIds)
+      parents[index] = this.#accountIds.get(this.accounts.get(id)?.parent ?? '') ?? -1;
+    this.accountTree = new AccountTree(parents);
     this.reach = new ReachIndex({ words: this.entities.hot, stride: HOT, offset: HOT_BLOOM }, records * 2);
     this.#load(facts.relatedParties);
+  }
+
+  /** `table.persona`, for `personaMask`. */
+  get persona(): Int32Array {
+    return this.table.persona;
+  }
+
+  /** Interned account index, or -1 when the account is named by no fact. */
+  accountIndex(id: string | undefined): number {
+    return id === undefined ? -1 : (this.#accountIds.get(id) ?? -1);
+  }
+
+  /** Account id of an interned index. */
+  accountId(index: number): string | undefined {
+    return this.#accountList[index];
   }
 
   #account(id: string | undefined): number {
     if (id === undefined) return -1;
     let index = this.#accountIds.get(id);
-    if (index === undefined) this.#accountIds.set(id, (index = this.#accountIds.size));
+    if (index === undefined) {
+      this.#accountIds.set(id, (index = this.#accountIds.size));
+      this.#accountList.push(id);
+    }
     return index;
   }
 

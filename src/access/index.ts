@@ -4,6 +4,8 @@ export { formatExplanation } from './explain-format.js';
 export { DEFAULT_OWNER_ROLES, type OwnerRoles } from './principals.js';
 export { ROLE_SEED } from './role-seed.js';
 export { BUILTIN_DEFINITIONS } from './builtin-definitions.js';
+export { BUILTIN_PERSONA_GRANTS, personaGrantsOf, withPersonaGrants } from './builtin-persona-grants.js';
+export { formatNearMiss, personaScopeText } from './explain-format.js';
 export {
   parseAccessTestFile,
   parseAccessTestFileText,
@@ -27,6 +29,7 @@ export type {
   AccessEntry,
   AccessResult,
   AccountDefaultPath,
+  EntityMention,
   EngineProblem,
   EngineProblemCode,
   Explanation,
@@ -36,7 +39,11 @@ export type {
   GranularInForce,
   NearMiss,
   NearMissCode,
+  NearMissDetail,
   OwnerPath,
+  PersonaGrantSummary,
+  PersonaPath,
+  PersonaScopeMatch,
   PartyChange,
   Reach,
   RecordSummary,

@@ -59,7 +59,7 @@ export const ENTITY_WORDS: Readonly<Record<EntityKind, string>> = {
   install_base: 'install base item',
 };
 
-/** Which cascades exist: a record on `source` can grant on `table` (DESIGN.md §2 rule 4). */
+/** Which cascades exist: a record on `source` can grant on `table` (docs/access-rules.md, rule 4). */
 export function cascadeSupported(source: number, table: number): boolean {
   if (source === table) return true;
   if (source === SOLD_PRODUCT) return table === CASE || table === INSTALL_BASE;

@@ -2,10 +2,12 @@ import type { Facts, PrincipalKind, PrincipalRef } from '../model/index.js';
 import { bitIds, containsAll, hasBit } from './bitset.js';
 import type { CompiledDefinitions } from './compiled-definitions.js';
 import { ENTITY_KIND_COUNT } from './kinds-index.js';
+import { ALL, PERSONA_SCOPES } from './persona.js';
 
 /**
- * The roles that make a case's own contact or consumer able to read and write that case (the
- * platform's customer ACLs, outside the granular model; DESIGN.md leaves it to us).
+ * The roles of the built-in `own` persona rows (a case's own contact or consumer reads and writes
+ * it, a consumer reads their sold products). Kept as an engine option: giving other names renames
+ * the role of those rows (`customer_own_cases`, `consumer_own_cases`, `consumer_own_sold_products`).
  */
 export interface OwnerRoles {
   readonly contact: string;
@@ -35,13 +37,17 @@ export interface PrincipalEntry {
   readonly cap: Uint8Array;
   /** Per table: permissions global roles grant on every entity (internal users only). */
   readonly global: Uint8Array;
+  /** Per table: permissions persona rows of scope `all` grant on every entity. */
+  readonly personaAll: Uint8Array;
+  /** `scope * ENTITY_KIND_COUNT + table`: permissions scoped persona rows grant (own, account, tree, partner). */
+  readonly persona: Uint8Array;
   /** Per access config: 1 when every required role is held. */
   readonly configOk: Uint8Array;
-  /** Holds the owner role of its kind. */
-  readonly ownerOk: boolean;
   readonly isContact: boolean;
   /** A contact whose account does not restrict contact access (rule 6). */
   readonly accountOpen: boolean;
+  /** A contact whose account restricts contact access. */
+  readonly accountRestricted: boolean;
 }
 
 interface RawPrincipal {
@@ -51,13 +57,13 @@ interface RawPrincipal {
   readonly account?: string;
   readonly household?: string;
   readonly accountOpen?: boolean;
+  readonly accountRestricted?: boolean;
 }
 
 /** Builds every principal of the facts with its precomputed masks and reach. */
 export function buildPrincipals(
   facts: Facts,
   definitions: CompiledDefinitions,
-  ownerRoles: OwnerRoles,
   partyKey: (kind: string, id: string) => number,
 ): { principals: PrincipalEntry[]; ids: Record<PrincipalKind, Map<string, number>> } {
   const ids: Record<PrincipalKind, Map<string, number>> = {
@@ -80,6 +86,7 @@ export function buildPrincipals(
       roles: c.roles,
       account: c.account,
       accountOpen: c.account !== undefined && !restricted.has(c.account),
+      accountRestricted: c.account !== undefined && restricted.has(c.account),
     })),
     ...facts.consumers.map((c) => ({
       ref: { kind: 'consumer' as const, id: c.id },
@@ -96,7 +103,7 @@ export function buildPrincipals(
     if (p.account !== undefined) keys.push(partyKey('account', p.account));
     if (p.household !== undefined) keys.push(partyKey('household', p.household));
     for (const org of orgs) keys.push(partyKey('service_organization', org));
-    return compilePrincipal(p, index, Int32Array.from(keys), orgs, definitions, ownerRoles);
+    return compilePrincipal(p, index, Int32Array.from(keys), orgs, definitions);
   });
   return { principals, ids };
 }
@@ -107,7 +114,6 @@ function compilePrincipal(
   partyKeys: Int32Array,
   organizations: readonly string[],
   definitions: CompiledDefinitions,
-  ownerRoles: OwnerRoles,
 ): PrincipalEntry {
   const catalog = definitions.catalog;
   const held = catalog.bitsOf(p.roles);
@@ -119,7 +125,7 @@ function compilePrincipal(
     const globals = definitions.globalMasks[id] as Uint8Array;
     for (let t = 0; t < ENTITY_KIND_COUNT; t++) {
       cap[t] = (cap[t] ?? 0) | (caps[t] ?? 0);
-      // Global roles count for internal users only (DESIGN.md §2 rule 7).
+      // Global roles count for internal users only (docs/access-rules.md, rule 7).
       if (p.ref.kind === 'user') global[t] = (global[t] ?? 0) | (globals[t] ?? 0);
     }
   }
@@ -128,14 +134,18 @@ function compilePrincipal(
     const ok = containsAll(held, config.required) && config.unknownRoles.every((name) => listed.has(name));
     configOk[config.index] = ok ? 1 : 0;
   }
-  const ownerRole =
-    p.ref.kind === 'contact'
-      ? ownerRoles.contact
-      : p.ref.kind === 'consumer'
-        ? ownerRoles.consumer
-        : undefined;
-  const ownerId = ownerRole === undefined ? -1 : catalog.idOf(ownerRole);
-  const ownerOk = ownerRole !== undefined && (ownerId >= 0 ? hasBit(held, ownerId) : listed.has(ownerRole));
+  const personaAll = new Uint8Array(ENTITY_KIND_COUNT);
+  const persona = new Uint8Array(PERSONA_SCOPES * ENTITY_KIND_COUNT);
+  for (const grant of definitions.personaGrants) {
+    if (!grant.valid || !grant.principals.has(p.ref.kind)) continue;
+    if (!(grant.role >= 0 ? hasBit(held, grant.role) : listed.has(grant.def.role))) continue;
+    if (grant.def.respectsRestrictContactAccess === true && p.accountRestricted === true) continue;
+    if (grant.scope === ALL) personaAll[grant.table] = (personaAll[grant.table] ?? 0) | grant.mask;
+    else {
+      const at = grant.scope * ENTITY_KIND_COUNT + grant.table;
+      persona[at] = (persona[at] ?? 0) | grant.mask;
+    }
+  }
   return {
     index,
     ref: p.ref,
@@ -149,17 +159,23 @@ function compilePrincipal(
     cap,
     global,
     configOk,
-    ownerOk,
+    personaAll,
+    persona,
     isContact: p.ref.kind === 'contact',
     accountOpen: p.accountOpen === true,
+    accountRestricted: p.accountRestricted === true,
   };
 }
 
 /** Flags of `PrincipalTable.flags`. */
 export const ACCOUNT_OPEN = 1;
-export const OWNER_OK = 2;
+/** The principal holds a scoped persona row (own, account, account tree, partner). */
+export const PERSONA = 2;
 
-/** Stride of `PrincipalTable.hot`: cap masks, global masks (3 bits per table), flags, account. */
+/**
+ * Stride of `PrincipalTable.hot`: cap masks, global masks with persona `all` rows (3 bits per
+ * table), flags, account.
+ */
 export const PRINCIPAL_HOT = 4;
 
 /** Packs three 3-bit permission masks (one per table) into one number. */
@@ -173,6 +189,8 @@ function packMasks(masks: Uint8Array): number {
 export class PrincipalTable {
   /** At `p * PRINCIPAL_HOT`: packed cap masks, packed global masks, flags, account (one cache line). */
   readonly hot: Int32Array;
+  /** At `p * PERSONA_SCOPES + scope`: packed masks of the principal's scoped persona rows. */
+  readonly persona: Int32Array;
   /** `configOk[p * configs + c]`: every role config `c` requires is held. */
   readonly configOk: Uint8Array;
   readonly configs: number;
@@ -185,12 +203,21 @@ export class PrincipalTable {
     this.configs = configs;
     this.configOk = new Uint8Array(principals.length * configs);
     this.hot = new Int32Array(principals.length * PRINCIPAL_HOT);
+    this.persona = new Int32Array(principals.length * PERSONA_SCOPES);
     for (const p of principals) {
       this.configOk.set(p.configOk, p.index * configs);
       const at = p.index * PRINCIPAL_HOT;
+      let scoped = 0;
+      for (let scope = 0; scope < PERSONA_SCOPES; scope++) {
+        const packed = packMasks(
+          p.persona.subarray(scope * ENTITY_KIND_COUNT, (scope + 1) * ENTITY_KIND_COUNT),
+        );
+        this.persona[p.index * PERSONA_SCOPES + scope] = packed;
+        scoped |= packed;
+      }
       this.hot[at] = packMasks(p.cap);
-      this.hot[at + 1] = packMasks(p.global);
-      this.hot[at + 2] = (p.accountOpen ? ACCOUNT_OPEN : 0) | (p.ownerOk ? OWNER_OK : 0);
+      this.hot[at + 1] = packMasks(p.global) | packMasks(p.personaAll);
+      this.hot[at + 2] = (p.accountOpen ? ACCOUNT_OPEN : 0) | (scoped !== 0 ? PERSONA : 0);
       this.hot[at + 3] = p.isContact ? account(p.account) : -1;
     }
   }

@@ -2,11 +2,14 @@ import type {
   AccessConfig,
   Definitions,
   GranularGrant,
+  PersonaGrant,
+  PersonaSource,
   RelationshipType,
   ResponsibilityDef,
   RoleDef,
 } from '../model/index.js';
 import { BUILTIN_DEFINITIONS } from './builtin-definitions.js';
+import { BUILTIN_PERSONA_GRANTS } from './builtin-persona-grants.js';
 import { AccessTestFileError, formatPlace, type Place } from './test-file-error.js';
 import { compact, responsibilityLookup } from './test-file-util.js';
 import type { RawDefinitions } from './test-file-schema.js';
@@ -25,6 +28,7 @@ interface PendingParts {
   readonly responsibilities: readonly ResponsibilityDef[];
   readonly accessConfigs: readonly PendingConfig[];
   readonly relationshipTypes: readonly PendingType[];
+  readonly personaGrants?: readonly PersonaGrant[];
 }
 
 /** A definition with where it came from, for error messages. */
@@ -64,9 +68,14 @@ function mergeRole(base: RoleDef, raw: RawRole): RoleDef {
   });
 }
 
-/** Fills the defaults of the model shapes. */
-function normalize(raw: RawDefinitions): PendingParts {
+/** Fills the defaults of the model shapes; persona rows without a source get `source`. */
+function normalize(raw: RawDefinitions, source: PersonaSource): PendingParts {
   return {
+    ...(raw.personaGrants && {
+      personaGrants: raw.personaGrants.map((g) =>
+        compact({ ...g, source: g.source ?? source, principals: [...new Set(g.principals)] }),
+      ),
+    }),
     roles: (raw.roles ?? []).map(toRole),
     responsibilities: (raw.responsibilities ?? []).map((r) =>
       compact({
@@ -89,6 +98,8 @@ class Tables {
   readonly responsibilities: Table<ResponsibilityDef> = new Map();
   readonly configs: Table<PendingConfig> = new Map();
   readonly types: Table<PendingType> = new Map();
+  /** Undefined while no list of persona rows was given: the built-in rows then apply. */
+  persona: Table<PersonaGrant> | undefined;
 
   constructor(private readonly fail: Fail) {}
 
@@ -110,6 +121,17 @@ class Tables {
       [...at, 'relationshipTypes'],
       'relationship type',
     );
+    if (parts.personaGrants) {
+      if (!this.persona) {
+        this.persona = new Map();
+        // `extend` over definitions without persona rows extends the built-in rows.
+        if (at[0] === 'extend')
+          BUILTIN_PERSONA_GRANTS.forEach((value, i) =>
+            this.persona?.set(value.id, { value, place: ['builtin persona grants', i] }),
+          );
+      }
+      this.put(this.persona, parts.personaGrants, (g) => g.id, [...at, 'personaGrants'], 'persona grant');
+    }
   }
 
   put<T>(table: Table<T>, items: readonly T[], key: (item: T) => string, at: Place, what: string): void {
@@ -135,7 +157,13 @@ function resolveAll(tables: Tables, fail: Fail): Definitions {
     const found = lookup(text);
     return 'id' in found ? found.id : fail(place, found.error);
   };
+  const persona = tables.persona && entries(tables.persona);
+  for (const { value, place } of persona ?? []) {
+    if (place[0] !== 'builtin persona grants' && !tables.roles.has(value.role))
+      fail([...place, 'role'], `unknown role "${value.role}"`);
+  }
   return {
+    ...(persona && { personaGrants: persona.map((e) => e.value) }),
     roles: entries(tables.roles).map((e) => e.value),
     responsibilities: entries(tables.responsibilities).map((e) => e.value),
     accessConfigs: entries(tables.configs).map(({ value, place }): AccessConfig => {
@@ -163,7 +191,7 @@ export function resolveDefinitions(
     throw new AccessTestFileError(formatPlace(place), detail, source);
   };
   const tables = new Tables(fail);
-  tables.add(raw === 'builtin' ? BUILTIN_DEFINITIONS : normalize(raw), ['definitions']);
+  tables.add(raw === 'builtin' ? BUILTIN_DEFINITIONS : normalize(raw, 'imported'), ['definitions']);
   if (extend) {
     // Roles named again are merged into the existing role; other ids replace the existing entry.
     const { roles = [], ...rest } = extend;
@@ -173,7 +201,7 @@ export function resolveDefinitions(
       return old ? mergeRole(old, role) : toRole(role);
     });
     tables.put(tables.roles, merged, (r) => r.name, at, 'role');
-    tables.add({ ...normalize(rest), roles: [] }, ['extend']);
+    tables.add({ ...normalize(rest, 'host'), roles: [] }, ['extend']);
   }
   return resolveAll(tables, fail);
 }

@@ -57,6 +57,8 @@ export function toAccessTestFile(
       responsibilities: definitions.responsibilities,
       accessConfigs: definitions.accessConfigs,
       relationshipTypes: definitions.relationshipTypes,
+      // Absent: the built-in rows (kept absent, so a re-import keeps following them).
+      ...(definitions.personaGrants !== undefined && { personaGrants: definitions.personaGrants }),
     },
     ...(facts && { facts: factsDocument(facts) }),
     ...(tests && {

@@ -143,7 +143,12 @@ export function resolveFacts(
   };
   const index = new FactIndex(raw, fail);
   const at = (collection: keyof RawFacts, i: number, field: string): Place => ['facts', collection, i, field];
-  const roles = (names: readonly string[] | undefined): string[] => [...new Set(names ?? [])];
+  // Roles held must exist: a typo must not silently weaken a test.
+  const known = new Set(definitions.roles.map((r) => r.name));
+  const roles = (names: readonly string[] | undefined, place: Place): string[] => {
+    (names ?? []).forEach((name, j) => known.has(name) || fail([...place, j], `unknown role "${name}"`));
+    return [...new Set(names ?? [])];
+  };
 
   const facts: Facts = {
     accounts: (raw.accounts ?? []).map((a, i) =>
@@ -157,7 +162,7 @@ export function resolveFacts(
       compact({
         ...c,
         name: c.name ?? c.id,
-        roles: roles(c.roles),
+        roles: roles(c.roles, at('contacts', i, 'roles')),
         account: index.id('account', c.account, at('contacts', i, 'account')),
       }),
     ),
@@ -165,11 +170,13 @@ export function resolveFacts(
       compact({
         ...c,
         name: c.name ?? c.id,
-        roles: roles(c.roles),
+        roles: roles(c.roles, at('consumers', i, 'roles')),
         household: index.id('household', c.household, at('consumers', i, 'household')),
       }),
     ),
-    users: (raw.users ?? []).map((u) => compact({ ...u, name: u.name ?? u.id, roles: roles(u.roles) })),
+    users: (raw.users ?? []).map((u, i) =>
+      compact({ ...u, name: u.name ?? u.id, roles: roles(u.roles, at('users', i, 'roles')) }),
+    ),
     serviceOrganizations: (raw.serviceOrganizations ?? []).map((s, i) => ({
       id: s.id,
       name: s.name ?? s.id,
@@ -204,6 +211,8 @@ export function resolveFacts(
         consumer: index.id('consumer', c.consumer, at('cases', i, 'consumer')),
         soldProduct: index.id('sold_product', c.soldProduct, at('cases', i, 'soldProduct')),
         installBase: index.id('install_base', c.installBase, at('cases', i, 'installBase')),
+        partnerAccount: index.id('account', c.partnerAccount, at('cases', i, 'partnerAccount')),
+        partnerContact: index.id('contact', c.partnerContact, at('cases', i, 'partnerContact')),
       }),
     ),
     relatedParties: [],

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
-import type { AccessTarget, RoleKind } from '../model/index.js';
-import { ACCESS_LEVELS, ENTITY_KINDS, PARTY_KINDS } from '../model/index.js';
+import type { AccessTarget, PersonaScope, PersonaSource, PersonaTable, RoleKind } from '../model/index.js';
+import { ACCESS_LEVELS, ENTITY_KINDS, PARTY_KINDS, PRINCIPAL_KINDS } from '../model/index.js';
 
 /**
  * valibot schemas of the access-test-file format (docs/access-test-files.md): the raw JSON shapes,
@@ -73,11 +73,38 @@ const RelationshipTypeSchema = v.strictObject({
   description: v.optional(Text),
 });
 
+const PERSONA_TABLES = [...ENTITY_KINDS, 'case_task'] as const satisfies readonly PersonaTable[];
+const PERSONA_SCOPES = [
+  'own',
+  'account',
+  'account_tree',
+  'partner',
+  'all',
+] as const satisfies readonly PersonaScope[];
+const PERSONA_SOURCES = ['builtin', 'host', 'imported'] as const satisfies readonly PersonaSource[];
+
+const PersonaGrantSchema = v.strictObject({
+  id: Id,
+  /** Role name; it must be in the role catalogue. */
+  role: Id,
+  table: v.picklist(PERSONA_TABLES),
+  level: v.picklist(['read', 'write', 'full']),
+  scope: v.picklist(PERSONA_SCOPES),
+  principals: v.pipe(v.array(v.picklist(PRINCIPAL_KINDS)), v.minLength(1, 'must name at least one kind')),
+  /** Absent: `imported` in `definitions`, `host` in `extend`. */
+  source: v.optional(v.picklist(PERSONA_SOURCES)),
+  active: v.optional(v.boolean()),
+  respectsRestrictContactAccess: v.optional(v.boolean()),
+  note: v.optional(Text),
+});
+
 const DefinitionParts = {
   roles: v.optional(v.array(RoleSchema)),
   responsibilities: v.optional(v.array(ResponsibilitySchema)),
   accessConfigs: v.optional(v.array(AccessConfigSchema)),
   relationshipTypes: v.optional(v.array(RelationshipTypeSchema)),
+  /** Absent in `definitions`: the built-in persona rows. */
+  personaGrants: v.optional(v.array(PersonaGrantSchema)),
 };
 const DefinitionsSchema = v.strictObject(DefinitionParts);
 
@@ -112,6 +139,8 @@ const FactsSchema = v.strictObject({
         consumer: Ref,
         soldProduct: Ref,
         installBase: Ref,
+        partnerAccount: Ref,
+        partnerContact: Ref,
         /** ISO 8601 date-time the case was closed (the access review's closed-record rule). */
         closedAt: v.optional(Text),
       }),
@@ -151,7 +180,7 @@ export const AccessTestFileSchema = v.strictObject({
   instance: v.optional(Text),
   definitions: v.union(
     [v.literal('builtin'), DefinitionsSchema],
-    'must be "builtin" or an object of roles, responsibilities, accessConfigs, relationshipTypes',
+    'must be "builtin" or an object of roles, responsibilities, accessConfigs, relationshipTypes, personaGrants',
   ),
   extend: v.optional(v.strictObject(DefinitionParts)),
   facts: v.optional(FactsSchema),

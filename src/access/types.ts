@@ -2,8 +2,12 @@ import type {
   AccessLevel,
   EntityKind,
   EntityRef,
+  PartyKind,
   PartyRef,
   Permission,
+  PersonaScope,
+  PersonaSource,
+  PrincipalKind,
   PrincipalRef,
   RelatedPartyRecord,
 } from '../model/index.js';
@@ -107,8 +111,48 @@ export interface GlobalRolePath {
   readonly permissions: readonly Permission[];
 }
 
+/** A persona grant row, as explanations name it. */
+export interface PersonaGrantSummary {
+  readonly id: string;
+  readonly role: string;
+  readonly table: EntityKind;
+  readonly level: Exclude<AccessLevel, 'none'>;
+  readonly scope: PersonaScope;
+  readonly source: PersonaSource;
+  readonly note?: string;
+}
+
+/** How the entity falls within a persona row's scope. */
+export type PersonaScopeMatch =
+  | { readonly scope: 'own'; readonly field: 'contact' | 'consumer' }
+  | { readonly scope: 'account'; readonly account: string; readonly accountName: string }
+  | {
+      readonly scope: 'account_tree';
+      readonly account: string;
+      readonly accountName: string;
+      /** Account names from the entity's account up to the principal's account. */
+      readonly chain: readonly string[];
+    }
+  | {
+      readonly scope: 'partner';
+      readonly via: 'partner_contact' | 'partner_account';
+      readonly accountName?: string;
+    }
+  | { readonly scope: 'all' };
+
+/** A persona role: the role held gives the entity by scope (no related-party record). */
+export interface PersonaPath {
+  readonly source: 'persona';
+  readonly grant: PersonaGrantSummary;
+  /** How the principal holds the row's role (the containment chain). */
+  readonly role: RoleHeld;
+  readonly match: PersonaScopeMatch;
+  readonly level: AccessLevel;
+  readonly permissions: readonly Permission[];
+}
+
 /** One reason the principal has access. */
-export type GrantPath = RelatedPartyPath | OwnerPath | AccountDefaultPath | GlobalRolePath;
+export type GrantPath = RelatedPartyPath | OwnerPath | AccountDefaultPath | GlobalRolePath | PersonaPath;
 
 /** Why a path that could grant does not (or grants less). */
 export type NearMissCode =
@@ -122,12 +166,128 @@ export type NearMissCode =
   | 'create-blocked'
   | 'restricted-contact-access'
   | 'parent-account'
-  | 'owner-missing-role';
+  | 'owner-missing-role'
+  | 'persona-out-of-scope'
+  | 'persona-principal-kind';
+
+/** An entity named in an explanation: its kind and display label (a case number, a name). */
+export interface EntityMention {
+  readonly kind: EntityKind;
+  readonly label: string;
+}
+
+/**
+ * A near miss as data: its code and the parameters of its sentence (display names, not ids, where
+ * the sentence names something). `formatNearMiss` (explain-format.ts) writes the English.
+ */
+export type NearMissDetail =
+  | {
+      readonly code: 'no-responsibility';
+      readonly typeName: string;
+      /** The entity the record sits on, when it is not the entity explained (a cascade). */
+      readonly on?: EntityMention;
+    }
+  | { readonly code: 'unknown-responsibility'; readonly responsibility: string; readonly on: EntityMention }
+  | {
+      readonly code: 'no-access-config';
+      readonly responsibility: string;
+      readonly on: EntityMention;
+      readonly table: EntityKind;
+    }
+  | {
+      readonly code: 'inactive-config';
+      readonly config: string;
+      readonly responsibility: string;
+      readonly table: EntityKind;
+      readonly level: AccessLevel;
+    }
+  | {
+      readonly code: 'party-type-mismatch';
+      readonly responsibility: string;
+      readonly table: EntityKind;
+      readonly partyKinds: readonly PartyKind[];
+      readonly partyKind: PartyKind;
+    }
+  | {
+      readonly code: 'missing-role';
+      readonly responsibility: string;
+      readonly on: EntityMention;
+      readonly reach: Reach;
+      readonly missingRoles: readonly string[];
+    }
+  | {
+      readonly code: 'create-blocked';
+      readonly entity: EntityMention;
+      readonly contact: string;
+      readonly on: EntityMention;
+    }
+  | {
+      readonly code: 'capped-by-granular';
+      readonly via: 'config';
+      readonly config: string;
+      readonly entity: EntityMention;
+      readonly level: AccessLevel;
+      /** The granular roles in force on the table (none: empty). */
+      readonly granular: readonly string[];
+      readonly capped: AccessLevel;
+    }
+  | {
+      readonly code: 'capped-by-granular';
+      readonly via: 'account-default';
+      readonly account: string;
+      readonly table: EntityKind;
+      readonly contact: string;
+    }
+  | {
+      readonly code: 'restricted-contact-access';
+      readonly via: 'account-default';
+      readonly account: string;
+      readonly table: EntityKind;
+    }
+  | {
+      readonly code: 'restricted-contact-access';
+      readonly via: 'persona';
+      readonly account: string;
+      readonly role: string;
+      readonly grant: string;
+      readonly table: EntityKind;
+    }
+  | {
+      readonly code: 'parent-account';
+      readonly parent: string;
+      readonly on: EntityMention;
+      readonly child: string;
+    }
+  | {
+      readonly code: 'owner-missing-role';
+      readonly table: EntityKind;
+      readonly field: 'contact' | 'consumer';
+      readonly role: string;
+    }
+  | {
+      readonly code: 'persona-principal-kind';
+      readonly role: string;
+      readonly grant: string;
+      readonly kinds: readonly PrincipalKind[];
+      readonly principalKind: PrincipalKind;
+    }
+  | {
+      readonly code: 'persona-out-of-scope';
+      readonly role: string;
+      readonly scope: PersonaScope;
+      readonly entity: EntityMention;
+      readonly principal: { readonly kind: PrincipalKind; readonly name: string };
+      /** Display names; absent: no account. */
+      readonly principalAccount?: string;
+      readonly entityAccount?: string;
+    };
 
 export interface NearMiss {
   readonly code: NearMissCode;
   /** A sentence for people, e.g. "has responsibility X on case CS001 but lacks role Y". */
   readonly reason: string;
+  /** The same as data: the code and the parameters the sentence is written from. */
+  readonly detail: NearMissDetail;
   readonly recordId?: string;
   readonly missingRoles?: readonly string[];
 }
@@ -205,7 +365,9 @@ export type EngineProblemCode =
   | 'config-unsupported-cascade'
   | 'type-unknown-table'
   | 'type-unknown-party'
-  | 'type-unknown-responsibility';
+  | 'type-unknown-responsibility'
+  | 'persona-unknown-role'
+  | 'persona-invalid';
 
 /** A defect of the definitions; the engine still answers for everything else. */
 export interface EngineProblem {

@@ -22,6 +22,7 @@ import {
   relationshipTypeSchema,
   responsibilitySchema,
   roleSchema,
+  storedPersonaGrantsSchema,
 } from './definitions-schema.js';
 import { CacheUnavailableError, openDefinitionsDB } from './open-definitions-db.js';
 
@@ -47,6 +48,16 @@ export interface DefinitionsCacheOptions {
   readonly blockedTimeoutMs?: number;
   /** `false` keeps nothing on disk on purpose (shared computers). */
   readonly persist?: boolean;
+}
+
+/** The meta record with the definitions' persona rows, when they have any. */
+function withPersonaGrants(record: CacheMeta, definitions: Definitions): CacheMeta {
+  if (!definitions.personaGrants) return record;
+  const stored: CacheMeta & Pick<Definitions, 'personaGrants'> = {
+    ...record,
+    personaGrants: definitions.personaGrants,
+  };
+  return stored;
 }
 
 /** The cache of one instance and user; obtain it with `DefinitionsCache.open`. */
@@ -117,8 +128,16 @@ export class DefinitionsCache {
     const responsibilities = parseStored(responsibilitySchema, 'responsibilities', responsibilityItems);
     const accessConfigs = parseStored(accessConfigSchema, 'accessConfigs', configItems);
     const relationshipTypes = parseStored(relationshipTypeSchema, 'relationshipTypes', typeItems);
-    if (!meta.ok || !roles.ok || !responsibilities.ok || !accessConfigs.ok || !relationshipTypes.ok) {
-      const reason = [meta, roles, responsibilities, accessConfigs, relationshipTypes]
+    const persona = parseStored(storedPersonaGrantsSchema, 'meta', [metaItem]);
+    if (
+      !meta.ok ||
+      !roles.ok ||
+      !responsibilities.ok ||
+      !accessConfigs.ok ||
+      !relationshipTypes.ok ||
+      !persona.ok
+    ) {
+      const reason = [meta, roles, responsibilities, accessConfigs, relationshipTypes, persona]
         .map((result) => (result.ok ? '' : result.reason))
         .find((text) => text.length > 0);
       await this.#discard(`the stored copy is invalid (${reason ?? 'unknown'})`);
@@ -134,6 +153,7 @@ export class DefinitionsCache {
       responsibilities: responsibilities.items,
       accessConfigs: accessConfigs.items,
       relationshipTypes: relationshipTypes.items,
+      ...(persona.items[0]?.personaGrants && { personaGrants: persona.items[0].personaGrants }),
     };
     return { definitions, meta: stored };
   }
@@ -162,7 +182,8 @@ export class DefinitionsCache {
         ...definitions.responsibilities.map((item) => responsibilities.put(item)),
         ...definitions.accessConfigs.map((item) => accessConfigs.put(item)),
         ...definitions.relationshipTypes.map((item) => relationshipTypes.put(item)),
-        tx.objectStore('meta').put(record, 'current'),
+        // Persona rows ride in the meta record (see storedPersonaGrantsSchema).
+        tx.objectStore('meta').put(withPersonaGrants(record, definitions), 'current'),
         tx.done,
       ]);
     } catch (error) {

@@ -3,8 +3,14 @@
  * devtools or half-written is rejected here, and the cache is discarded rather than trusted.
  */
 import * as v from 'valibot';
-import type { AccessConfig, RelationshipType, ResponsibilityDef, RoleDef } from '../model/definitions.js';
-import { ENTITY_KINDS, PARTY_KINDS } from '../model/kinds.js';
+import type {
+  AccessConfig,
+  PersonaGrant,
+  RelationshipType,
+  ResponsibilityDef,
+  RoleDef,
+} from '../model/definitions.js';
+import { ENTITY_KINDS, PARTY_KINDS, PRINCIPAL_KINDS } from '../model/kinds.js';
 import type { CacheMeta } from './definitions-db.js';
 
 const text = v.string();
@@ -63,6 +69,25 @@ export const relationshipTypeSchema = v.object({
   description: v.optional(text),
 });
 
+export const personaGrantSchema = v.object({
+  id: v.pipe(text, v.minLength(1)),
+  role: text,
+  table: v.picklist([...ENTITY_KINDS, 'case_task']),
+  level: v.picklist(['read', 'write', 'full']),
+  scope: v.picklist(['own', 'account', 'account_tree', 'partner', 'all']),
+  principals: v.array(v.picklist(PRINCIPAL_KINDS)),
+  source: v.picklist(['builtin', 'host', 'imported']),
+  active: v.optional(v.boolean()),
+  respectsRestrictContactAccess: v.optional(v.boolean()),
+  note: v.optional(text),
+});
+
+/**
+ * Persona grant rows ride in the meta record (they are few, and a store of their own would need a
+ * database upgrade); absent means the definitions had none (the built-in rows apply).
+ */
+export const storedPersonaGrantsSchema = v.object({ personaGrants: v.optional(v.array(personaGrantSchema)) });
+
 const stamp = v.object({
   source: text,
   count: v.nullable(v.number()),
@@ -89,7 +114,8 @@ const _proof: [
   Produces<typeof accessConfigSchema, AccessConfig>,
   Produces<typeof relationshipTypeSchema, RelationshipType>,
   Produces<typeof metaSchema, CacheMeta>,
-] = [true, true, true, true, true];
+  Produces<typeof personaGrantSchema, PersonaGrant>,
+] = [true, true, true, true, true, true];
 void _proof;
 
 /** Parses a list of stored items; the first invalid one fails the whole list with a readable reason. */

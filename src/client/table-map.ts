@@ -1,8 +1,11 @@
 import { entityKindOfTable, type EntityKind } from '../model/kinds.js';
 
 /**
- * The backend contract (DESIGN.md §4): logical tables and columns → Table API names. Every name can
- * be overridden by a host whose instance differs (column names vary between releases).
+ * The backend contract: logical tables and columns → Table API names. Every name can be overridden
+ * by a host whose instance differs (column names vary between releases). Each related-party table
+ * names a column for every party kind the engine knows (user, contact, consumer, account, service
+ * organization, household): a column the instance lacks, or the signed-in user may not read, is
+ * omitted from responses, and an answer that depends on it says "incomplete".
  */
 export const DEFAULT_TABLE_MAP = {
   role: {
@@ -59,6 +62,8 @@ export const DEFAULT_TABLE_MAP = {
       contact: 'contact',
       consumer: 'consumer',
       account: 'account',
+      serviceOrganization: 'service_organization',
+      household: 'household',
       order: 'order',
     },
   },
@@ -69,9 +74,12 @@ export const DEFAULT_TABLE_MAP = {
       entity: 'sold_product',
       type: 'type',
       responsibility: 'responsibility',
+      user: 'user',
       contact: 'contact',
       consumer: 'consumer',
       account: 'account',
+      serviceOrganization: 'service_organization',
+      household: 'household',
       order: 'order',
     },
   },
@@ -87,6 +95,7 @@ export const DEFAULT_TABLE_MAP = {
       consumer: 'consumer',
       account: 'account',
       serviceOrganization: 'service_organization',
+      household: 'household',
       order: 'order',
     },
   },
@@ -101,6 +110,10 @@ export const DEFAULT_TABLE_MAP = {
       consumer: 'consumer',
       soldProduct: 'sold_product',
       installBase: 'asset',
+      /** The partner account serving the case (persona scope `partner`). */
+      partnerAccount: 'partner',
+      /** The partner's contact on the case. */
+      partnerContact: 'partner_contact',
     },
   },
   soldProduct: {

@@ -1,4 +1,4 @@
-import type { AccessLevel, EntityKind, PartyKind, Permission } from './kinds.js';
+import type { AccessLevel, EntityKind, PartyKind, Permission, PrincipalKind } from './kinds.js';
 
 /**
  * Definitions: the rules of an instance (role catalogue, responsibilities, access configurations,
@@ -7,7 +7,7 @@ import type { AccessLevel, EntityKind, PartyKind, Permission } from './kinds.js'
 
 export type RoleKind = 'functional' | 'granular' | 'base' | 'contributor' | 'other';
 
-/** What a granular role permits on one table; data, not code (DESIGN.md §1). */
+/** What a granular role permits on one table; data, not code. */
 export type AccessTarget =
   | EntityKind
   | 'installed_product'
@@ -91,9 +91,56 @@ export interface RelationshipType {
   readonly description?: string;
 }
 
+/** Tables a persona grant can apply to; case tasks are catalogue data (no entity of their own). */
+export type PersonaTable = EntityKind | 'case_task';
+
+/**
+ * Which records of the table a persona grant reaches, relative to the principal:
+ * - `own`: the record's own contact / consumer is the principal (for a consumer: the cases and sold
+ *   products they purchased, i.e. whose `consumer` is them; install base through its sold product);
+ * - `account`: records of the principal's account (a contact's `account`);
+ * - `account_tree`: the principal's account and its child accounts, transitively (cycle-safe);
+ * - `partner`: cases whose partner contact is the principal or whose partner account is the
+ *   principal's account;
+ * - `all`: every record of the table.
+ */
+export type PersonaScope = 'own' | 'account' | 'account_tree' | 'partner' | 'all';
+
+/** Where a persona grant row comes from. */
+export type PersonaSource = 'builtin' | 'host' | 'imported';
+
+/**
+ * A persona grant: a role held gives access to records of a table by scope, without a related-party
+ * record (the platform's role-based ACLs, written as data because ACLs are not readable through the
+ * Table API). A role containing `role` inherits the grant.
+ */
+export interface PersonaGrant {
+  /** Stable id; a host row with the id of a built-in row replaces it. */
+  readonly id: string;
+  /** Role name that carries the grant, e.g. `sn_customerservice.customer_admin`. */
+  readonly role: string;
+  readonly table: PersonaTable;
+  readonly level: Exclude<AccessLevel, 'none'>;
+  readonly scope: PersonaScope;
+  /** Principal kinds the row applies to (internal users, contacts, consumers): a visible choice. */
+  readonly principals: readonly PrincipalKind[];
+  readonly source: PersonaSource;
+  /** False turns the row off (a host overriding a built-in row by id); absent means true. */
+  readonly active?: boolean;
+  /**
+   * When true, a contact whose account restricts contact access
+   * (`sn_csm_account_access.restrict_contact_access`) does not get this row's access.
+   */
+  readonly respectsRestrictContactAccess?: boolean;
+  /** The sentence of the documents the row comes from, or why it was chosen. */
+  readonly note?: string;
+}
+
 export interface Definitions {
   readonly roles: readonly RoleDef[];
   readonly responsibilities: readonly ResponsibilityDef[];
   readonly accessConfigs: readonly AccessConfig[];
   readonly relationshipTypes: readonly RelationshipType[];
+  /** Role-based grants (persona roles); absent is read as none. */
+  readonly personaGrants?: readonly PersonaGrant[];
 }

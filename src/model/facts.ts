@@ -81,6 +81,10 @@ export interface Case {
   readonly soldProduct?: string;
   /** Install base item (`asset`). */
   readonly installBase?: string;
+  /** `case.partner`: the partner account serving the case (an account id). */
+  readonly partnerAccount?: string;
+  /** `case.partner_contact`: the partner's contact on the case (a contact id). */
+  readonly partnerContact?: string;
   /** When the case was closed (ISO 8601, `closed_at`); absent while open. Used by the access review. */
   readonly closedAt?: string;
 }

@@ -45,6 +45,12 @@ export function pathOf(grant: GrantPath): AccessPath {
   if (grant.source === 'account-default')
     return { kind: 'account-default', label: `every contact of account ${grant.accountName}`, level };
   if (grant.source === 'global-role') return { kind: 'global-role', label: `role ${grant.role.role}`, level };
+  if (grant.source === 'persona') {
+    const { match } = grant;
+    const scope = match.scope.replace('_', ' ');
+    const where = 'accountName' in match && match.accountName ? `${scope} ${match.accountName}` : scope;
+    return { kind: 'persona-role', label: `${grant.grant.role} (${where})`, level };
+  }
   return genericPath(raw, level);
 }
 

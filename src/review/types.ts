@@ -72,7 +72,7 @@ export interface Finding {
 /**
  * How a principal reaches an entity. `kind` is one of `party-record`, `account-party`,
  * `service-organization-party`, `household-party`, `cascade`, `owner`, `account-default`,
- * `global-role`, or any other grant source the engine reports (e.g. a persona role), unchanged.
+ * `global-role`, `persona-role`, or any other grant source the engine reports, unchanged.
  */
 export interface AccessPath {
   readonly kind: string;

@@ -1,26 +1,40 @@
 /**
  * Loads the facts the engine needs to answer for one entity: the entity and the records access
- * cascades from (its sold product, its install base item and that item's ancestors), their
- * related parties, the principals those parties stand for, their accounts and the roles they hold.
- * Requests are batched by table (`IN` queries in chunks), never one per row. Personal data: held in
- * memory only, never cached.
+ * cascades from (a case's sold product and install base item with its ancestors; a sold product's
+ * install base items with their ancestors; an item's ancestors and its sold product), their related
+ * parties, the principals those parties stand for (an account's contacts, a household's
+ * consumers, an organization's members), their accounts with every parent account, and the roles
+ * they hold.
+ *
+ * Requests are batched by table (`IN` queries in chunks), never one per row; reads that do not
+ * depend on each other run together (at most a handful in flight, see BatchedReader). What cannot
+ * be read (a table answering 403, a column omitted from the rows) is listed in `incomplete`, so an
+ * answer built without it says so instead of answering "none". Personal data: held in memory only,
+ * never cached.
  */
 import type { Row, TableClient } from '../client/types.js';
 import type { TableMap } from '../client/table-map.js';
-import type { EntityKind, EntityRef, PrincipalRef } from '../model/kinds.js';
+import type { EntityKind, EntityRef, PrincipalKind, PrincipalRef } from '../model/kinds.js';
 import type {
   Account,
   Case,
   Contact,
   Consumer,
   Facts,
+  Household,
   InstallBaseItem,
-  RelatedPartyRecord,
   ServiceOrganization,
   SoldProduct,
   User,
 } from '../model/facts.js';
-import { partyFields, partyColumns, partyTable, rowToPartyRow, type PartyRow } from './party-rows.js';
+import {
+  partyFields,
+  partyColumns,
+  partyKindColumns,
+  partyTable,
+  rowToPartyRow,
+  type PartyRow,
+} from './party-rows.js';
 import * as rows from './fact-rows.js';
 import { BatchedReader, type IncompleteSource } from './batched-reader.js';
 
@@ -41,6 +55,7 @@ export interface AccessFactsOptions {
   readonly roleName?: (sysId: string) => string | undefined;
 }
 
+/** Deepest parent chain followed (install base items, accounts); deeper data is cut, not looped. */
 const MAX_TREE_DEPTH = 32;
 /**
  * Records per request: a big case's parties arrive in few round trips (pages are sequential).
@@ -54,39 +69,43 @@ export class AccessFactsLoader {
     private readonly map: TableMap,
     /** Ids per `IN` query: keeps URLs well under common server limits (32-char sys_ids). */
     private readonly chunkSize = 200,
+    /** Requests in flight at once for one load. */
+    private readonly maxConcurrent = 5,
   ) {}
 
   async load(entity: EntityRef, options: AccessFactsOptions = {}): Promise<AccessFacts> {
-    const run = new LoadRun(this.client, this.map, this.chunkSize, options);
-    return run.load(entity);
+    const reader = new BatchedReader(this.client, {
+      chunkSize: this.chunkSize,
+      pageSize: PAGE_SIZE,
+      maxConcurrent: this.maxConcurrent,
+      signal: options.signal,
+    });
+    return new LoadRun(reader, this.map, options).load(entity);
   }
 }
 
-/** One load: its own signal, incomplete list and collected facts. */
+type PrincipalIds = Record<PrincipalKind, Set<string>>;
+
+/** One load: its own reader (signal, incomplete list) and collected facts. */
 class LoadRun {
-  private readonly reader: BatchedReader;
   private readonly cases = new Map<string, Case>();
   private readonly soldProducts = new Map<string, SoldProduct>();
   private readonly items = new Map<string, InstallBaseItem>();
 
   constructor(
-    client: TableClient,
+    private readonly reader: BatchedReader,
     private readonly map: TableMap,
-    chunkSize: number,
     private readonly options: AccessFactsOptions,
-  ) {
-    this.reader = new BatchedReader(client, { chunkSize, pageSize: PAGE_SIZE, signal: options.signal });
-  }
+  ) {}
 
   async load(entity: EntityRef): Promise<AccessFacts> {
     await this.loadEntityChain(entity);
     const partyRows = await this.loadParties();
     const records = partyRows.map((row) => row.record);
-    const principals = await this.loadPrincipals(records);
+    const people = await this.loadPeople(records);
     return {
       facts: {
-        ...principals,
-        households: [],
+        ...people,
         soldProducts: [...this.soldProducts.values()],
         installBase: [...this.items.values()],
         cases: [...this.cases.values()],
@@ -99,58 +118,92 @@ class LoadRun {
     };
   }
 
-  /** The entity, and what its access cascades from: sold product, install base item and ancestors. */
+  /** The entity, and the entities its access cascades from (the engine's sources of it). */
   private async loadEntityChain(entity: EntityRef): Promise<void> {
     const m = this.map;
-    const soldProductIds = new Set<string>();
-    const itemIds = new Set<string>();
     if (entity.kind === 'case') {
-      for (const row of await this.reader.rowsWhereIn(m.case.table, m.case.columns.id, [entity.id])) {
-        const found = rows.rowToCase(row, m);
-        if (!found) continue;
-        this.cases.set(found.id, found);
-        if (found.soldProduct) soldProductIds.add(found.soldProduct);
-        if (found.installBase) itemIds.add(found.installBase);
-      }
-    } else if (entity.kind === 'sold_product') {
-      soldProductIds.add(entity.id);
-      // Install base items of this product cascade their parties' access to it.
-      for (const row of await this.reader.rowsWhereIn(
-        m.installBase.table,
-        m.installBase.columns.soldProduct,
+      const found = await this.read(
+        m.case.table,
+        m.case.columns.id,
         [entity.id],
-      )) {
-        const item = rows.rowToInstallBaseItem(row, m);
-        if (item) itemIds.add(item.id);
-      }
+        [m.case.columns.soldProduct, m.case.columns.installBase],
+      );
+      const cases = found.map((row) => rows.rowToCase(row, m)).filter(isDefined);
+      for (const c of cases) this.cases.set(c.id, c);
+      await Promise.all([
+        this.loadSoldProducts(cases.map((c) => c.soldProduct)),
+        this.loadItems(cases.map((c) => c.installBase)),
+      ]);
+    } else if (entity.kind === 'sold_product') {
+      // Records on the product's install base items (and their ancestors) cascade to it.
+      const items = async () => {
+        const found = await this.read(m.installBase.table, m.installBase.columns.soldProduct, [entity.id]);
+        await this.loadItems([], found);
+      };
+      await Promise.all([this.loadSoldProducts([entity.id]), items()]);
     } else {
-      itemIds.add(entity.id);
+      await this.loadItems([entity.id]);
+      // Records on the item's own sold product cascade to it.
+      await this.loadSoldProducts([this.items.get(entity.id)?.soldProduct]);
     }
-    for (const row of await this.reader.rowsWhereIn(m.soldProduct.table, m.soldProduct.columns.id, [
-      ...soldProductIds,
-    ])) {
+  }
+
+  private async loadSoldProducts(ids: readonly (string | undefined)[]): Promise<void> {
+    const m = this.map;
+    for (const row of await this.read(m.soldProduct.table, m.soldProduct.columns.id, ids.filter(isDefined))) {
       const product = rows.rowToSoldProduct(row, m);
       if (product) this.soldProducts.set(product.id, product);
     }
-    await this.loadItemsWithAncestors(itemIds);
   }
 
-  private async loadItemsWithAncestors(start: ReadonlySet<string>): Promise<void> {
-    let frontier = [...start];
-    for (let depth = 0; frontier.length > 0 && depth < MAX_TREE_DEPTH; depth++) {
-      const next: string[] = [];
-      for (const row of await this.reader.rowsWhereIn(
-        this.map.installBase.table,
-        this.map.installBase.columns.id,
-        frontier,
-      )) {
-        const item = rows.rowToInstallBaseItem(row, this.map);
-        if (!item || this.items.has(item.id)) continue;
-        this.items.set(item.id, item);
-        if (item.parent && !this.items.has(item.parent)) next.push(item.parent);
-      }
-      frontier = next;
+  /** Install base items `ids` (and `known`, already read) with every ancestor. */
+  private async loadItems(ids: readonly (string | undefined)[], known: readonly Row[] = []): Promise<void> {
+    const { table, columns } = this.map.installBase;
+    const found = await this.walkUp(table, columns.id, columns.parent, ids.filter(isDefined), known);
+    this.noteOmitted(table, found, [columns.parent, columns.soldProduct]);
+    for (const row of found) {
+      const item = rows.rowToInstallBaseItem(row, this.map);
+      if (item) this.items.set(item.id, item);
     }
+  }
+
+  /**
+   * Rows of `start` (and of `known`, already read) and of their ancestors through `parentColumn`:
+   * one batched read per level, cycle-safe, at most MAX_TREE_DEPTH levels. `onLevel` sees each
+   * level's new rows (its work runs alongside the next level's read).
+   */
+  private async walkUp(
+    table: string,
+    idColumn: string,
+    parentColumn: string,
+    start: Iterable<string>,
+    known: readonly Row[] = [],
+    onLevel?: (level: readonly Row[]) => Promise<void>,
+  ): Promise<Row[]> {
+    const found = new Map<string, Row>();
+    const pending: Promise<void>[] = [];
+    let level = [...known];
+    let frontier = new Set(start);
+    for (let depth = 0; depth <= MAX_TREE_DEPTH; depth++) {
+      const fresh: Row[] = [];
+      for (const row of level) {
+        const id = rows.fieldText(row, idColumn);
+        if (!id || found.has(id)) continue;
+        found.set(id, row);
+        fresh.push(row);
+      }
+      if (onLevel && fresh.length > 0) pending.push(onLevel(fresh));
+      for (const row of fresh) {
+        const parent = rows.fieldText(row, parentColumn);
+        if (parent) frontier.add(parent);
+      }
+      const ids = [...frontier].filter((id) => !found.has(id));
+      frontier = new Set();
+      if (ids.length === 0 || depth === MAX_TREE_DEPTH) break;
+      level = await this.read(table, idColumn, ids);
+    }
+    await Promise.all(pending);
+    return [...found.values()];
   }
 
   private async loadParties(): Promise<PartyRow[]> {
@@ -161,127 +214,156 @@ class LoadRun {
     ];
     const loaded = await Promise.all(
       byKind.map(async ([kind, ids]) => {
-        const columns = partyColumns(kind, this.map);
-        const found = await this.reader.rowsWhereIn(partyTable(kind, this.map), columns.entity ?? '', ids, {
+        const table = partyTable(kind, this.map);
+        const found = await this.reader.rowsWhereIn(table, partyColumns(kind, this.map).entity ?? '', ids, {
           fields: partyFields(kind, this.map),
           displayValue: 'all',
         });
-        return found.map((row) => rowToPartyRow(row, kind, this.map)).filter((row) => row !== undefined);
+        const parsed = found.map((row) => ({ row, party: rowToPartyRow(row, kind, this.map) }));
+        // A record naming no party we can read, on a table where a party column was omitted: it
+        // names a party of that kind (the instance lacks the column, or the user may not read it).
+        const unnamed = parsed.filter((p) => p.party === undefined).map((p) => p.row);
+        this.noteOmitted(
+          table,
+          unnamed,
+          partyKindColumns(kind, this.map).map(([, column]) => column),
+          'related parties named there are not counted',
+        );
+        return parsed.map((p) => p.party).filter(isDefined);
       }),
     );
     // A page that shifted under a concurrent insert repeats a record: keep it once.
     return [...new Map(loaded.flat().map((row) => [row.record.id, row])).values()];
   }
 
-  /** Contacts, consumers and users reached by the records (incl. account and organisation members). */
-  private async loadPrincipals(
-    records: readonly RelatedPartyRecord[],
-  ): Promise<Pick<Facts, 'accounts' | 'contacts' | 'consumers' | 'users' | 'serviceOrganizations'>> {
+  /** Principals reached by the records and entities, their accounts, households and roles held. */
+  private async loadPeople(
+    records: readonly PartyRow['record'][],
+  ): Promise<Omit<Facts, 'soldProducts' | 'installBase' | 'cases' | 'relatedParties'>> {
     const m = this.map;
-    const ids = { contact: new Set<string>(), consumer: new Set<string>(), user: new Set<string>() };
+    const ids: PrincipalIds = { contact: new Set(), consumer: new Set(), user: new Set() };
+    const groups = {
+      account: new Set<string>(),
+      household: new Set<string>(),
+      organization: new Set<string>(),
+    };
     const accountIds = new Set<string>();
-    const organizationIds = new Set<string>();
     for (const principal of this.options.principals ?? []) ids[principal.kind].add(principal.id);
     for (const c of this.cases.values()) {
+      // The owner, and the partner (persona scope `partner`: its contact, and its account).
       if (c.contact) ids.contact.add(c.contact);
       if (c.consumer) ids.consumer.add(c.consumer);
+      if (c.partnerContact) ids.contact.add(c.partnerContact);
       if (c.account) accountIds.add(c.account);
+      if (c.partnerAccount) accountIds.add(c.partnerAccount);
     }
     for (const entity of [...this.soldProducts.values(), ...this.items.values()]) {
       if (entity.account) accountIds.add(entity.account);
     }
-    const partyAccounts = new Set<string>();
+    for (const product of this.soldProducts.values())
+      if (product.consumer) ids.consumer.add(product.consumer);
     for (const { party } of records) {
       if (party.kind === 'contact' || party.kind === 'consumer' || party.kind === 'user')
         ids[party.kind].add(party.id);
-      else if (party.kind === 'account') partyAccounts.add(party.id);
-      else if (party.kind === 'service_organization') organizationIds.add(party.id);
+      else if (party.kind === 'service_organization') groups.organization.add(party.id);
+      else groups[party.kind].add(party.id);
     }
+    for (const id of groups.account) accountIds.add(id);
 
-    // Account parties stand for every contact of the account.
-    const contactRows = [
-      ...(await this.reader.rowsWhereIn(m.contact.table, m.contact.columns.account, [...partyAccounts])),
-    ];
-    for (const row of contactRows) {
-      const id = rows.fieldText(row, m.contact.columns.id);
-      if (id) ids.contact.delete(id);
-    }
-    const organizations = await this.loadOrganizations([...organizationIds], ids.user);
-    contactRows.push(
-      ...(await this.reader.rowsWhereIn(m.contact.table, m.contact.columns.id, [...ids.contact])),
-    );
-    const consumerRows = await this.reader.rowsWhereIn(m.consumer.table, m.consumer.columns.id, [
-      ...ids.consumer,
+    // Everything named directly, and the members of the groups named, read together.
+    const [
+      accountContacts,
+      householdConsumers,
+      households,
+      organizations,
+      contactRows,
+      consumerRows,
+      userRows,
+    ] = await Promise.all([
+      // Account parties stand for every contact of the account.
+      this.read(m.contact.table, m.contact.columns.account, groups.account),
+      // Household parties stand for every consumer of the household.
+      this.read(m.consumer.table, m.consumer.columns.household, groups.household),
+      this.loadHouseholds(groups.household),
+      this.loadOrganizations(groups.organization),
+      this.read(m.contact.table, m.contact.columns.id, ids.contact, [m.contact.columns.account]),
+      this.read(m.consumer.table, m.consumer.columns.id, ids.consumer, [m.consumer.columns.household]),
+      this.read(m.user.table, m.user.columns.id, ids.user),
     ]);
-    const userRows = await this.reader.rowsWhereIn(m.user.table, m.user.columns.id, [...ids.user]);
-    // A member reference points at sys_user, which contacts extend: members that are no internal
-    // user are looked up as contacts.
-    const memberContacts = await this.memberContacts(organizations, userRows, contactRows);
-    contactRows.push(...memberContacts.rows);
+    // A member reference points at sys_user, which contacts extend (and consumers have a user):
+    // members that are no internal user are looked up as contacts and consumers.
+    const known = new Set(userRows.map((row) => rows.fieldText(row, m.user.columns.id)));
+    const memberIds = organizations.flatMap((o) => o.members.map((member) => member.id));
+    const missing = memberIds.filter((id) => !known.has(id));
+    const [memberUsers, memberContacts, memberConsumers] = await Promise.all([
+      this.read(m.user.table, m.user.columns.id, missing),
+      this.read(m.contact.table, m.contact.columns.id, missing),
+      this.read(m.consumer.table, m.consumer.columns.id, missing),
+    ]);
+    const contactsRead = dedupeRows(
+      [...accountContacts, ...contactRows, ...memberContacts],
+      m.contact.columns.id,
+    );
+    const consumersRead = dedupeRows(
+      [...householdConsumers, ...consumerRows, ...memberConsumers],
+      m.consumer.columns.id,
+    );
+    const usersRead = dedupeRows([...userRows, ...memberUsers], m.user.columns.id);
+    const contactIds = new Set(memberContacts.map((row) => rows.fieldText(row, m.contact.columns.id)));
+    const consumerIds = new Set(memberConsumers.map((row) => rows.fieldText(row, m.consumer.columns.id)));
+    const userIds = new Set(usersRead.map((row) => rows.fieldText(row, m.user.columns.id)));
 
+    for (const row of contactsRead) {
+      const account = rows.fieldText(row, m.contact.columns.account);
+      if (account) accountIds.add(account);
+    }
     const everyone = [
-      ...contactRows.map((row) => rows.fieldText(row, m.contact.columns.id)),
-      ...consumerRows.map((row) => rows.fieldText(row, m.consumer.columns.id)),
-      ...userRows.map((row) => rows.fieldText(row, m.user.columns.id)),
-    ].filter((id): id is string => id !== undefined);
-    const roles = await this.loadRolesHeld(everyone);
+      ...contactsRead.map((row) => rows.fieldText(row, m.contact.columns.id)),
+      ...consumersRead.map((row) => rows.fieldText(row, m.consumer.columns.id)),
+      ...usersRead.map((row) => rows.fieldText(row, m.user.columns.id)),
+    ].filter(isDefined);
+    const [roles, accounts] = await Promise.all([
+      this.loadRolesHeld(everyone),
+      this.loadAccounts(accountIds),
+    ]);
     const held = (id: string | undefined): readonly string[] => (id ? (roles.get(id) ?? []) : []);
-
-    const contacts = contactRows
-      .map((row) => rows.rowToContact(row, m, held(rows.fieldText(row, m.contact.columns.id))))
-      .filter((c): c is Contact => c !== undefined);
-    for (const contact of contacts) if (contact.account) accountIds.add(contact.account);
-    for (const id of partyAccounts) accountIds.add(id);
+    const idOf = (row: Row, column: string) => rows.fieldText(row, column);
     return {
-      contacts: dedupe(contacts),
-      consumers: dedupe(
-        consumerRows
-          .map((row) => rows.rowToConsumer(row, m, held(rows.fieldText(row, m.consumer.columns.id))))
-          .filter((c): c is Consumer => c !== undefined),
-      ),
-      users: dedupe(
-        userRows
-          .map((row) => rows.rowToUser(row, m, held(rows.fieldText(row, m.user.columns.id))))
-          .filter((u): u is User => u !== undefined),
-      ),
-      accounts: await this.loadAccounts(accountIds),
+      accounts,
+      contacts: contactsRead
+        .map((row) => rows.rowToContact(row, m, held(idOf(row, m.contact.columns.id))))
+        .filter((c): c is Contact => c !== undefined),
+      consumers: consumersRead
+        .map((row) => rows.rowToConsumer(row, m, held(idOf(row, m.consumer.columns.id))))
+        .filter((c): c is Consumer => c !== undefined),
+      users: usersRead
+        .map((row) => rows.rowToUser(row, m, held(idOf(row, m.user.columns.id))))
+        .filter((u): u is User => u !== undefined),
+      households,
       serviceOrganizations: organizations.map((organization) => ({
         ...organization,
-        members: organization.members.map((member) =>
-          memberContacts.ids.has(member.id) ? { kind: 'contact' as const, id: member.id } : member,
-        ),
+        members: organization.members.map((member): PrincipalRef => {
+          if (userIds.has(member.id)) return member;
+          if (contactIds.has(member.id)) return { kind: 'contact', id: member.id };
+          return consumerIds.has(member.id) ? { kind: 'consumer', id: member.id } : member;
+        }),
       })),
     };
   }
 
-  private async memberContacts(
-    organizations: readonly ServiceOrganization[],
-    userRows: readonly Row[],
-    contactRows: readonly Row[],
-  ): Promise<{ rows: Row[]; ids: Set<string> }> {
+  private async loadHouseholds(ids: ReadonlySet<string>): Promise<Household[]> {
     const m = this.map;
-    const known = new Set(
-      [...userRows.map((row) => rows.fieldText(row, m.user.columns.id))].filter((id) => id !== undefined),
-    );
-    const missing = organizations
-      .flatMap((o) => o.members.map((member) => member.id))
-      .filter((id) => !known.has(id));
-    const alreadyLoaded = new Set(contactRows.map((row) => rows.fieldText(row, m.contact.columns.id)));
-    const found = await this.reader.rowsWhereIn(m.contact.table, m.contact.columns.id, missing);
-    const ids = new Set(
-      found.map((row) => rows.fieldText(row, m.contact.columns.id)).filter((id) => id !== undefined),
-    );
-    return {
-      rows: found.filter((row) => !alreadyLoaded.has(rows.fieldText(row, m.contact.columns.id))),
-      ids,
-    };
+    return (await this.read(m.household.table, m.household.columns.id, ids))
+      .map((row) => rows.rowToHousehold(row, m))
+      .filter(isDefined);
   }
 
-  private async loadOrganizations(ids: string[], users: Set<string>): Promise<ServiceOrganization[]> {
+  /** Organizations with their members (as users; the caller resolves members that are contacts). */
+  private async loadOrganizations(ids: ReadonlySet<string>): Promise<ServiceOrganization[]> {
     const m = this.map;
     const [organizationRows, memberRows] = await Promise.all([
-      this.reader.rowsWhereIn(m.serviceOrganization.table, m.serviceOrganization.columns.id, ids),
-      this.reader.rowsWhereIn(
+      this.read(m.serviceOrganization.table, m.serviceOrganization.columns.id, ids),
+      this.read(
         m.serviceOrganizationMember.table,
         m.serviceOrganizationMember.columns.serviceOrganization,
         ids,
@@ -292,7 +374,6 @@ class LoadRun {
       const organization = rows.fieldText(row, m.serviceOrganizationMember.columns.serviceOrganization);
       const user = rows.fieldText(row, m.serviceOrganizationMember.columns.user);
       if (!organization || !user) continue;
-      users.add(user);
       members.set(organization, [...(members.get(organization) ?? []), { kind: 'user', id: user }]);
     }
     return organizationRows.flatMap((row) => {
@@ -303,32 +384,32 @@ class LoadRun {
     });
   }
 
-  /** Accounts with their parent chain and Restrict Contact Access flags. */
+  /**
+   * Accounts with every parent (the walk shared with install base items) and their Restrict
+   * Contact Access flags, read level by level alongside the walk.
+   */
   private async loadAccounts(start: ReadonlySet<string>): Promise<Account[]> {
     const m = this.map;
-    const found = new Map<string, Row>();
-    let frontier = [...start];
-    for (let depth = 0; frontier.length > 0 && depth < MAX_TREE_DEPTH; depth++) {
-      const next: string[] = [];
-      for (const row of await this.reader.rowsWhereIn(m.account.table, m.account.columns.id, frontier)) {
-        const id = rows.fieldText(row, m.account.columns.id);
-        if (!id || found.has(id)) continue;
-        found.set(id, row);
-        const parent = rows.fieldText(row, m.account.columns.parent);
-        if (parent && !found.has(parent)) next.push(parent);
-      }
-      frontier = next;
-    }
     const restricted = new Set<string>();
-    for (const row of await this.reader.rowsWhereIn(m.accountAccess.table, m.accountAccess.columns.account, [
-      ...found.keys(),
-    ])) {
-      if (row[m.accountAccess.columns.restrictContactAccess]?.value === 'true') {
-        const account = rows.fieldText(row, m.accountAccess.columns.account);
-        if (account) restricted.add(account);
+    const flags = async (level: readonly Row[]): Promise<void> => {
+      const ids = level.map((row) => rows.fieldText(row, m.account.columns.id)).filter(isDefined);
+      for (const row of await this.read(m.accountAccess.table, m.accountAccess.columns.account, ids)) {
+        if (row[m.accountAccess.columns.restrictContactAccess]?.value === 'true') {
+          const account = rows.fieldText(row, m.accountAccess.columns.account);
+          if (account) restricted.add(account);
+        }
       }
-    }
-    return [...found.values()]
+    };
+    const found = await this.walkUp(
+      m.account.table,
+      m.account.columns.id,
+      m.account.columns.parent,
+      start,
+      [],
+      flags,
+    );
+    this.noteOmitted(m.account.table, found, [m.account.columns.parent]);
+    return found
       .map((row) => rows.rowToAccount(row, m, restricted))
       .filter((a): a is Account => a !== undefined);
   }
@@ -350,8 +431,46 @@ class LoadRun {
     }
     return held;
   }
+
+  /** Rows whose `field` is one of `ids`; `watched` columns omitted from them are noted as incomplete. */
+  private async read(
+    table: string,
+    field: string,
+    ids: Iterable<string>,
+    watched: readonly string[] = [],
+  ): Promise<Row[]> {
+    const found = await this.reader.rowsWhereIn(table, field, ids);
+    this.noteOmitted(table, found, watched);
+    return found;
+  }
+
+  /**
+   * Notes each of `columns` absent from one of `found` (the Table API omits what the user may not
+   * read, and what the instance lacks): facts behind it are missing, the answer is incomplete.
+   */
+  private noteOmitted(
+    table: string,
+    found: readonly Row[],
+    columns: readonly string[],
+    consequence = 'access depending on it may be missing',
+  ): void {
+    for (const column of columns) {
+      if (found.some((row) => !(column in row))) {
+        this.reader.note({ table, column, reason: `column ${column} could not be read; ${consequence}` });
+      }
+    }
+  }
 }
 
-function dedupe<T extends { id: string }>(items: readonly T[]): T[] {
-  return [...new Map(items.map((item) => [item.id, item])).values()];
+function isDefined<T>(value: T | undefined): value is T {
+  return value !== undefined;
+}
+
+function dedupeRows(found: readonly Row[], idColumn: string): Row[] {
+  const byId = new Map<string, Row>();
+  for (const row of found) {
+    const id = rows.fieldText(row, idColumn);
+    if (id && !byId.has(id)) byId.set(id, row);
+  }
+  return [...byId.values()];
 }

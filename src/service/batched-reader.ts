@@ -1,16 +1,20 @@
 /**
- * Reads rows by id lists: one `IN` query per chunk of ids (keeps URLs short), chunks in parallel,
- * pages followed. A table the signed-in user may not read (403) yields nothing and is recorded,
- * so the caller can say its answer is incomplete instead of guessing.
+ * Reads rows by id lists: one `IN` query per chunk of ids (keeps URLs short), pages followed, at
+ * most `maxConcurrent` requests in flight per reader (the loader starts independent reads
+ * together; the limit keeps one load from flooding the instance). A table the signed-in user may
+ * not read (403) yields nothing and is recorded, so the caller can say its answer is incomplete
+ * instead of guessing.
  */
 import { q } from '../client/encoded-query.js';
 import { ApiError } from '../client/errors.js';
 import type { Row, TableClient } from '../client/types.js';
 
-/** A table the signed-in user may not read: the answer built without it is incomplete. */
+/** A table (or a column of one) the signed-in user may not read: the answer built without it is incomplete. */
 export interface IncompleteSource {
   readonly table: string;
   readonly reason: string;
+  /** The column, when only a column could not be read. */
+  readonly column?: string;
 }
 
 export interface BatchedReaderOptions {
@@ -18,47 +22,83 @@ export interface BatchedReaderOptions {
   readonly chunkSize: number;
   /** Records per request; pages of one chunk are sequential. */
   readonly pageSize: number;
+  /** Chunk reads in flight at once (default 5). */
+  readonly maxConcurrent?: number;
   readonly signal?: AbortSignal;
 }
 
+const DEFAULT_CONCURRENCY = 5;
+
 export class BatchedReader {
-  /** Tables that answered 403, once each. */
+  /** Tables that answered 403, and columns that were not readable, once each. */
   readonly incomplete: IncompleteSource[] = [];
+  readonly #slots: Slots;
 
   constructor(
     private readonly client: TableClient,
     private readonly options: BatchedReaderOptions,
-  ) {}
+  ) {
+    this.#slots = new Slots(Math.max(1, options.maxConcurrent ?? DEFAULT_CONCURRENCY));
+  }
 
   /** Every row of `table` whose `field` is one of `ids` (empty ids ignored, duplicates once). */
   async rowsWhereIn(
     table: string,
     field: string,
-    ids: readonly string[],
+    ids: Iterable<string>,
     extra: { fields?: readonly string[]; displayValue?: boolean | 'all' } = {},
   ): Promise<Row[]> {
-    const unique = [...new Set(ids.filter((id) => id !== ''))];
+    const unique = [...new Set([...ids].filter((id) => id !== ''))];
     if (unique.length === 0) return [];
     const { chunkSize, pageSize, signal } = this.options;
     const chunks: string[][] = [];
     for (let i = 0; i < unique.length; i += chunkSize) chunks.push(unique.slice(i, i + chunkSize));
     try {
       const pages = await Promise.all(
-        chunks.map(async (chunk) => {
-          const out: Row[] = [];
-          const query = q.in(field, chunk);
-          for await (const row of this.client.iterate(table, { query, ...extra, pageSize, signal }))
-            out.push(row);
-          return out;
-        }),
+        chunks.map((chunk) =>
+          this.#slots.run(async () => {
+            const out: Row[] = [];
+            const query = q.in(field, chunk);
+            for await (const row of this.client.iterate(table, { query, ...extra, pageSize, signal }))
+              out.push(row);
+            return out;
+          }),
+        ),
       );
       return pages.flat();
     } catch (error) {
       if (!(error instanceof ApiError && error.status === 403)) throw error;
-      if (!this.incomplete.some((entry) => entry.table === table)) {
-        this.incomplete.push({ table, reason: error.message || 'not readable by the signed-in user' });
-      }
+      this.note({ table, reason: error.message || 'not readable by the signed-in user' });
       return [];
+    }
+  }
+
+  /** Records an unreadable source once (same table and column). */
+  note(source: IncompleteSource): void {
+    if (!this.incomplete.some((entry) => entry.table === source.table && entry.column === source.column)) {
+      this.incomplete.push(source);
+    }
+  }
+}
+
+/** A counting semaphore: `run` waits for a free slot. */
+class Slots {
+  #free: number;
+  readonly #waiting: (() => void)[] = [];
+
+  constructor(size: number) {
+    this.#free = size;
+  }
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.#free > 0) this.#free--;
+    else await new Promise<void>((resolve) => this.#waiting.push(resolve));
+    try {
+      return await task();
+    } finally {
+      const next = this.#waiting.shift();
+      if (next) next();
+      else this.#free++;
     }
   }
 }

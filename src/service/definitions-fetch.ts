@@ -16,13 +16,17 @@ import {
   rolesFromRows,
 } from './definitions-rows.js';
 
-/** Each definition kind and the tables it is built from (role edges reference roles by sys_id, so they go together). */
+/**
+ * Each definition kind and the tables it is built from (role edges reference roles by sys_id, so they
+ * go together). Persona grants are not read: ACLs are not readable through the Table API, so they
+ * come from the built-in rows and the host.
+ */
 export const DEFINITION_KINDS = {
   roles: ['role', 'roleContains'],
   responsibilities: ['responsibility'],
   accessConfigs: ['accessConfig'],
   relationshipTypes: ['relationshipType'],
-} as const satisfies Record<keyof Definitions, readonly TableKey[]>;
+} as const satisfies Record<Exclude<keyof Definitions, 'personaGrants'>, readonly TableKey[]>;
 
 export type DefinitionKind = keyof typeof DEFINITION_KINDS;
 export type DefinitionTableKey = (typeof DEFINITION_KINDS)[DefinitionKind][number];

@@ -13,7 +13,7 @@ import type {
   ResponsibilityPartyType,
   RoleDef,
 } from '../model/definitions.js';
-import { entityKindIn, flag, optional, partyKindIn, text } from './row-values.js';
+import { entityKindIn, flag, optional, partyKindIn, partyTableNames, text } from './row-values.js';
 import { rolesFromRows } from './role-rows.js';
 
 export { entityKindIn, partyKindIn } from './row-values.js';
@@ -54,7 +54,8 @@ export function responsibilitiesFromRows(rows: readonly Row[], map: TableMap): C
     const type = text(row[col.type]) || 'none';
     const partyType = RESPONSIBILITY_TYPES.find((known) => known === type);
     if (!id) problems.push(`${where}: skipped a row without sys_id`);
-    else if (!partyType) problems.push(`${where} ${id}: skipped, unknown type "${type}"`);
+    else if (!partyType)
+      problems.push(`${where} ${id} (column ${col.type}): skipped, unknown type "${type}"`);
     else {
       const name = text(row[col.name]) || id;
       const unique = flag(row[col.unique], false);
@@ -81,14 +82,22 @@ export function accessConfigsFromRows(rows: readonly Row[], map: TableMap): Conv
     const through = throughName ? entityKindIn(map, throughName) : undefined;
     const partyTypeName = text(row[col.partyType]);
     const partyType = partyTypeName ? partyKindIn(map, partyTypeName) : undefined;
-    const skip = (why: string): void =>
-      void problems.push(`${where} ${id || '(no sys_id)'}: skipped, ${why}`);
-    if (!id) skip('no sys_id');
-    else if (!responsibility) skip('no responsibility');
-    else if (!level) skip(`unknown access level "${levelText}"`);
-    else if (!table) skip(`unknown accessible table "${tableName}"`);
-    else if (throughName && !through) skip(`unknown through table "${throughName}"`);
-    else if (partyTypeName && !partyType) skip(`unknown party table "${partyTypeName}"`);
+    // Names the column and, once known, the responsibility whose grants go missing.
+    const skip = (column: string, why: string): void =>
+      void problems.push(
+        `${where} ${id || '(no sys_id)'} (column ${column}): skipped, ${why}` +
+          (responsibility ? `; grants of responsibility ${responsibility} may be missing` : ''),
+      );
+    if (!id) skip(col.id, 'no sys_id');
+    else if (!responsibility) skip(col.responsibility, 'no responsibility');
+    else if (!level) skip(col.level, `unknown access level "${levelText}" (read, write or full)`);
+    else if (!table) skip(col.table, `unknown accessible table "${tableName}"`);
+    else if (throughName && !through) skip(col.through, `unknown through table "${throughName}"`);
+    else if (partyTypeName && !partyType)
+      skip(
+        col.partyType,
+        `unknown party table "${partyTypeName}" (party tables: ${partyTableNames(map).join(', ')})`,
+      );
     else {
       const rolesRequired = text(row[col.rolesRequired])
         .split(',')
@@ -116,8 +125,13 @@ export function relationshipTypesFromRows(rows: readonly Row[], map: TableMap): 
     const partyType = partyKindIn(map, partyName);
     if (!id) problems.push(`${where}: skipped a row without sys_id`);
     else if (!appliesTo)
-      problems.push(`${where} ${id}: skipped, unknown applies-to table "${appliesToName}"`);
-    else if (!partyType) problems.push(`${where} ${id}: skipped, unknown party table "${partyName}"`);
+      problems.push(
+        `${where} ${id} (column ${col.appliesTo}): skipped, unknown applies-to table "${appliesToName}"`,
+      );
+    else if (!partyType)
+      problems.push(
+        `${where} ${id} (column ${col.entityType}): skipped, unknown party table "${partyName}" (party tables: ${partyTableNames(map).join(', ')})`,
+      );
     else {
       const order = Number.parseInt(text(row[col.defaultOrder]), 10);
       const responsibility = optional(row[col.defaultResponsibility]);

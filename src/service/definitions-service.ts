@@ -15,7 +15,8 @@ import {
   toAccessTestFile,
   type AccessTestFileDocument,
 } from '../access/test-file.js';
-import type { Definitions, RoleDef } from '../model/definitions.js';
+import type { Definitions, PersonaGrant, RoleDef } from '../model/definitions.js';
+import { withPersonaGrants } from '../access/builtin-persona-grants.js';
 import { changedKinds, DEFINITION_KINDS, fetchKind, readStamps } from './definitions-fetch.js';
 import {
   DefinitionsUnavailableError,
@@ -23,6 +24,7 @@ import {
   type DefinitionsSnapshot,
 } from './definitions-snapshot.js';
 import { TabCoordinator, type DefinitionsMessage } from './tab-coordination.js';
+import { engineProblemLines } from './definition-problems.js';
 
 /** Where the cache lives; every field is optional. */
 export interface DefinitionsStorageOptions {
@@ -44,7 +46,15 @@ export interface DefinitionsServiceOptions {
   readonly storage?: DefinitionsStorageOptions;
   /** Role catalogue used to enrich roles read from the instance (default: the reference seed). */
   readonly roleSeed?: readonly RoleDef[];
+  /**
+   * The host's persona rows, over the built-in ones (ACLs are not readable through the Table API):
+   * a row with a built-in row's id replaces it (`active: false` turns it off), others are added.
+   */
+  readonly personaGrants?: readonly HostPersonaGrant[];
 }
+
+/** A persona row as a host gives it (its source becomes `host`). */
+export type HostPersonaGrant = Omit<PersonaGrant, 'source'> & { readonly source?: PersonaGrant['source'] };
 
 /** The stored state: definitions and the meta record that goes with them. */
 type Entry = Omit<CacheMeta, 'schemaVersion' | 'instance' | 'user'> & { readonly definitions: Definitions };
@@ -69,6 +79,7 @@ export class DefinitionsService {
   /** Bumped by import and clear: work started before is stale and must not land. */
   #generation = 0;
   #abort = new AbortController();
+  readonly #hostRows = new WeakMap<Definitions, Definitions>();
 
   constructor(options: DefinitionsServiceOptions) {
     this.#options = options;
@@ -294,12 +305,14 @@ export class DefinitionsService {
     const discarded = cache?.discarded;
     const problems = [
       ...Object.values(entry.problems).flat(),
+      // What the engine cannot use in the rows it was given (unknown required roles…).
+      ...engineProblemLines(this.#withHostRows(entry.definitions), this.#map),
       ...(discarded ? [`The cached copy was discarded: ${discarded}`] : []),
     ];
     const { fetchedAt } = entry;
     const now = this.#now;
     return {
-      definitions: entry.definitions,
+      definitions: this.#withHostRows(entry.definitions),
       source,
       fetchedAt,
       ageMs: () => Math.max(0, now() - fetchedAt),
@@ -308,6 +321,15 @@ export class DefinitionsService {
       problems,
       ...(entry.incomplete.length > 0 ? { incomplete: entry.incomplete } : {}),
     };
+  }
+
+  /** The definitions with the host's persona rows (the same object for the same definitions). */
+  #withHostRows(definitions: Definitions): Definitions {
+    const rows = this.#options.personaGrants;
+    if (!rows || rows.length === 0) return definitions;
+    let merged = this.#hostRows.get(definitions);
+    if (!merged) this.#hostRows.set(definitions, (merged = withPersonaGrants(definitions, rows)));
+    return merged;
   }
 
   #publish(snapshot: DefinitionsSnapshot): DefinitionsSnapshot {

@@ -1,7 +1,16 @@
-/** Wire rows of the customer world → domain facts (DESIGN.md §4 columns, through the table map). */
+/** Wire rows of the customer world → domain facts (columns named through the table map). */
 import type { Row } from '../client/types.js';
 import type { TableMap } from '../client/table-map.js';
-import type { Account, Case, Contact, Consumer, InstallBaseItem, SoldProduct, User } from '../model/facts.js';
+import type {
+  Account,
+  Case,
+  Contact,
+  Consumer,
+  Household,
+  InstallBaseItem,
+  SoldProduct,
+  User,
+} from '../model/facts.js';
 
 const text = (row: Row, column: string | undefined): string | undefined => {
   const value = column === undefined ? undefined : row[column]?.value;
@@ -44,7 +53,15 @@ export function rowToCase(row: Row, map: TableMap): Case | undefined {
     id,
     number: label(row, c.number) ?? id,
     ...(description === undefined ? {} : { shortDescription: description }),
-    ...present(row, c, ['account', 'contact', 'consumer', 'soldProduct', 'installBase']),
+    ...present(row, c, [
+      'account',
+      'contact',
+      'consumer',
+      'soldProduct',
+      'installBase',
+      'partnerAccount',
+      'partnerContact',
+    ]),
   };
 }
 
@@ -84,6 +101,10 @@ export function rowToUser(row: Row, map: TableMap, roles: readonly string[]): Us
   const c = map.user.columns;
   const named = identity(row, c);
   return named && { ...named, ...present(row, c, ['email']), roles };
+}
+
+export function rowToHousehold(row: Row, map: TableMap): Household | undefined {
+  return identity(row, map.household.columns);
 }
 
 export { text as fieldText };

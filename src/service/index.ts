@@ -1,6 +1,10 @@
 // definitions service
 export { DefinitionsService } from './definitions-service.js';
-export type { DefinitionsServiceOptions, DefinitionsStorageOptions } from './definitions-service.js';
+export type {
+  DefinitionsServiceOptions,
+  DefinitionsStorageOptions,
+  HostPersonaGrant,
+} from './definitions-service.js';
 export { DefinitionsUnavailableError } from './definitions-snapshot.js';
 export type { DefinitionsListener, DefinitionsSnapshot } from './definitions-snapshot.js';
 export {

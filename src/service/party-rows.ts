@@ -16,14 +16,24 @@ export const PARTY_TABLE_KEY: Readonly<Record<EntityKind, PartyTableKey>> = {
   install_base: 'installBaseParty',
 };
 
-/** The column key (in the table map) naming a party of each kind; households have no column. */
-const PARTY_COLUMN_KEY: Readonly<Partial<Record<PartyKind, string>>> = {
+/** The column key (in the table map) naming a party of each kind. */
+const PARTY_COLUMN_KEY: Readonly<Record<PartyKind, string>> = {
   contact: 'contact',
   consumer: 'consumer',
   user: 'user',
   account: 'account',
   service_organization: 'serviceOrganization',
+  household: 'household',
 };
+
+/** Party kinds the elements can search for and add (households are read, not yet searchable). */
+const ADDABLE: ReadonlySet<PartyKind> = new Set([
+  'contact',
+  'consumer',
+  'user',
+  'account',
+  'service_organization',
+]);
 
 /** Columns of the party table of `kind` (names resolved through the map). */
 export function partyColumns(kind: EntityKind, map: TableMap): Readonly<Record<string, string>> {
@@ -35,13 +45,23 @@ export function partyTable(kind: EntityKind, map: TableMap): string {
   return map[PARTY_TABLE_KEY[kind]].table;
 }
 
-/** Party kinds the party table of `kind` can hold. */
-export function partyKindsOf(kind: EntityKind, map: TableMap): PartyKind[] {
+/** Every party kind the party table of `kind` has a column for (what the loader reads). */
+export function partyKindsRead(kind: EntityKind, map: TableMap): PartyKind[] {
   const columns = partyColumns(kind, map);
-  return (Object.keys(PARTY_COLUMN_KEY) as PartyKind[]).filter((party) => {
-    const key = PARTY_COLUMN_KEY[party];
-    return key !== undefined && columns[key] !== undefined;
-  });
+  return (Object.keys(PARTY_COLUMN_KEY) as PartyKind[]).filter(
+    (party) => columns[PARTY_COLUMN_KEY[party]] !== undefined,
+  );
+}
+
+/** The physical party columns of the party table of `kind`, by party kind. */
+export function partyKindColumns(kind: EntityKind, map: TableMap): [PartyKind, string][] {
+  const columns = partyColumns(kind, map);
+  return partyKindsRead(kind, map).map((party) => [party, columns[PARTY_COLUMN_KEY[party]] as string]);
+}
+
+/** Party kinds an agent can relate to an entity of `kind` (a column exists and the kind is searchable). */
+export function partyKindsOf(kind: EntityKind, map: TableMap): PartyKind[] {
+  return partyKindsRead(kind, map).filter((party) => ADDABLE.has(party));
 }
 
 /** A related-party row as the elements show it: the record, display names and concurrency token. */
@@ -68,8 +88,8 @@ export function rowToPartyRow(row: Row, entityKind: EntityKind, map: TableMap): 
   if (!id || !entityId) return undefined;
   let party: PartyRef | undefined;
   let partyField: FieldValue | undefined;
-  for (const kind of partyKindsOf(entityKind, map)) {
-    const field = row[columns[PARTY_COLUMN_KEY[kind] ?? ''] ?? ''];
+  for (const [kind, column] of partyKindColumns(entityKind, map)) {
+    const field = row[column];
     if (field?.value) {
       party = { kind, id: field.value };
       partyField = field;
@@ -107,7 +127,7 @@ export function partyWriteValues(
   map: TableMap,
 ): WriteValues {
   const columns = partyColumns(entity.kind, map);
-  const partyColumn = columns[PARTY_COLUMN_KEY[party.kind] ?? ''];
+  const partyColumn = columns[PARTY_COLUMN_KEY[party.kind]];
   if (!partyColumn) {
     throw new TypeError(`A ${party.kind} cannot be a related party of a ${entity.kind.replace('_', ' ')}`);
   }

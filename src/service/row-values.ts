@@ -13,9 +13,9 @@ export const flag = (field: FieldValue | undefined, absent: boolean): boolean =>
 
 export { entityKindIn } from '../client/table-map.js';
 
-/** Party kind of a party table name (`customer_contact` → contact…), per the table map. */
-export function partyKindIn(map: TableMap, table: string): PartyKind | undefined {
-  const tables: readonly [string, PartyKind][] = [
+/** The party tables of the map, by party kind. */
+function partyTables(map: TableMap): readonly [string, PartyKind][] {
+  return [
     [map.contact.table, 'contact'],
     [map.consumer.table, 'consumer'],
     [map.user.table, 'user'],
@@ -23,5 +23,14 @@ export function partyKindIn(map: TableMap, table: string): PartyKind | undefined
     [map.serviceOrganization.table, 'service_organization'],
     [map.household.table, 'household'],
   ];
-  return tables.find(([name]) => name === table)?.[1];
+}
+
+/** Party kind of a party table name (`customer_contact` → contact…), per the table map. */
+export function partyKindIn(map: TableMap, table: string): PartyKind | undefined {
+  return partyTables(map).find(([name]) => name === table)?.[1];
+}
+
+/** The names of the party tables (what `party_type` and `entity_type` columns hold). */
+export function partyTableNames(map: TableMap): string[] {
+  return partyTables(map).map(([name]) => name);
 }

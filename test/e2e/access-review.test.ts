@@ -82,7 +82,11 @@ describe('demo access review (built, under a sub-path)', { timeout: 150_000 }, (
     await waitForText(section.locator('cam-access-review [part=summary]'), /findings/, 30_000);
     // The rows are virtualised: they render once the table is in view.
     await section.locator('cam-access-review [part=matrix-body]').scrollIntoViewIfNeeded();
-    await waitForText(rows.filter({ hasText: S.listed.name }).first(), /write[\s\S]*Own record/, 30_000);
+    await waitForText(
+      rows.filter({ hasText: S.listed.name }).first(),
+      /write[\s\S]*Persona role[\s\S]*customer \(own\)/,
+      30_000,
+    );
     await section.locator('cam-access-review [part=matrix-level]').selectOption('near-miss');
     await waitForText(rows.filter({ hasText: S.noRole.name }).first(), /lacks role/);
     await expectAccessible(page, 'case page with who has access');

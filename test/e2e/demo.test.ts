@@ -42,17 +42,17 @@ describe('demo workspace (built, under a sub-path)', { timeout: 150_000 }, () =>
     await server?.close();
   });
 
-  it('starts the mock instance from the sub-path and tells the three stories', async () => {
+  it('starts the mock instance from the sub-path and tells the four stories', async () => {
     await demo.open('#/');
     const scope = await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.scope);
     assert.equal(scope, server.origin + BASE_PATH);
-    await waitForCount(page.locator('.story-card'), 3);
+    await waitForCount(page.locator('.story-card'), 4);
     await waitForText(demo.main, /A housing loan with three helpers/);
     // Keyboard: the first Tab reaches the skip link, which moves focus into <main> (no route change).
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
-    await waitForCount(page.locator('.story-card'), 3);
+    await waitForCount(page.locator('.story-card'), 4);
     // The near miss: Maya has the responsibility, not the role, and her badge says so.
     const card = page.locator('.story-card').filter({ hasText: maya.name });
     await demo.expectLevel(card, 'none');
@@ -60,6 +60,9 @@ describe('demo workspace (built, under a sub-path)', { timeout: 150_000 }, () =>
     await waitForText(card.locator('cam-effective-access-badge [part=popover]'), /case_authorized_contact/);
     await expectAccessible(page, 'landing page, near-miss explanation open');
     await page.keyboard.press('Escape');
+    // The persona story: the customer admin works every case of her account through her role.
+    const admin = page.locator('.story-card').filter({ hasText: STORY.persona.customerAdmin.name });
+    await demo.expectLevel(admin, 'full');
   });
 
   it('searches the case list and opens a case with its related parties', async () => {
@@ -69,6 +72,13 @@ describe('demo workspace (built, under a sub-path)', { timeout: 150_000 }, () =>
     // A value the encoded query cannot carry is refused with a message, not pasted into the query.
     await page.getByRole('searchbox', { name: 'Search cases' }).fill('loan^ORnumber');
     await waitForText(page.locator('.error-box'), /cannot contain "\^"/);
+    // "=" too, and a Retry that could never help is not offered.
+    await page.getByRole('searchbox', { name: 'Search cases' }).fill('number=CS');
+    await waitForText(
+      page.locator('.error-box'),
+      /cannot contain "\^", "="[^.]*: the instance's query language/,
+    );
+    await waitForCount(page.locator('.error-box').getByRole('button', { name: 'Retry' }), 0);
     await page.getByRole('searchbox', { name: 'Search cases' }).fill('housing loan');
     await waitForText(demo.main, /Showing 1–1 of 1 cases/);
     await page.getByRole('link', { name: loan.caseNumber }).click();
@@ -84,6 +94,26 @@ describe('demo workspace (built, under a sub-path)', { timeout: 150_000 }, () =>
     await expectAccessible(page, 'case with related parties');
   });
 
+  it('fits a 390 px window: no sideways scrolling, every row’s access and actions reachable (axe clean)', async () => {
+    await page.setViewportSize({ width: 390, height: 800 });
+    try {
+      await demo.go(`#/case/${loan.caseId}`);
+      await waitForText(demo.partyRow(loan.attorney.name), /Attorney/);
+      for (const who of [loan.coBorrower, loan.guarantor, loan.attorney]) {
+        const row = demo.partyRow(who.name);
+        await demo.expectLevel(row, '(none|read|write|full)');
+        const actions = row.getByRole('button', { name: `Actions for ${who.name}` });
+        const box = await actions.boundingBox();
+        assert.ok(box && box.x >= 0 && box.x + box.width <= 390, `${who.name}'s actions inside the window`);
+      }
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+      assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow} px`);
+      await expectAccessible(page, 'case at 390 px');
+    } finally {
+      await page.setViewportSize({ width: 1360, height: 900 });
+    }
+  });
+
   it('shows the sold product and install base of the tracked-product story with their parties', async () => {
     await demo.go(`#/sold-product/${tracked.soldProductId}`);
     await waitForText(demo.partyList, new RegExp(`${tracked.finance.name}[\\s\\S]*Renewals Contact`));
@@ -93,6 +123,9 @@ describe('demo workspace (built, under a sub-path)', { timeout: 150_000 }, () =>
     await page.getByRole('link', { name: /Fleet Telematics Gateway @ Rotterdam depot$/ }).click();
     await waitForText(demo.partyList, new RegExp(tracked.serviceOrganization.name));
     await expectAccessible(page, 'install base root');
+    // The sold product's parties reach its install base: Fiona reads it (the CLI says so too).
+    await demo.go(inspectorOf(`contact:${tracked.finance.id}`, `install_base:${tracked.installBase.rootId}`));
+    await demo.expectLevel(page.locator('section').filter({ hasText: 'Effective access of' }), 'read');
   });
 
   it('adds a party: default responsibility, who-gains-what preview, save, badge changes; then removes it', async () => {
@@ -121,24 +154,28 @@ describe('demo workspace (built, under a sub-path)', { timeout: 150_000 }, () =>
     await demo.expectLevel(subject, 'write');
 
     await demo.go(`#/case/${loan.caseId}`);
-    await demo
-      .partyRow(tom.name)
-      .getByRole('button', { name: `Remove ${tom.name}` })
-      .click();
+    await demo.rowAction(tom.name, 'Remove');
     await expectAccessible(page, 'remove confirmation');
     await demo.partyList.locator('[data-confirm=remove]').click();
     await waitForText(demo.announcer, new RegExp(`${tom.name} was removed`));
     await waitForCount(demo.partyRow(tom.name), 0);
+    // The notification goes away on its own.
+    await waitForText(demo.announcer, /^$/, 20_000);
   });
 
   it('retypes a party (the responsibility follows, the access too) and keeps it across a reload', async () => {
     const row = demo.partyRow(loan.guarantor.name);
-    await row.getByRole('button', { name: `Change type of ${loan.guarantor.name}` }).click();
+    await demo.rowAction(loan.guarantor.name, 'Change type');
     await row.getByRole('combobox', { name: `Relationship type of ${loan.guarantor.name}` }).click();
     await row.getByRole('option', { name: /^Listed Consumer/ }).click();
     await expectAccessible(page, 'retype in progress');
     await row.getByRole('button', { name: 'Save' }).click();
     await waitForText(demo.announcer, new RegExp(`${loan.guarantor.name} is now Listed Consumer`));
+    // The notification sits above the content, covering none of it, and can be dismissed.
+    const [notice, main] = await Promise.all([demo.notice.boundingBox(), demo.main.boundingBox()]);
+    assert.ok(notice && main && notice.y + notice.height <= main.y, 'the notification covers no content');
+    await demo.notice.getByRole('button', { name: 'Dismiss notification' }).click();
+    await waitForText(demo.announcer, /^$/);
     await demo.expectLevel(demo.partyRow(loan.guarantor.name), 'none');
     await demo.reload();
     await waitForText(demo.partyRow(loan.guarantor.name), /Listed Consumer/);
@@ -179,12 +216,23 @@ describe('demo workspace (built, under a sub-path)', { timeout: 150_000 }, () =>
   it('injects 500s: a clear error, Retry works, nothing is lost', async () => {
     await demo.errors.selectOption({ label: 'Every request' });
     const row = demo.partyRow(loan.coBorrower.name);
-    await row.getByRole('button', { name: `Change type of ${loan.coBorrower.name}` }).click();
+    await demo.rowAction(loan.coBorrower.name, 'Change type');
     await row.getByRole('combobox', { name: `Relationship type of ${loan.coBorrower.name}` }).click();
     await row.getByRole('option', { name: /^Guarantor/ }).click();
     await row.getByRole('button', { name: 'Save' }).click();
-    await waitForText(demo.partyList.locator('[part=banner]'), /Could not change the relationship type/);
+    const banner = demo.partyList.locator('[part=banner]');
+    await waitForText(
+      banner,
+      new RegExp(`Could not change the relationship type of ${loan.coBorrower.name} to Guarantor`),
+    );
     await expectAccessible(page, 'refused change');
+    // The agent's change is kept: once the errors stop, Retry next to the error saves it.
+    await demo.errors.selectOption({ label: 'None' });
+    await banner.getByRole('button', { name: 'Retry' }).click();
+    await waitForText(demo.partyRow(loan.coBorrower.name), /Guarantor/);
+    await waitForText(banner, /^$/);
+    await demo.expectLevel(demo.partyRow(loan.coBorrower.name), '(none|read|write|full)');
+    await demo.errors.selectOption({ label: 'Every request' });
     await demo.reload();
     await waitForText(page.locator('.error-box'), /The instance answered 500/);
     await expectAccessible(page, 'case with 500s');
@@ -192,7 +240,7 @@ describe('demo workspace (built, under a sub-path)', { timeout: 150_000 }, () =>
     await page.locator('.error-box').getByRole('button', { name: 'Retry' }).click();
     await waitForText(page.locator('h1'), new RegExp(loan.caseNumber));
     await demo.partyList.getByRole('button', { name: 'Retry' }).click();
-    await waitForText(demo.partyRow(loan.coBorrower.name), /Co-borrower/);
+    await waitForText(demo.partyRow(loan.coBorrower.name), /Guarantor/);
     await waitForText(demo.partyRow(loan.guarantor.name), /Listed Consumer/);
   });
 
@@ -204,7 +252,7 @@ describe('demo workspace (built, under a sub-path)', { timeout: 150_000 }, () =>
     await waitForText(inspector, new RegExp(`User\\s+${agent.id}[\\s\\S]*`));
     await waitForText(inspector, /The cache on this device/);
     await expectAccessible(page, 'inspector status');
-    await demo.signedInAs.selectOption({ label: `${caseViewer.name} (agent, case viewer)` });
+    await demo.signedInAs.selectOption({ label: `${caseViewer.name} (case viewer)` });
     await waitForText(inspector, new RegExp(`User\\s+${caseViewer.id}`));
     await waitForText(inspector, /The instance \(read over the network\)/);
     await demo.signedInAs.selectOption({ label: `${agent.name} (agent)` });

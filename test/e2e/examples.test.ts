@@ -67,7 +67,8 @@ describe('embedding examples', { timeout: 120_000 }, () => {
     await expectAccessible(page, 'react example');
     // An element event reaches the React prop handler.
     const row = page.locator('cam-related-party-list [role=row]').filter({ hasText: loan.attorney.name });
-    await row.getByRole('button', { name: `Remove ${loan.attorney.name}` }).click();
+    await row.getByRole('button', { name: `Actions for ${loan.attorney.name}` }).click();
+    await row.getByRole('menuitem', { name: 'Remove' }).click();
     await page.locator('cam-related-party-list [data-confirm=remove]').click();
     await waitForText(
       page.locator('section').filter({ hasText: 'Events' }),

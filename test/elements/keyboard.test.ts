@@ -113,7 +113,7 @@ describe('keyboard-only use of the elements', () => {
     expect(forward.withoutRing, 'focused without a visible ring').to.deep.equal([]);
     // Every element contributes stops: row actions, badges, the picker, the inspector's tab and panel.
     expect(
-      expectedNames.filter((n) => n.startsWith('cam-related-party-list > button "Remove')),
+      expectedNames.filter((n) => n.startsWith('cam-related-party-list > button "Actions for')),
     ).to.have.length(3);
     expect(expectedNames.filter((n) => n.startsWith('cam-effective-access-badge > button'))).to.have.length(
       4,

@@ -45,11 +45,11 @@ export const levelBadgesTemplate = (): TemplateResult =>
 /** A state of the page: `visit` is called in each step of it. */
 export type Scene = (visit: (provider: HTMLElement) => void) => Promise<void>;
 
-/** Loaded page (a hovered button), then popover, dialog, picker list, role tree expanded, every inspector tab. */
+/** Loaded page (a hovered, non-primary button), then popover, dialog, picker list, role tree expanded, every inspector tab. */
 const interactive: Scene = async (visit) => {
   const all = await renderAllElements();
   visit(all.provider);
-  await hover(part(all.list, 'add-button'));
+  await hover(part(all.list, 'sort-button'));
   visit(all.provider);
   await resetMouse();
   part(all.badge, 'badge').click();

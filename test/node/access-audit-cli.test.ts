@@ -32,7 +32,7 @@ describe('access audit (CLI)', () => {
     const kinds = new Set([...run.stdout.matchAll(/^[A-Z]+ +([a-z-]+):/gm)].map((m) => m[1]));
     for (const kind of FINDING_KINDS) assert.ok(kinds.has(kind), `${kind} in\n${run.stdout}`);
     assert.match(run.stdout, /fix: Remove Owen Price/);
-    assert.match(run.stdout, /audit\.json: \d+ findings \(2 high/);
+    assert.match(run.stdout, /audit\.json: \d+ findings \([1-9]\d* high/);
   });
 
   test('--fail-on: exit 1 when a finding at or above the severity exists, 0 otherwise', async () => {

@@ -145,6 +145,48 @@ describe('cli/access.ts', () => {
     );
   });
 
+  test('personas lists the persona rows in force with their source; --json prints them', async () => {
+    const run = await cli('personas', join(EXAMPLES, 'persona-agents.json'));
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(
+      run.stdout,
+      /^agent_cases: sn_customerservice_agent → case, all, full; for user, contact \[host\]$/m,
+    );
+    assert.match(
+      run.stdout,
+      /^customer_account_sold_products: sn_customerservice\.customer → sold_product, account, read; for contact, unless the account restricts contact access \[builtin\]$/m,
+    );
+    const json = await cli('personas', join(EXAMPLES, 'persona-agents.json'), '--json');
+    const rows = JSON.parse(json.stdout) as { id: string; source: string }[];
+    assert.deepEqual(
+      rows.filter((r) => r.source === 'host').map((r) => r.id),
+      ['agent_cases'],
+    );
+  });
+
+  test('a role that does not exist (held, or in a persona row): one line naming the place, exit 2', async () => {
+    const held = {
+      definitions: 'builtin',
+      facts: { contacts: [{ id: 'ada', roles: ['sn_customerservice.custmer_admin'] }] },
+    };
+    assertUsageError(
+      await cli('check', file('held.json', held)),
+      /held\.json: facts\.contacts\[0\]\.roles\[0\]: unknown role "sn_customerservice\.custmer_admin"/,
+    );
+    const row = {
+      definitions: 'builtin',
+      extend: {
+        personaGrants: [
+          { id: 'x', role: 'csm_admn', table: 'case', level: 'read', scope: 'all', principals: ['user'] },
+        ],
+      },
+    };
+    assertUsageError(
+      await cli('check', file('row.json', row)),
+      /row\.json: extend\.personaGrants\[0\]\.role: unknown role "csm_admn"/,
+    );
+  });
+
   test('a bad field: one line naming the place, exit 2', async () => {
     assertUsageError(
       await cli(

@@ -76,7 +76,10 @@ describe('AccessReviewService', () => {
     const { rows } = service.review(loaded, { now: NOW });
     const leona = rows.find((r) => r.principal.id === REVIEW_STORY.listed.id);
     assert.equal(leona?.level, 'write');
-    assert.ok(leona?.paths.some((p) => p.kind === 'owner'));
+    assert.ok(
+      leona?.paths.some((p) => p.kind === 'persona-role'),
+      'a customer works her own case',
+    );
     const leo = rows.find((r) => r.principal.id === REVIEW_STORY.noRole.id);
     assert.equal(leo?.level, 'none');
     assert.ok(leo?.nearMisses.some((m) => m.includes('lacks role')));

@@ -312,7 +312,11 @@ describe('access review matrix', () => {
     assert.ok(eveCase);
     assert.ok(eveCase.paths.some((p) => p.kind === 'cascade' && p.recordId === 'r1'));
     const eveProduct = result.rows.find((r) => r.principal.id === 'eve' && r.entity.kind === 'sold_product');
-    assert.deepEqual(eveProduct?.paths.map((p) => p.kind).sort(), ['account-default', 'party-record']);
+    assert.deepEqual(eveProduct?.paths.map((p) => p.kind).sort(), [
+      'account-default',
+      'party-record',
+      'persona-role',
+    ]);
     const beaCase = result.rows.find((r) => r.principal.id === 'bea' && r.entity.kind === 'case');
     assert.equal(beaCase?.level, 'none');
     assert.match(beaCase?.nearMisses[0] ?? '', /lacks role/);

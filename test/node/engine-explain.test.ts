@@ -269,10 +269,34 @@ describe('explain: grant paths', () => {
     assert.deepEqual(path.permissions, ['read', 'write']);
   });
 
-  test('owner, account default and global role paths', () => {
+  test('a near miss carries its parameters as data (code, record, responsibility, place, reach, roles)', () => {
+    const [miss] = explain(
+      [rec('case:c1', 'account:acme', 'case_account', { id: 'rx' })],
+      'contact:ben',
+      'case:c1',
+    ).nearMisses;
+    assert.deepEqual(miss?.detail, {
+      code: 'missing-role',
+      responsibility: 'Authorized Representative',
+      on: { kind: 'case', label: 'CS001' },
+      reach: { via: 'account', account: 'acme', accountName: 'Acme' },
+      missingRoles: ['case_contact'],
+    });
+    assert.equal(miss?.recordId, 'rx');
+    assert.equal(
+      miss?.reason,
+      'has responsibility Authorized Representative on case CS001 (through account Acme) but lacks role case_contact',
+    );
+  });
+
+  test('own persona row (the case owner), account default and global role paths', () => {
     assert.deepEqual(
-      explain([], 'contact:ida', 'case:c4').grants.map((g) => [g.source, g.level]),
-      [['owner', 'write']],
+      explain([], 'contact:ida', 'case:c4').grants.map((g) => [
+        g.source,
+        g.source === 'persona' ? g.grant.id : '',
+        g.level,
+      ]),
+      [['persona', 'customer_own_cases', 'write']],
     );
     const [defaultPath] = explain([], 'contact:max', 'sold_product:sp1').grants;
     assert.ok(defaultPath?.source === 'account-default');
@@ -304,7 +328,7 @@ describe('explain: grant paths', () => {
 });
 
 describe('formatExplanation', () => {
-  test('prints the DESIGN.md tree (containment chains in catalogue order)', () => {
+  test('prints the reasons tree (containment chains in catalogue order)', () => {
     const text = formatExplanation(
       explain([rec('case:c1', 'contact:ana', 'co_borrower', { id: '12' })], 'contact:ana', 'case:c1'),
     );

@@ -2,6 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { AccessEngine, formatExplanation, type PartyChange } from '../../src/access/index.js';
+import { formatNearMiss } from '../../src/access/explain-format.js';
 import {
   compareLevels,
   formatRef,
@@ -10,6 +11,7 @@ import {
   type EntityRef,
   type Facts,
   type PartyRef,
+  type PersonaGrant,
   type PrincipalRef,
   type RelatedPartyRecord,
 } from '../../src/model/index.js';
@@ -25,6 +27,24 @@ const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
 const pick = <T>(values: readonly T[]) =>
   values.length === 0 ? fc.constant(undefined) : maybe(fc.constantFrom(...values));
 const roles = fc.subarray([...ROLE_NAMES, OWNER.contact, OWNER.consumer]);
+
+/**
+ * A random persona row: any role (containment then decides who inherits it), any table, scope and
+ * level, a non-empty set of principal kinds, sometimes off or turned off by Restrict Contact Access.
+ */
+const personaRow = fc.record({
+  role: fc.constantFrom(...ROLE_NAMES, 'not_in_catalogue'),
+  table: fc.constantFrom('case', 'sold_product', 'install_base', 'case_task') as fc.Arbitrary<
+    PersonaGrant['table']
+  >,
+  level: fc.constantFrom('read', 'write', 'full') as fc.Arbitrary<PersonaGrant['level']>,
+  scope: fc.constantFrom('own', 'account', 'account_tree', 'partner', 'all') as fc.Arbitrary<
+    PersonaGrant['scope']
+  >,
+  principals: fc.subarray(['contact', 'consumer', 'user'] as const, { minLength: 1 }),
+  active: maybe(fc.boolean()),
+  respectsRestrictContactAccess: maybe(fc.boolean()),
+});
 
 /** A small random world: every kind of party, trees (and cycles) of items, random records. */
 const worldArb = fc
@@ -130,6 +150,8 @@ const worldArb = fc
               consumer: pick(consumers),
               soldProduct: pick(sps),
               installBase: pick(items),
+              partnerAccount: pick(accounts),
+              partnerContact: pick(contacts),
             }),
           ),
         ),
@@ -149,9 +171,11 @@ const worldArb = fc
         }),
         { maxLength: 8 },
       ),
+      // Absent: the built-in rows (their roles customer / consumer exist in this catalogue).
+      persona: maybe(fc.array(personaRow, { maxLength: 6 })),
     });
   })
-  .map(({ facts, extra, configs }) => {
+  .map(({ facts, extra, configs, persona }) => {
     const accessConfigs = configs.map(({ base, active, level, through }, i): AccessConfig => {
       const { through: _t, ...rest } = base;
       return { ...rest, id: `cfg${i}`, active, level, ...(through ? { through } : {}) };
@@ -159,7 +183,15 @@ const worldArb = fc
     return {
       facts: clean(facts) as unknown as Facts,
       extra,
-      definitions: { ...DEFINITIONS, accessConfigs } as Definitions,
+      definitions: {
+        ...DEFINITIONS,
+        accessConfigs,
+        ...(persona && {
+          personaGrants: persona.map((row, i): PersonaGrant =>
+            strip({ ...row, id: `pg${i}`, source: 'host' }),
+          ),
+        }),
+      } as Definitions,
     };
   });
 
@@ -235,6 +267,26 @@ describe('engine properties on random worlds', () => {
       }),
       RUNS,
     );
+  });
+
+  test("near misses are data: each sentence is its detail formatted, the code is the detail's", () => {
+    let seen = 0;
+    fc.assert(
+      fc.property(worldArb, ({ facts, definitions }) => {
+        const engine = new AccessEngine(definitions, facts);
+        for (const p of principalsOf(facts)) {
+          for (const e of entitiesOf(facts)) {
+            for (const miss of engine.explain(p, e).nearMisses) {
+              seen++;
+              assert.equal(miss.code, miss.detail.code);
+              assert.equal(miss.reason, formatNearMiss(JSON.parse(JSON.stringify(miss.detail))));
+            }
+          }
+        }
+      }),
+      RUNS,
+    );
+    assert.ok(seen > 0, 'random worlds produce near misses');
   });
 
   test('adding a record never lowers anyone; removing one never raises anyone', () => {

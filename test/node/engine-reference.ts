@@ -1,14 +1,16 @@
 /**
- * A naive reference evaluator for the property tests: the rules of DESIGN.md §2 written as
+ * A naive reference evaluator for the property tests: the rules of docs/access-rules.md written as
  * directly as possible over the raw facts (linear scans, no indexes, no bitsets), so the engine can
  * be compared with it on random worlds.
  */
+import { BUILTIN_PERSONA_GRANTS } from '../../src/access/builtin-persona-grants.js';
 import type {
   AccessLevel,
   Definitions,
   EntityRef,
   Facts,
   InstallBaseItem,
+  PersonaGrant,
   PrincipalRef,
   RelatedPartyRecord,
 } from '../../src/model/index.js';
@@ -86,6 +88,53 @@ function entityExists(facts: Facts, ref: EntityRef): boolean {
   return list.some((e) => e.id === ref.id);
 }
 
+/** The account and its ancestors (cycle-safe). */
+function accountAncestry(facts: Facts, id: string | undefined): string[] {
+  const chain: string[] = [];
+  for (
+    let at = id;
+    at !== undefined && !chain.includes(at);
+    at = facts.accounts.find((a) => a.id === at)?.parent
+  )
+    chain.push(at);
+  return chain;
+}
+
+/** Whether the entity falls within the persona row's scope for this principal. */
+function inScope(
+  facts: Facts,
+  grant: PersonaGrant,
+  principal: PrincipalRef,
+  account: string | undefined,
+  entity: EntityRef,
+): boolean {
+  const theCase = entity.kind === 'case' ? facts.cases.find((c) => c.id === entity.id) : undefined;
+  const product =
+    entity.kind === 'sold_product' ? facts.soldProducts.find((s) => s.id === entity.id) : undefined;
+  const item = entity.kind === 'install_base' ? facts.installBase.find((i) => i.id === entity.id) : undefined;
+  const entityAccount = (theCase ?? product ?? item)?.account;
+  switch (grant.scope) {
+    case 'all':
+      return true;
+    case 'own':
+      if (principal.kind === 'contact') return theCase?.contact === principal.id;
+      if (principal.kind === 'consumer')
+        return theCase?.consumer === principal.id || product?.consumer === principal.id;
+      return false;
+    case 'account':
+      return account !== undefined && entityAccount === account;
+    case 'account_tree':
+      return account !== undefined && accountAncestry(facts, entityAccount).includes(account);
+    case 'partner':
+      return (
+        principal.kind === 'contact' &&
+        theCase !== undefined &&
+        (theCase.partnerContact === principal.id ||
+          (account !== undefined && theCase.partnerAccount === account))
+      );
+  }
+}
+
 /** The level the rules give, computed naively. */
 export function referenceLevel(
   definitions: Definitions,
@@ -146,16 +195,15 @@ export function referenceLevel(
     const restricted = facts.accounts.find((a) => a.id === account)?.restrictContactAccess === true;
     if (!restricted) mask |= 1 & cap;
   }
-  const ownerField =
-    principal.kind === 'contact' ? 'contact' : principal.kind === 'consumer' ? 'consumer' : undefined;
-  if (
-    ownerField &&
-    owned &&
-    (owned as unknown as Record<string, unknown>)[ownerField] === principal.id &&
-    held.has(OWNER[ownerField])
-  ) {
-    if (entity.kind === 'case' || (entity.kind === 'sold_product' && ownerField === 'consumer'))
-      mask |= entity.kind === 'case' ? 3 : 1;
+  // Persona rows: the role held (containment included), the principal's kind listed, in scope.
+  const restricted =
+    account !== undefined && facts.accounts.find((a) => a.id === account)?.restrictContactAccess === true;
+  for (const grant of definitions.personaGrants ?? BUILTIN_PERSONA_GRANTS) {
+    if (grant.active === false || grant.table !== entity.kind || !grant.principals.includes(principal.kind))
+      continue;
+    if (!held.has(grant.role)) continue;
+    if (grant.respectsRestrictContactAccess === true && principal.kind === 'contact' && restricted) continue;
+    if (inScope(facts, grant, principal, account, entity)) mask |= MASK[grant.level] ?? 0;
   }
   mask |= global;
   if (mask !== 0) mask |= 1;

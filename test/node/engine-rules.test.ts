@@ -17,7 +17,7 @@ interface Row {
   readonly expect: readonly string[];
 }
 
-/** Each DESIGN.md §2 rule, row by row; every row is one engine over the shared world. */
+/** Each rule of docs/access-rules.md, row by row; every row is one engine over the shared world. */
 const RULES: Readonly<Record<string, readonly Row[]>> = {
   'rule 1: a related party grants only with a responsibility and the required role': [
     {

@@ -7,7 +7,7 @@ import { PLATFORM_CONTAINS, ROLE_DOCUMENT_TABLE } from './fixtures/role-document
 const byName = new Map<string, RoleDef>(ROLE_SEED.map((role) => [role.name, role]));
 const sorted = (names: readonly string[]): string[] => [...names].sort();
 
-/** The documented mapping of a granular role's name to its grant (DESIGN.md §1), written independently. */
+/** The documented mapping of a granular role's name to its grant, written independently. */
 function expectedGrant(name: string): GranularGrant {
   const short = name.slice(name.indexOf('.') + 1);
   const match = /^(.*)_(read|write|create)_granular$/.exec(short);

@@ -330,6 +330,89 @@ const ERRORS: readonly [string, () => unknown, RegExp][] = [
       }),
     /extend\.accessConfigs\[0\]\.table: expected/,
   ],
+  [
+    "a typo in a contact's roles held (strict files)",
+    () =>
+      broken(
+        ['facts', 'contacts', 0, 'roles'],
+        ['sn_customerservice.case_authorized_contact', 'sn_customerservice.custmer'],
+      ),
+    /^f\.json: facts\.contacts\[0\]\.roles\[1\]: unknown role "sn_customerservice\.custmer"$/,
+  ],
+  [
+    'an unknown role held by a user',
+    () => broken(['facts', 'users'], [{ id: 'u', roles: ['agent'] }]),
+    /^f\.json: facts\.users\[0\]\.roles\[0\]: unknown role "agent"$/,
+  ],
+  [
+    'an unknown role held by a consumer',
+    () => broken(['facts', 'consumers'], [{ id: 'c', roles: ['consumer'] }]),
+    /^f\.json: facts\.consumers\[0\]\.roles\[0\]: unknown role "consumer"$/,
+  ],
+  [
+    'an unknown role in a persona row of extend',
+    () =>
+      broken(['extend'], {
+        personaGrants: [
+          {
+            id: 'x',
+            role: 'sn_customerservice.custmer_admin',
+            table: 'case',
+            level: 'read',
+            scope: 'account',
+            principals: ['contact'],
+          },
+        ],
+      }),
+    /^f\.json: extend\.personaGrants\[0\]\.role: unknown role "sn_customerservice\.custmer_admin"$/,
+  ],
+  [
+    'an unknown role in a persona row of the definitions',
+    () =>
+      broken(['definitions'], {
+        roles: [{ name: 'a' }],
+        personaGrants: [
+          { id: 'x', role: 'b', table: 'case', level: 'read', scope: 'all', principals: ['user'] },
+        ],
+      }),
+    /^f\.json: definitions\.personaGrants\[0\]\.role: unknown role "b"$/,
+  ],
+  [
+    'an unknown persona scope',
+    () =>
+      broken(['extend'], {
+        personaGrants: [
+          { id: 'x', role: 'csm_admin', table: 'case', level: 'read', scope: 'tenant', principals: ['user'] },
+        ],
+      }),
+    /^f\.json: extend\.personaGrants\[0\]\.scope: /,
+  ],
+  [
+    'a persona row for nobody',
+    () =>
+      broken(['extend'], {
+        personaGrants: [
+          { id: 'x', role: 'csm_admin', table: 'case', level: 'read', scope: 'all', principals: [] },
+        ],
+      }),
+    /^f\.json: extend\.personaGrants\[0\]\.principals: must name at least one kind/,
+  ],
+  [
+    'a duplicate persona row id',
+    () =>
+      broken(['extend'], {
+        personaGrants: [
+          { id: 'x', role: 'csm_admin', table: 'case', level: 'read', scope: 'all', principals: ['user'] },
+          { id: 'x', role: 'csm_admin', table: 'case', level: 'read', scope: 'all', principals: ['user'] },
+        ],
+      }),
+    /^f\.json: extend\.personaGrants\[1\]: duplicate persona grant "x"$/,
+  ],
+  [
+    'an unknown partner contact on a case',
+    () => broken(['facts', 'cases', 0, 'partnerContact'], 'nobody'),
+    /^f\.json: facts\.cases\[0\]\.partnerContact: unknown contact "nobody"$/,
+  ],
   ['an unsupported version', () => broken(['version'], 2), /^f\.json: version: expected 1, got 2/],
   ['a document that is not an object', () => 5, /^f\.json: expected Object, got 5$/],
   [
@@ -416,6 +499,95 @@ describe('toAccessTestFile', () => {
       assert.deepEqual(back.tests, file.tests);
     });
   }
+
+  test('persona rows: absent stays absent (built-in rows), given rows round-trip with their source', () => {
+    const plain = parseAccessTestFile(world());
+    assert.deepEqual(plain.definitions.personaGrants, BUILTIN_DEFINITIONS.personaGrants);
+    const own = parseAccessTestFile({
+      definitions: {
+        roles: [{ name: 'boss' }],
+        personaGrants: [
+          { id: 'boss_all', role: 'boss', table: 'case', level: 'read', scope: 'all', principals: ['user'] },
+        ],
+      },
+    });
+    assert.deepEqual(own.definitions.personaGrants, [
+      {
+        id: 'boss_all',
+        role: 'boss',
+        table: 'case',
+        level: 'read',
+        scope: 'all',
+        principals: ['user'],
+        source: 'imported',
+      },
+    ]);
+    const back = parseAccessTestFile(toAccessTestFile(own.definitions));
+    assert.deepEqual(back.definitions, own.definitions);
+    const none = parseAccessTestFile({ definitions: { roles: [] } });
+    assert.equal(none.definitions.personaGrants, undefined);
+    assert.ok(!('personaGrants' in (toAccessTestFile(none.definitions).definitions as object)));
+  });
+
+  test('extend: a persona row replaces the built-in row of its id (source host) or is added', () => {
+    const file = parseAccessTestFile(
+      broken(['extend'], {
+        personaGrants: [
+          {
+            id: 'customer_admin_account_cases',
+            role: 'sn_customerservice.customer_admin',
+            table: 'case',
+            level: 'read',
+            scope: 'account_tree',
+            principals: ['contact'],
+          },
+          {
+            id: 'x_viewer',
+            role: 'sn_customerservice.case_viewer',
+            table: 'case',
+            level: 'read',
+            scope: 'all',
+            principals: ['contact'],
+          },
+        ],
+      }),
+    );
+    const rows = file.definitions.personaGrants ?? [];
+    assert.equal(rows.length, (BUILTIN_DEFINITIONS.personaGrants ?? []).length + 1);
+    const replaced = rows.find((g) => g.id === 'customer_admin_account_cases');
+    assert.deepEqual([replaced?.scope, replaced?.level, replaced?.source], ['account_tree', 'read', 'host']);
+    assert.equal(rows.at(-1)?.id, 'x_viewer');
+    const back = parseAccessTestFile(toAccessTestFile(file.definitions));
+    assert.deepEqual(back.definitions.personaGrants, rows);
+  });
+
+  test('extend over definitions without persona rows extends the built-in rows', () => {
+    const file = parseAccessTestFile({
+      definitions: { roles: [{ name: 'boss' }] },
+      extend: {
+        personaGrants: [
+          { id: 'boss_all', role: 'boss', table: 'case', level: 'read', scope: 'all', principals: ['user'] },
+        ],
+      },
+    });
+    const ids = (file.definitions.personaGrants ?? []).map((g) => g.id);
+    assert.deepEqual(ids, [...(BUILTIN_DEFINITIONS.personaGrants ?? []).map((g) => g.id), 'boss_all']);
+  });
+
+  test('case partner fields round-trip', () => {
+    const doc = broken(['facts', 'cases', 0], { id: 'cs1', partnerAccount: 'acme', partnerContact: 'ana' });
+    const file = parseAccessTestFile(doc);
+    assert.deepEqual(file.facts.cases[0], {
+      id: 'cs1',
+      number: 'cs1',
+      partnerAccount: 'acme',
+      partnerContact: 'ana',
+    });
+    assert.deepEqual(
+      parseAccessTestFile(toAccessTestFile(file.definitions, { facts: file.facts })).facts,
+      file.facts,
+    );
+  });
 
   test('keeps "no responsibility" on a type that defaults one', () => {
     const file = parseAccessTestFile(broken(['facts', 'relatedParties', 0, 'responsibility'], null));

@@ -183,7 +183,10 @@ describe('services over the mock backend', () => {
       const results = await Promise.all(principals.map((principal) => access.forEntity(loan, { principal })));
       expect(new Set(results).size).to.equal(1);
       expect(requestLog.entries.filter((e) => e.table === map.case.table)).to.have.length(1);
+      // Priya holds only sn_customerservice.case_viewer: she reads every case; Sam (the agent
+      // persona row, sn_customerservice_agent) works every case.
       expect(results[0]?.engine.check(principals[0]!, loan).level).to.equal('read');
+      expect(results[0]?.engine.check(principals[1]!, loan).level).to.equal('full');
     });
 
     it('answers "none" for a principal that does not exist, without reloading forever', async () => {
@@ -197,6 +200,7 @@ describe('services over the mock backend', () => {
       const { access } = services();
       const principal = { kind: 'user' as const, id: STORY.agents.caseViewer.id };
       const result = await access.forEntity(loan, { principal });
+      // Her roles were loaded: the global role case_viewer reads every case.
       expect(result.engine.check(principal, loan).level).to.equal('read');
     });
   });

@@ -3,7 +3,7 @@ import type { RoleDef } from '../../model/index.js';
 /**
  * Functional and granular roles of "Roles installed with customer access management" (reference
  * document 002). Where the document's table lost a "Contains roles" cell, the edges come from the
- * platform documentation (DESIGN.md §1) and are marked *(platform)*. Some releases also add
+ * platform documentation and are marked *(platform)*. Some releases also add
  * `case_related_party_write_granular` to `case_authorized_contributor`; the base seed does not.
  */
 

@@ -40,6 +40,18 @@ export class DemoPage {
       .filter({ has: this.page.getByRole('cell', { name, exact: true }) });
   }
 
+  /** Chooses `item` ("Change type", "Remove") from the actions menu of the party row naming `name`. */
+  async rowAction(name: string, item: string): Promise<void> {
+    const row = this.partyRow(name);
+    await row.getByRole('button', { name: `Actions for ${name}` }).click();
+    await row.getByRole('menuitem', { name: item }).click();
+  }
+
+  /** The notification under the header (the live region and its Dismiss button). */
+  get notice(): Locator {
+    return this.page.locator('.notice');
+  }
+
   /** The access badge button inside a container (a row, a card…). */
   badgeIn(container: Locator): Locator {
     return container.locator('cam-effective-access-badge [part=badge]');
