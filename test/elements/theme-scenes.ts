@@ -11,6 +11,7 @@ import { worker } from '../../mocks/browser.js';
 import { faults } from '../../mocks/faults.js';
 import { STORY } from '../../mocks/seed/story.js';
 import { freshUserId, until } from '../support/fixtures.js';
+import '../../components/access-review/cam-access-review.js';
 import {
   allElementsTemplate,
   CASE_TABLE,
@@ -172,15 +173,32 @@ const levels: Scene = async (visit) => {
   visit(provider);
 };
 
+/** An access review of one record, loaded (findings, matrix with rows). */
+const review: Scene = async (visit) => {
+  const provider = await fixture<HTMLElement>(
+    html`<cam-provider user-id=${freshUserId()}
+      ><cam-access-review entity-table=${CASE_TABLE} entity-id=${STORY.nearMiss.caseId}></cam-access-review
+    ></cam-provider>`,
+  );
+  const root = () => provider.querySelector('cam-access-review')?.shadowRoot;
+  await until(() => root()?.querySelector('[part~="row"]') != null, 'the review', 10_000);
+  visit(provider);
+};
+
 /**
  * The scenes, in order. Each starts on an empty page: the list is virtualised, so a list pushed
  * below the viewport by an earlier scene would render no rows.
  */
-export const SCENES: readonly Scene[] = [interactive, loading, incomplete, refused, offline, levels].map(
-  (scene): Scene =>
-    async (visit) => {
-      fixtureCleanup();
-      faults.reset();
-      await scene(visit);
-    },
-);
+export const SCENES: readonly Scene[] = [
+  interactive,
+  loading,
+  incomplete,
+  refused,
+  offline,
+  levels,
+  review,
+].map((scene): Scene => async (visit) => {
+  fixtureCleanup();
+  faults.reset();
+  await scene(visit);
+});
