@@ -14,6 +14,7 @@ import { CaslPeer } from './peer-casl.js';
 import { CasbinPeer } from './peer-casbin.js';
 import { derivePeerRules } from './peer-rules.js';
 import { buildSubjects, type Subject } from './peer-subjects.js';
+import { plainMaps, type PlainMaps } from './plain-maps.js';
 import { Rng } from './rng.js';
 import { perCallUs, summarize, timeUs, type Summary } from './timing.js';
 
@@ -57,16 +58,29 @@ log(
 // ── Index build ────────────────────────────────────────────────────────────────────────────────
 // The first build runs on cold (unoptimized) code: reported apart; the figure is the median of 7
 // builds after 3 warm-ups, each replacing the previous engine (its garbage collection included).
+// A baseline is measured in the same run, interleaved with the builds so both see the same machine
+// load: plain Maps of the same records (by id, by entity, by party), what a naive index would build.
+// The ratio of the medians means something on any machine; the milliseconds only on this one.
 let engine!: AccessEngine;
 const coldBuildMs = timeUs(() => (engine = new AccessEngine(definitions, world.facts))) / 1000;
-for (let i = 0; i < 3; i++) engine = new AccessEngine(definitions, world.facts);
+let baseline: PlainMaps = plainMaps(world.facts.relatedParties);
+for (let i = 0; i < 3; i++) {
+  engine = new AccessEngine(definitions, world.facts);
+  baseline = plainMaps(world.facts.relatedParties);
+}
 const builds: number[] = [];
-for (let i = 0; i < 7; i++)
+const baselines: number[] = [];
+for (let i = 0; i < 7; i++) {
+  baselines.push(timeUs(() => (baseline = plainMaps(world.facts.relatedParties))) / 1000);
   builds.push(timeUs(() => (engine = new AccessEngine(definitions, world.facts))) / 1000);
+}
 const build = summarize(builds);
+const baselineBuild = summarize(baselines);
+const buildRatio = build.median / baselineBuild.median;
 figure('index build (50,000 records), median of 7 after warm-up', build.median, 'ms', 50);
 log(
-  `index build: first (cold) build ${fmt(coldBuildMs)} ms; warm median ${fmt(build.median)} ms, max ${fmt(build.max)} ms`,
+  `index build: first (cold) build ${fmt(coldBuildMs)} ms; warm median ${fmt(build.median)} ms, max ${fmt(build.max)} ms; ` +
+    `plain-Map baseline median ${fmt(baselineBuild.median)} ms (${baseline.byId.size} ids) — ratio ${fmt(buildRatio)}×`,
 );
 if (engine.problems.length > 0)
   log(`definition problems: ${engine.problems.map((p) => p.message).join('; ')}`);
@@ -301,6 +315,8 @@ if (JSON_OUTPUT) {
       {
         world: { ...SIZES, records: world.facts.relatedParties.length, roles: definitions.roles.length },
         buildMs: { ...build, cold: coldBuildMs },
+        baselineBuildMs: baselineBuild,
+        buildRatio,
         checkUs: check,
         checkLevels: levelCounts,
         checkGrantedUs: checkGranted,

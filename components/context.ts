@@ -8,6 +8,7 @@ import type { TableMap } from '../src/client/table-map.js';
 import type { DefinitionsService, DefinitionsSnapshot } from '../src/service/definitions-service.js';
 import type { RelatedPartiesService } from '../src/service/related-parties-service.js';
 import type { AccessService } from '../src/service/access-service.js';
+import type { LiveFeed } from '../src/service/live-feed.js';
 
 export interface CamServices {
   readonly client: TableClient;
@@ -17,6 +18,8 @@ export interface CamServices {
   readonly parties: RelatedPartiesService;
   /** Effective access per entity (engine over loaded facts). */
   readonly access: AccessService<DefinitionsSnapshot>;
+  /** Live refresh: what other agents change reaches the lists (absent: no live updates). */
+  readonly live?: LiveFeed;
   /** Elements hand errors here so the provider can react (a 401 fires `cam-auth-required`). */
   reportError(error: unknown): void;
 }

@@ -5,6 +5,7 @@
 import type { EntityRef, PartyRef } from '../src/model/kinds.js';
 import type { PartyRow } from '../src/service/party-rows.js';
 import type { AuthError } from '../src/client/errors.js';
+import type { PartiesChange, PartyUpdate } from '../src/service/change-feed.js';
 
 const init: EventInit = { bubbles: true, composed: true };
 
@@ -68,6 +69,28 @@ export class CamPartySelectedEvent extends Event {
   }
 }
 
+/**
+ * Live refresh brought changes made elsewhere (another agent, another tab, a host's own write
+ * through the services) into a list: which rows appeared, changed and went, and who made them.
+ */
+export class CamPartiesRefreshedEvent extends Event {
+  static readonly eventName = 'cam-parties-refreshed';
+  readonly entity: EntityRef;
+  readonly added: readonly PartyRow[];
+  readonly changed: readonly PartyUpdate[];
+  readonly removed: readonly PartyRow[];
+  /** Who added or edited each record (display name, else user name), by record id. */
+  readonly by: ReadonlyMap<string, string>;
+  constructor(change: PartiesChange) {
+    super(CamPartiesRefreshedEvent.eventName, init);
+    this.entity = change.entity;
+    this.added = change.added;
+    this.changed = change.changed;
+    this.removed = change.removed;
+    this.by = change.by;
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'cam-party-added': CamPartyAddedEvent;
@@ -76,5 +99,6 @@ declare global {
     'cam-auth-required': CamAuthRequiredEvent;
     'cam-add-party-request': CamAddPartyRequestEvent;
     'cam-party-selected': CamPartySelectedEvent;
+    'cam-parties-refreshed': CamPartiesRefreshedEvent;
   }
 }

@@ -1,5 +1,7 @@
 // Registers every cam element (defensively: a tag already defined is skipped) and exports the
 // classes, events and context. Import the `*.component.js` modules instead to register nothing.
+// The self-contained bundle starts from `bundle.ts` instead, which defines the add dialog and the
+// inspector on demand.
 export { CamProvider } from './provider/cam-provider.js';
 export { CamRelationshipTypePicker } from './relationship-type-picker/cam-relationship-type-picker.js';
 export { CamEffectiveAccessBadge } from './effective-access-badge/cam-effective-access-badge.js';
@@ -14,7 +16,9 @@ export {
   CamAuthRequiredEvent,
   CamAddPartyRequestEvent,
   CamPartySelectedEvent,
+  CamPartiesRefreshedEvent,
 } from './events.js';
 export { camServicesContext, type CamServices } from './context.js';
 export { defineElement } from './internal/define.js';
+export { loadElement } from './internal/lazy-elements.js';
 export { configureCamLocalization } from './internal/localization.js';

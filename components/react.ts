@@ -25,6 +25,7 @@ import type {
   CamPartyChangedEvent,
   CamPartyRemovedEvent,
   CamPartySelectedEvent,
+  CamPartiesRefreshedEvent,
 } from './events.js';
 
 /** `<cam-provider>`: `onAuthRequired` fires on a 401 (set new credentials on the provider). */
@@ -47,6 +48,7 @@ export const CamRelatedPartyList = createComponent({
     onPartyRemoved: 'cam-party-removed' as EventName<CamPartyRemovedEvent>,
     onPartyChanged: 'cam-party-changed' as EventName<CamPartyChangedEvent>,
     onAddPartyRequest: 'cam-add-party-request' as EventName<CamAddPartyRequestEvent>,
+    onPartiesRefreshed: 'cam-parties-refreshed' as EventName<CamPartiesRefreshedEvent>,
   },
 });
 

@@ -17,6 +17,10 @@ import { HashRouter, routeHref, type Route } from './router.js';
 import { loadSettings, saveSettings, type DemoSettings } from './settings.js';
 import { AGENTS, type DemoResetEvent, type DemoSettingsChangeEvent } from './views/demo-toolbar.js';
 import './views/demo-toolbar.js';
+import './views/another-agent.js';
+import type { EntityRef } from '../src/model/kinds.js';
+import { WebSocketPushSource } from '../src/service/websocket-push-source.js';
+import { LIVE_PUSH_PATH } from '../mocks/live-push.js';
 import './views/request-log-panel.js';
 import './views/home-view.js';
 import './views/case-list-view.js';
@@ -41,6 +45,28 @@ const TITLES: Record<Route['name'], string> = {
   review: 'Access review',
   'not-found': 'Not found',
 };
+
+const params = new URLSearchParams(location.search);
+/** Live refresh: seconds between checks of the open record (`?poll=2`); 10 s so the demo shows it soon. */
+const POLL_INTERVAL = Number(params.get('poll') ?? '10');
+/** `?mock=off`: the Table API of the page's origin instead of the in-page mock (no "another agent"). */
+const MOCKED = params.get('mock') !== 'off';
+/** `?push=1`: live refresh told by the mock instance's WebSocket push server instead of polling. */
+const PUSH = MOCKED && params.get('push') === '1' ? new WebSocketPushSource(liveSocketUrl()) : undefined;
+
+function liveSocketUrl(): string {
+  const url = new URL(`.${LIVE_PUSH_PATH}`, location.href);
+  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  return url.href;
+}
+
+/** The record a screen shows, for the "another agent" buttons. */
+function entityOf(route: Route): EntityRef | undefined {
+  if (route.name === 'case') return { kind: 'case', id: route.id };
+  if (route.name === 'sold-product') return { kind: 'sold_product', id: route.id };
+  if (route.name === 'install-base') return { kind: 'install_base', id: route.id };
+  return undefined;
+}
 
 function screenKey(route: Route): string {
   return 'id' in route ? `${route.name}/${route.id}` : route.name;
@@ -199,6 +225,7 @@ export class DemoApp extends LitElement {
             @demo-settings-change=${this.#onSettings}
             @demo-reset=${this.#onReset}
           ></demo-toolbar>
+          ${MOCKED ? html`<demo-another-agent .entity=${entityOf(route)}></demo-another-agent>` : nothing}
         </div>
         ${
           this.settings.offline
@@ -239,7 +266,7 @@ export class DemoApp extends LitElement {
             ${this.#nav('review', 'Access review', routeHref({ name: 'review' }))}
           </ul>
         </nav>
-        <cam-provider user-id=${this.settings.userId}>
+        <cam-provider user-id=${this.settings.userId} poll-interval=${POLL_INTERVAL} .pushSource=${PUSH}>
           <main id="main" tabindex="-1">${this.#screen(route)}</main>
         </cam-provider>
       </div>

@@ -3,8 +3,12 @@
 // the console.
 import { loadSettings } from './settings.js';
 
-const { startMockBackend } = await import('./mock-backend.js');
-await startMockBackend(loadSettings(''));
+// `?mock=off`: no in-page mock instance; the Table API is the page's own origin (the end-to-end
+// test of live refresh serves one there, shared by two browsers).
+if (new URLSearchParams(location.search).get('mock') !== 'off') {
+  const { startMockBackend } = await import('./mock-backend.js');
+  await startMockBackend(loadSettings(''));
+}
 await import('../components/index.js');
 await import('./demo-app.js');
 await customElements.whenDefined('demo-app');

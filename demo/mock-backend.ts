@@ -3,7 +3,11 @@
  * to) localStorage after every successful write, and the toolbar's faults applied. Demo only.
  */
 import { worker } from '../mocks/browser.js';
-import { loadStore, resetStore, saveStore, STORE_KEY } from '../mocks/db.js';
+import { getBackend, loadStore, resetStore, saveStore, STORE_KEY } from '../mocks/db.js';
+import { actAsAnotherAgent, type AnotherAgentAction } from '../mocks/another-agent.js';
+import { announcePartyChange, announceWrites, livePushHandler } from '../mocks/live-push.js';
+import { STORY } from '../mocks/seed/story.js';
+import type { EntityRef } from '../src/model/kinds.js';
 import { faults, requestLog, type RequestLogEntry } from '../mocks/faults.js';
 import type { DemoSettings } from './settings.js';
 
@@ -48,6 +52,9 @@ export async function startMockBackend(settings: DemoSettings): Promise<void> {
   loadStore();
   applyFaults(settings);
   persistWrites();
+  // The mock instance's push server (live refresh with `?push=1`): tells of every write.
+  worker.use(livePushHandler);
+  announceWrites();
   await worker.start({
     serviceWorker: { url: './mockServiceWorker.js', options: { scope: './' } },
     onUnhandledRequest: 'bypass',
@@ -76,4 +83,20 @@ function tolerateWorkerUpdateRace(): void {
       console.warn('Mock backend: a service worker update raced a reload (harmless):', reason.message);
     }
   });
+}
+
+/** The colleague the demo's "another agent" buttons act as. */
+export const COLLEAGUE = STORY.agents.colleague;
+
+/**
+ * Changes the open entity's related parties as another agent (Dana Ruiz), directly in the mock
+ * store, saves it and tells push subscribers; the open list finds it at its next check.
+ */
+export function actAsColleague(entity: EntityRef, action: AnotherAgentAction): string | undefined {
+  const { store, tableMap } = getBackend();
+  const result = actAsAnotherAgent(store, tableMap, entity, action, COLLEAGUE.userName);
+  if (!result) return undefined;
+  saveStore();
+  announcePartyChange(result.table);
+  return `${COLLEAGUE.name} ${result.summary}.`;
 }

@@ -11,7 +11,8 @@ import { CHROME_ARGS, ensureChrome } from './find-chrome.mjs';
 const story = (code) => `5707${'0'.repeat(24)}${code}`;
 const LOAN_CASE = story('0a01');
 const NEAR_MISS_CASE = story('0c01');
-const TRACKED_PRODUCT = story('0b01');
+const FIONA = story('0b03');
+const FLEET_ROOT_ITEM = story('0b05');
 
 const outDir = mkdtempSync(join(tmpdir(), 'cam-demo-'));
 mkdirSync('docs', { recursive: true });
@@ -70,11 +71,10 @@ try {
   await row.locator('cam-effective-access-badge [part=popover]').waitFor();
   await shoot('screenshot-badge.png');
 
-  // The explanation's plain sentence, steps collapsed below it: Fiona on the sold product.
-  await open(`#/sold-product/${TRACKED_PRODUCT}`);
-  const fiona = page.locator('cam-related-party-list [role=row]').filter({ hasText: 'Fiona Marsh' });
-  await fiona.locator('cam-effective-access-badge [part=badge][data-level]').click();
-  await fiona.locator('cam-effective-access-badge [part=popover] .summary').waitFor();
+  // The explanation's plain sentence, steps collapsed below it: Fiona on the install base item her
+  // sold product covers, from an inspector deep link (the Explain form filled by name).
+  await open(`#/inspector?principal=contact:${FIONA}&entity=install_base:${FLEET_ROOT_ITEM}`);
+  await page.locator('cam-access-inspector .explanation .summary').waitFor();
   await shoot('screenshot-explanation.png');
 
   // A narrow host (390 px): rows stack name, access and the actions menu over type and kind.

@@ -114,6 +114,30 @@ export type {
   PartyRow,
 } from './service/index.js';
 
+// live refresh (change feed, push sources, definitions schedule)
+export {
+  LiveFeed,
+  DEFAULT_POLL_INTERVAL_S,
+  PartyChangeReader,
+  diffStamps,
+  WebSocketPushSource,
+  DefinitionsRefresh,
+  DEFAULT_DEFINITIONS_INTERVAL_MS,
+  browserEnvironment,
+} from './service/index.js';
+export type {
+  LiveFeedOptions,
+  LiveStatus,
+  PushSource,
+  LiveAccessTarget,
+  PartiesChange,
+  PartyUpdate,
+  PartyStamp,
+  StampDiff,
+  WebSocketPushSourceOptions,
+  LiveEnvironment,
+} from './service/index.js';
+
 // access engine, role catalogue, access-test files
 export {
   AccessEngine,

@@ -97,8 +97,13 @@ export function summarySentence(explanation: Explanation): string {
   if (level === 'none' || !best) {
     const closest = nearMisses[0];
     if (!closest) return msg(str`${said}.`);
-    // The engine words these two as what the person "has"/"is"; the others stand alone.
-    const personal = closest.code === 'missing-role' || closest.code === 'owner-missing-role';
+    // The engine words these as what the person "has"/"is"/"holds" ("holds … of account Acme, but
+    // …"); the others stand alone.
+    const personal =
+      closest.code === 'missing-role' ||
+      closest.code === 'owner-missing-role' ||
+      closest.code === 'persona-out-of-scope' ||
+      closest.code === 'persona-principal-kind';
     const miss = personal ? `${principalLabel} ${closest.reason}` : closest.reason;
     return msg(str`${said}. Nearest miss: ${miss}.`);
   }

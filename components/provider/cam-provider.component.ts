@@ -9,6 +9,11 @@ import { DefinitionsService } from '../../src/service/definitions-service.js';
 import { RelatedPartiesService } from '../../src/service/related-parties-service.js';
 import { AccessFactsLoader } from '../../src/service/access-facts-loader.js';
 import { AccessService } from '../../src/service/access-service.js';
+import { DEFAULT_POLL_INTERVAL_S, LiveFeed, type PushSource } from '../../src/service/live-feed.js';
+import {
+  DefinitionsRefresh,
+  DEFAULT_DEFINITIONS_INTERVAL_MS,
+} from '../../src/service/definitions-refresh.js';
 import { camServicesContext, type CamServices } from '../context.js';
 import { CamAuthRequiredEvent } from '../events.js';
 
@@ -52,10 +57,20 @@ export class CamProvider extends LitElement {
   /** Services to provide as they are, instead of creating them. */
   @property({ attribute: false }) services?: CamServices;
 
+  /** Seconds between live-refresh checks of each entity on screen; `0` turns polling off. */
+  @property({ type: Number, attribute: 'poll-interval' }) pollInterval = 30;
+
+  /** Minutes between checks of the definitions (relationship types, roles…) with the server; `0`: off. */
+  @property({ type: Number, attribute: 'definitions-interval' }) definitionsInterval = 15;
+
+  /** A push source telling when parties change, instead of polling (see "Live refresh"). */
+  @property({ attribute: false }) pushSource?: PushSource;
+
   @provide({ context: camServicesContext })
   protected provided?: CamServices;
 
   private owned?: CamServices;
+  private definitionsRefresh?: DefinitionsRefresh;
 
   /** The services in use (created on first connection). */
   get current(): CamServices | undefined {
@@ -78,6 +93,9 @@ export class CamProvider extends LitElement {
       'tableMap',
       'client',
       'services',
+      'pollInterval',
+      'definitionsInterval',
+      'pushSource',
     ];
     if (this.provided === undefined || config.some((key) => changed.has(key))) this.rebuild();
   }
@@ -96,6 +114,9 @@ export class CamProvider extends LitElement {
 
   /** Stops what the services the provider created hold open (subscriptions, tab channel). */
   private release(): void {
+    this.owned?.live?.dispose();
+    this.definitionsRefresh?.dispose();
+    this.definitionsRefresh = undefined;
     this.owned?.access.dispose();
     this.owned?.definitions.dispose();
     this.owned = undefined;
@@ -132,12 +153,27 @@ export class CamProvider extends LitElement {
       user: this.userId || 'anonymous',
     });
     const access = new AccessService(new AccessFactsLoader(client, tableMap), definitions);
+    const parties = new RelatedPartiesService(client, tableMap);
+    const live = new LiveFeed({
+      client,
+      tableMap,
+      access,
+      pollIntervalMs: finiteOr(this.pollInterval, DEFAULT_POLL_INTERVAL_S) * 1000,
+      push: this.pushSource,
+      tabsName: `cam-live:${instance}:${this.userId || 'anonymous'}`,
+    });
+    parties.onWrite((entity) => live.written(entity));
+    this.definitionsRefresh = new DefinitionsRefresh({
+      definitions,
+      intervalMs: finiteOr(this.definitionsInterval, DEFAULT_DEFINITIONS_INTERVAL_MS / 60_000) * 60_000,
+    });
     return {
       client,
       tableMap,
       definitions,
-      parties: new RelatedPartiesService(client, tableMap),
+      parties,
       access,
+      live,
       reportError: (error) => {
         // An injected client has no onAuthRequired hook: surface its 401s here.
         if (error instanceof AuthError && this.client) this.dispatchEvent(new CamAuthRequiredEvent(error));
@@ -148,4 +184,9 @@ export class CamProvider extends LitElement {
   protected override render() {
     return html`<slot></slot>`;
   }
+}
+
+/** A non-negative number from an attribute; the default when it is missing or not a number. */
+function finiteOr(value: number, fallback: number): number {
+  return Number.isFinite(value) && value >= 0 ? value : fallback;
 }

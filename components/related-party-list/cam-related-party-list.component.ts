@@ -3,12 +3,14 @@ import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import { localized, msg, str } from '@lit/localize';
-import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import type { EntityRef, PartyKind } from '../../src/model/kinds.js';
 import type { EntityAccess } from '../../src/service/access-service.js';
 import { partyKindsOf, type PartyRow } from '../../src/service/party-rows.js';
 import { camServicesContext, type CamServices } from '../context.js';
-import { CamAddPartyRequestEvent, CamPartyAddedEvent } from '../events.js';
+import { CamAddPartyRequestEvent, CamPartiesRefreshedEvent, CamPartyAddedEvent } from '../events.js';
+import { loadElement } from '../internal/lazy-elements.js';
+import { isEmptyChange, type PartiesChange } from '../../src/service/change-feed.js';
+import { LiveUpdatesController, liveStyles } from './live-updates.js';
 import { entityLabel, loadEntityAccess, resolveEntity } from './load-entity.js';
 import { columnText, partyName } from './labels.js';
 import { describeError } from './list-errors.js';
@@ -16,6 +18,7 @@ import { nextSort, visibleRows, type ListQuery, type SortKey } from './list-view
 import { PartyChangesController } from './party-changes.js';
 import type { ConfirmView } from './render-confirm.js';
 import { renderHeader, renderRow, type Editing, type RowsView } from './render-rows.js';
+import { renderRows } from './virtual-rows.js';
 import {
   renderEmpty,
   renderFailure,
@@ -42,6 +45,7 @@ import { styles } from './cam-related-party-list.styles.js';
  * @fires cam-party-removed - A party was removed on the server (`CamPartyRemovedEvent`).
  * @fires cam-party-added - Bubbles out of the add dialog once the server saved a party (`CamPartyAddedEvent`).
  * @fires cam-add-party-request - The Add button was pressed; cancel it to show your own dialog (`CamAddPartyRequestEvent`).
+ * @fires cam-parties-refreshed - Live refresh applied changes made elsewhere: rows added, changed, removed and by whom (`CamPartiesRefreshedEvent`).
  *
  * @csspart toolbar - Search, kind filter, count and Add button.
  * @csspart search - The text filter input.
@@ -71,6 +75,10 @@ import { styles } from './cam-related-party-list.styles.js';
  * @csspart confirm - The removal confirmation inside a row.
  * @csspart banner - The live region of a refused change.
  * @csspart partial-note - The note that access was computed without some tables.
+ * @csspart live - Live refresh: the paused status, a conflict with another agent's change, the announcements.
+ * @csspart live-status - "Live updates paused…" and why (offline, hidden, failing, off).
+ * @csspart live-region - The polite live region saying what others changed and who.
+ * @csspart live-conflict - A row being edited or removed here was changed or removed by someone else.
  * @csspart skeleton - The loading placeholder.
  * @csspart empty - The empty state.
  * @csspart error - The load error state.
@@ -99,10 +107,13 @@ import { styles } from './cam-related-party-list.styles.js';
  * @cssprop --cam-related-party-list-header-bg - Header background.
  * @cssprop --cam-related-party-list-row-border - Row separator colour.
  * @cssprop --cam-related-party-list-banner-bg - Background of the refused-change banner.
+ * @cssprop --cam-color-warning-bg - Background of the paused live-updates status.
+ * @cssprop --cam-color-live-highlight - Outline of a row another agent just added or changed.
+ * @cssprop --cam-color-live-highlight-bg - Background of a row another agent just changed (fades out unless reduced motion is asked for).
  */
 @localized()
 export class CamRelatedPartyList extends LitElement {
-  static override styles = styles;
+  static override styles = [styles, liveStyles];
 
   /** Table of the entity: `sn_customerservice_case`, `sn_install_base_sold_product` or `sn_install_base_item` (as mapped). */
   @property({ attribute: 'entity-table' }) entityTable = '';
@@ -117,6 +128,8 @@ export class CamRelatedPartyList extends LitElement {
   @state() private editing?: Editing;
   @state() private confirming?: PartyRow;
   @state() private adding = false;
+  /** A row being edited or confirmed here was changed or removed by someone else. */
+  @state() private liveConflict?: string;
 
   private readonly changes = new PartyChangesController(this, () => ({
     services: this.services,
@@ -125,10 +138,19 @@ export class CamRelatedPartyList extends LitElement {
     nameOf: partyName,
   }));
 
+  private readonly live = new LiveUpdatesController(
+    this,
+    () => ({ live: this.services?.live }),
+    (change) => this.onRemoteChange(change),
+  );
+
   private readonly load = new Task(this, {
     args: () => [this.services, this.entityTable, this.entityId] as const,
     task: ([services, table, id], { signal }) => loadEntityAccess(services, table, id, signal),
-    onComplete: (access) => this.changes.setServerRows(access.parties),
+    onComplete: (access) => {
+      this.changes.setServerRows(access.parties);
+      this.live.loaded(access.entity, access.parties);
+    },
     onError: (error) => this.services?.reportError(error),
   });
 
@@ -202,7 +224,8 @@ export class CamRelatedPartyList extends LitElement {
         onKind: (kind: PartyKind | '') => (this.query = { ...this.query, kind }),
         onAdd: () => this.requestAdd(),
       })}
-      ${failure} ${renderIncomplete(access.incomplete)}
+      ${this.live.render(this.liveConflict, () => (this.liveConflict = undefined))} ${failure}
+      ${renderIncomplete(access.incomplete)}
       ${all.length === 0 ? renderEmpty(() => this.requestAdd()) : this.renderTable(access)}
       ${
         this.adding
@@ -231,6 +254,7 @@ export class CamRelatedPartyList extends LitElement {
       onSave: (row) => void this.saveType(access, row),
       onCancelEdit: (row) => this.closeRowMode(row, 'edit'),
       onAskRemove: (row) => this.openConfirm(row),
+      isRecent: this.live.isRecent,
     };
     return html`<div
       role="table"
@@ -244,7 +268,12 @@ export class CamRelatedPartyList extends LitElement {
           rows.length === 0
             ? html`<p class="muted no-match">${msg('No party matches the filter.')}</p>`
             : html`<div role="rowgroup" class="rows">
-                ${virtualize({ items: rows, keyFunction: (row) => row.record.id, renderItem: (row, i) => renderRow(row, i, v) })}
+                ${renderRows(
+                  rows,
+                  (row) => row.record.id,
+                  (row, i) => renderRow(row, i, v),
+                  (error) => (error === undefined ? this.requestUpdate() : this.services?.reportError(error)),
+                )}
               </div>`
         }
       </div>
@@ -262,6 +291,45 @@ export class CamRelatedPartyList extends LitElement {
       },
       onCancel: () => this.closeRowMode(row, 'remove'),
     };
+  }
+
+  /** Another agent's changes: applied in place, announced, and never lost under an open edit. */
+  private onRemoteChange(change: PartiesChange): void {
+    const applied = this.changes.applyRemote(change);
+    if (isEmptyChange(applied)) return;
+    this.resolveRowModes(applied);
+    this.live.announce(applied);
+    this.dispatchEvent(new CamPartiesRefreshedEvent(applied));
+  }
+
+  /**
+   * A row being retyped or confirmed for removal here that someone else changed or removed: the
+   * edit closes with a clear message, so nothing is saved over their change.
+   */
+  private resolveRowModes(change: PartiesChange): void {
+    const open = this.editing?.id ?? this.confirming?.record.id;
+    if (open === undefined) return;
+    const removed = change.removed.find((row) => row.record.id === open);
+    const update = change.changed.find(({ row }) => row.record.id === open);
+    if (!removed && !update) return;
+    const action = this.editing ? msg('changing its relationship type') : msg('confirming its removal');
+    if (removed) {
+      const name = partyName(removed);
+      this.liveConflict = msg(
+        str`${name} was removed by someone else while you were ${action}. Nothing was saved.`,
+      );
+      this.focusLater('input[part="search"]');
+    } else if (update) {
+      const name = partyName(update.row);
+      const who = change.by.get(open) ?? msg('Someone else');
+      const type = update.row.typeName ?? msg('another type');
+      this.liveConflict = msg(
+        str`${who} changed ${name} to ${type} while you were ${action}. Nothing was saved; review the change and try again if needed.`,
+      );
+      this.focusLater(`[data-record="${CSS.escape(open)}"] .menu-button`);
+    }
+    this.editing = undefined;
+    this.confirming = undefined;
   }
 
   private openEdit(row: PartyRow): void {
@@ -308,7 +376,13 @@ export class CamRelatedPartyList extends LitElement {
     const entity = this.access?.entity;
     if (!entity) return;
     const request = new CamAddPartyRequestEvent(entity);
-    if (this.dispatchEvent(request)) this.adding = true;
+    if (!this.dispatchEvent(request)) return;
+    this.adding = true;
+    // The dialog may be defined on demand (a chunk of its own in the bundle): load it now.
+    loadElement('cam-add-party-dialog').catch((error: unknown) => {
+      this.adding = false;
+      this.services?.reportError(error);
+    });
   }
 
   /** Focuses an element of the next render (rows render in the virtualizer's own pass). */

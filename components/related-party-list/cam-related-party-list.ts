@@ -1,9 +1,10 @@
 import { CamRelatedPartyList } from './cam-related-party-list.component.js';
 import { defineElement } from '../internal/define.js';
-// The elements the list renders.
+import { lazyElement } from '../internal/lazy-elements.js';
+// The elements the list renders; the add dialog is loaded the first time it opens.
 import '../relationship-type-picker/cam-relationship-type-picker.js';
-import '../add-party-dialog/cam-add-party-dialog.js';
 import '../effective-access-badge/cam-effective-access-badge.js';
+lazyElement('cam-add-party-dialog', () => import('../add-party-dialog/cam-add-party-dialog.js'));
 
 export { CamRelatedPartyList };
 defineElement('cam-related-party-list', CamRelatedPartyList);

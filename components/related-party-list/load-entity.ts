@@ -6,6 +6,7 @@ import type { DefinitionsSnapshot } from '../../src/service/definitions-service.
 import { partyTable } from '../../src/service/party-rows.js';
 import type { CamServices } from '../context.js';
 import { EntityNotFoundError, MissingProviderError, UnknownEntityTableError } from './list-errors.js';
+import { loadVirtualizer, PLAIN_ROW_LIMIT } from './virtual-rows.js';
 
 const MAP_KEY = { case: 'case', sold_product: 'soldProduct', install_base: 'installBase' } as const;
 
@@ -42,6 +43,8 @@ export async function loadEntityAccess(
   if (id === '') throw new EntityNotFoundError(table, id);
   const entity: EntityRef = { kind, id };
   const access = await services.access.forEntity(entity, { signal });
+  // A long list renders through the virtualizer, loaded on demand: have it before the first render.
+  if (access.parties.length > PLAIN_ROW_LIMIT) await loadVirtualizer();
   const unreadable = (name: string) => access.incomplete.some((source) => source.table === name);
   if (unreadable(partyTable(kind, services.tableMap))) {
     // The loader skips a forbidden table; the list asks itself so the user sees the server's reason.

@@ -9,6 +9,7 @@ import { isAbortError } from '../../src/client/errors.js';
 import type { RelationshipType } from '../../src/model/definitions.js';
 import type { EntityRef } from '../../src/model/kinds.js';
 import type { PartyRow } from '../../src/service/party-rows.js';
+import type { PartiesChange } from '../../src/service/change-feed.js';
 import { ConflictError } from '../../src/service/related-parties-service.js';
 import type { CamServices } from '../context.js';
 import { CamPartyChangedEvent, CamPartyRemovedEvent } from '../events.js';
@@ -80,6 +81,26 @@ export class PartyChangesController {
   added(row: PartyRow): void {
     if (!this.#server.some((r) => r.record.id === row.record.id)) this.#server = [...this.#server, row];
     this.#refresh();
+  }
+
+  /**
+   * Applies changes another agent made (live refresh) to the server rows; pending changes of this
+   * page stay on top (the server answers them). Returns what was new to this list: a change it
+   * already shows (its own write, heard back) is left out.
+   */
+  applyRemote(change: PartiesChange): PartiesChange {
+    const server = new Map(this.#server.map((row) => [row.record.id, row]));
+    const added = change.added.filter((row) => !server.has(row.record.id));
+    const changed = change.changed.filter(({ row }) => {
+      const shown = server.get(row.record.id);
+      return shown !== undefined && shown.modCount !== row.modCount;
+    });
+    const removed = change.removed.filter((row) => server.has(row.record.id));
+    for (const { row } of changed) this.#replace(row.record.id, row);
+    for (const row of removed) this.#replace(row.record.id, undefined);
+    if (added.length > 0) this.#server = [...this.#server, ...added];
+    this.#refresh();
+    return { ...change, added, changed, removed };
   }
 
   dismissFailure(): void {

@@ -29,6 +29,8 @@ export interface RowsView {
   readonly onSave: (row: PartyRow) => void;
   readonly onCancelEdit: (row: PartyRow) => void;
   readonly onAskRemove: (row: PartyRow) => void;
+  /** True for a row another agent just added or changed (live refresh marks it briefly). */
+  readonly isRecent?: (recordId: string) => boolean;
 }
 
 function headerLabel(column: SortKey): string {
@@ -154,6 +156,7 @@ export function renderRow(row: PartyRow, index: number, v: RowsView): TemplateRe
     aria-busy=${pending ? 'true' : 'false'}
     data-record=${id}
     ?data-dangling=${isDangling(row)}
+    ?data-live-changed=${v.isRecent?.(id) ?? false}
   >
     <div role="cell" part="cell name-cell" class=${isDangling(row) ? 'name dangling' : 'name'}>${name}</div>
     <div role="cell" part="cell" class="kind">${partyKindLabel(row.record.party.kind)}</div>

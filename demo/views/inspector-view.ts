@@ -69,12 +69,8 @@ export class DemoInspectorView extends ViewElement {
           entity-table=${entityTable}
           entity-id=${subject.entity.id}
         ></cam-effective-access-badge>
-        <span class="muted">Open the badge for the reasons, or explain below with</span>
-        <span>${subject.principal.kind} <code>${subject.principal.id}</code></span>
-        <span
-          >on <a href=${entityHref(subject.entity.kind, subject.entity.id)}>${what}</a>
-          <code>${subject.entity.id}</code></span
-        >
+        <span class="muted">Open the badge for the reasons; the inspector explains it below.</span>
+        <a href=${entityHref(subject.entity.kind, subject.entity.id)}>Open ${what}</a>
       </p>
     </section>`;
   }

@@ -1,8 +1,8 @@
 // Assembles the runnable plain-HTML example in examples/plain-html/dist/: the page, the library's
-// self-contained bundle (run `npm run build` first), the DEMO-ONLY mock backend bundled from
+// self-contained bundle and its lazy chunks (run `npm run build` first), the DEMO-ONLY mock backend bundled from
 // mocks/ with Vite's build API, and the MSW worker beside the page (a worker controls only the
 // pages under its own directory).
-import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
@@ -32,8 +32,11 @@ export async function buildPlainHtmlExample() {
     },
   });
   copyFileSync(join(here, 'index.html'), join(out, 'index.html'));
-  copyFileSync(bundle, join(out, 'cam-elements.bundle.js'));
-  if (existsSync(`${bundle}.map`)) copyFileSync(`${bundle}.map`, join(out, 'cam-elements.bundle.js.map'));
+  // The bundle and the chunks it loads on demand (beside it, with their source maps).
+  for (const file of readdirSync(dirname(bundle))) {
+    if (/^cam-elements\.[\w.-]+\.js(\.map)?$/.test(file))
+      copyFileSync(join(dirname(bundle), file), join(out, file));
+  }
   copyFileSync(join(root, 'public/mockServiceWorker.js'), join(out, 'mockServiceWorker.js'));
 }
 

@@ -73,12 +73,27 @@ function caseNumber(ctx: SeedContext, expected: string): string {
 }
 
 function seedAgents(ctx: SeedContext): void {
-  const { agent, caseViewer } = STORY.agents;
-  ctx.put('user', { id: agent.id, name: agent.name, email: 'sam.carter@support.example' });
+  const { agent, caseViewer, colleague } = STORY.agents;
+  const login = (userName: string) => ({ user_name: userName });
+  ctx.put(
+    'user',
+    { id: agent.id, name: agent.name, email: 'sam.carter@support.example' },
+    login(agent.userName),
+  );
   ctx.grantRoles(agent.id, [`${CS}_agent`]);
-  ctx.put('user', { id: caseViewer.id, name: caseViewer.name, email: 'priya.raman@support.example' });
+  ctx.put(
+    'user',
+    { id: caseViewer.id, name: caseViewer.name, email: 'priya.raman@support.example' },
+    login(caseViewer.userName),
+  );
   // Only the global read role: she is not an agent, so the agent persona row does not apply.
   ctx.grantRoles(caseViewer.id, [caseViewer.role]);
+  // Only writes as another agent (live refresh); a fixed id and no roles keep the seed's sequence.
+  ctx.put(
+    'user',
+    { id: colleague.id, name: colleague.name, email: 'dana.ruiz@support.example' },
+    login(colleague.userName),
+  );
 }
 
 function seedHousingLoan(ctx: SeedContext): void {

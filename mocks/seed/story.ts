@@ -75,13 +75,16 @@ export const STORY = {
   },
   /** Internal users: an agent, and a user who reads every case through a global role. */
   agents: {
-    agent: { id: storyId('0d01'), name: 'Sam Carter', kind: 'user' },
+    agent: { id: storyId('0d01'), name: 'Sam Carter', kind: 'user', userName: 'sam.carter' },
     caseViewer: {
       id: storyId('0d02'),
       name: 'Priya Raman',
       kind: 'user',
       role: 'sn_customerservice.case_viewer',
+      userName: 'priya.raman',
     },
+    /** The "another agent" of live refresh: the demo toolbar changes the open case as her. */
+    colleague: { id: storyId('0d03'), name: 'Dana Ruiz', kind: 'user', userName: 'dana.ruiz' },
   },
   /**
    * (d) Access by role, without any related-party record ("Why does this customer admin see every

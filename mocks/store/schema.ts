@@ -106,7 +106,8 @@ const SPEC: Spec = {
   contact: { refs: { account: 'account' }, extra: ['active'], display: 'name' },
   consumer: { refs: { household: 'household' }, extra: ['active'], display: 'name' },
   household: { display: 'name' },
-  user: { extra: ['active'], display: 'name' },
+  // user_name: what sys_created_by / sys_updated_by hold (live refresh shows who changed a party).
+  user: { display: 'name', extra: ['user_name', 'active'] },
   serviceOrganization: { display: 'name' },
   serviceOrganizationMember: { refs: { serviceOrganization: 'serviceOrganization', user: PRINCIPAL } },
 };

@@ -63,10 +63,3 @@ export function globalRoles(
   }
   return found;
 }
-
-/** "sn_customerservice.case_read_granular" or "a, b" for a near-miss sentence. */
-export function granularNames(cap: GranularCap): string {
-  return cap.roles.length === 0
-    ? `no ${cap.table.replace('_', ' ')} granular role`
-    : cap.roles.map((r) => r.role).join(', ');
-}

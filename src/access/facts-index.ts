@@ -51,7 +51,8 @@ export class FactsIndex {
   readonly #raw: (RelatedPartyRecord | undefined)[] = [];
   readonly #slots = new Map<string, number>();
   readonly #free: number[] = [];
-  readonly #names = new Map<string, string>();
+  /** Display names per party kind code (no key strings built per party). */
+  readonly #names: Map<string, string>[] = Array.from({ length: PARTY_KIND_COUNT }, () => new Map());
   readonly #principalIds: Record<PrincipalKind, Map<string, number>>;
   readonly #partyKeys: Map<string, number>[] = Array.from({ length: PARTY_KIND_COUNT }, () => new Map());
   readonly #accountIds = new Map<string, number>();
@@ -66,7 +67,8 @@ export class FactsIndex {
       this.#account(a.id);
     }
     const named = (kind: string, list: readonly { id: string; name: string }[]) => {
-      for (const item of list) this.#names.set(`${kind}:${item.id}`, item.name);
+      const names = this.#names[partyCode(kind)] as Map<string, string>;
+      for (const item of list) names.set(item.id, item.name);
     };
     named('account', facts.accounts);
     named('service_organization', facts.serviceOrganizations);
@@ -97,7 +99,7 @@ export class FactsIndex {
     for (const [id, index] of this.#accountIds)
       parents[index] = this.#accountIds.get(this.accounts.get(id)?.parent ?? '') ?? -1;
     this.accountTree = new AccountTree(parents);
-    this.reach = new ReachIndex({ words: this.entities.hot, stride: HOT, offset: HOT_BLOOM }, records * 2);
+    this.reach = new ReachIndex({ words: this.entities.hot, stride: HOT, offset: HOT_BLOOM }, records >> 1);
     this.#load(facts.relatedParties);
   }
 
@@ -167,12 +169,12 @@ export class FactsIndex {
 
   /** Display name of a party, or its id. */
   partyLabel(ref: PartyRef): string {
-    return this.#names.get(`${ref.kind}:${ref.id}`) ?? ref.id;
+    return this.#names[partyCode(ref.kind)]?.get(ref.id) ?? ref.id;
   }
 
   /** Whether the party exists in the facts. */
   hasParty(ref: PartyRef): boolean {
-    return this.#names.has(`${ref.kind}:${ref.id}`);
+    return this.#names[partyCode(ref.kind)]?.has(ref.id) ?? false;
   }
 
   /** Principal indexes a party stands for: itself, an account's contacts, members, a household. */

@@ -199,6 +199,10 @@ class LoadRun {
       }
       const ids = [...frontier].filter((id) => !found.has(id));
       frontier = new Set();
+      if (ids.length > 0 && depth === MAX_TREE_DEPTH) {
+        const reason = `parent chains deeper than ${MAX_TREE_DEPTH} levels were cut`;
+        this.reader.note({ table, column: parentColumn, reason });
+      }
       if (ids.length === 0 || depth === MAX_TREE_DEPTH) break;
       level = await this.read(table, idColumn, ids);
     }

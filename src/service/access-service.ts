@@ -10,6 +10,8 @@ import { formatRef } from '../model/kinds.js';
 import type { Facts } from '../model/facts.js';
 import type { AccessFactsLoader, IncompleteSource } from './access-facts-loader.js';
 import type { PartyRow } from './party-rows.js';
+import type { PartiesChange } from './change-feed.js';
+import { patchAccess } from './live-patch.js';
 
 /** What the access service needs of the definitions service. */
 export interface DefinitionsSource<S extends { readonly definitions: Definitions }> {
@@ -38,6 +40,8 @@ interface Entry<S extends { readonly definitions: Definitions }> {
   readonly promise: Promise<EntityAccess<S>>;
   /** The extra principals this load included (`kind:id`). */
   readonly requested: ReadonlySet<string>;
+  /** The loaded picture, once the load succeeded (live changes patch it). */
+  value?: EntityAccess<S>;
 }
 
 export class AccessService<S extends { readonly definitions: Definitions }> {
@@ -46,14 +50,19 @@ export class AccessService<S extends { readonly definitions: Definitions }> {
   private readonly wanted = new Map<string, Map<string, PrincipalRef>>();
   private readonly listeners = new Set<Listener>();
   private readonly stopWatching: () => void;
+  /** The latest definitions snapshot a load has used (undefined before the first). */
+  private definitionsUsed: S | undefined;
 
   constructor(
     private readonly loader: AccessFactsLoader,
     private readonly definitions: DefinitionsSource<S>,
   ) {
     // New definitions change every answer: drop every engine (facts are re-read too; cheap, and
-    // role sys_ids may have been renamed).
-    this.stopWatching = definitions.subscribe(() => this.invalidate());
+    // role sys_ids may have been renamed). The first snapshot replaces nothing: loads in flight are
+    // waiting for it, so it must not send them round again.
+    this.stopWatching = definitions.subscribe((snapshot) => {
+      if (this.definitionsUsed !== undefined && this.definitionsUsed !== snapshot) this.invalidate();
+    });
   }
 
   /**
@@ -98,10 +107,34 @@ export class AccessService<S extends { readonly definitions: Definitions }> {
     });
     const entry: Entry<S> = { promise, requested };
     this.entries.set(key, entry);
-    promise.catch(() => {
-      if (this.entries.get(key) === entry) this.entries.delete(key);
-    });
+    promise.then(
+      (value) => (entry.value = value),
+      () => {
+        if (this.entries.get(key) === entry) this.entries.delete(key);
+      },
+    );
     return entry;
+  }
+
+  /**
+   * Applies related-party changes seen by live refresh: in memory when the facts they need are
+   * already loaded (a retype, a removal, a party already on the entity), else by reading the
+   * entity again. Subscribers hear of it either way, so badges recompute.
+   */
+  applyPartyChanges(entity: EntityRef, change: Pick<PartiesChange, 'added' | 'changed' | 'removed'>): void {
+    const key = formatRef(entity);
+    const entry = this.entries.get(key);
+    // A load in flight reads the server as it is now; should it have missed the change, the next
+    // check sees it again against the rows that load shows.
+    if (entry && !entry.value) return;
+    const current = entry?.value;
+    const patched = current && patchAccess(current, change, current.definitions.definitions);
+    if (!entry || !patched) {
+      this.invalidate(entity);
+      return;
+    }
+    this.entries.set(key, { promise: Promise.resolve(patched), requested: entry.requested, value: patched });
+    for (const listener of this.listeners) listener(entity);
   }
 
   /** Forgets loaded facts (of one entity, or all) and tells subscribers to ask again. */
@@ -123,23 +156,70 @@ export class AccessService<S extends { readonly definitions: Definitions }> {
     this.entries.clear();
   }
 
+  /**
+   * Reads the definitions and the facts at once (neither waits for the other). The facts name the
+   * roles principals hold by sys_id, resolved with the definitions: a role met before they are in
+   * gets a placeholder, named once both have arrived; one the definitions do not know (the role
+   * table unreadable…) needs the server's display value, so the facts are read again in that case.
+   */
   private async load(entity: EntityRef, principals: readonly PrincipalRef[]): Promise<EntityAccess<S>> {
-    const snapshot = await this.definitions.load();
-    const roleNames = new Map<string, string>();
-    for (const role of snapshot.definitions.roles) if (role.sysId) roleNames.set(role.sysId, role.name);
-    const facts = await this.loader.load(entity, {
-      principals,
-      roleName: (sysId) => roleNames.get(sysId),
+    let roleNames: Map<string, string> | undefined;
+    const definitions = this.definitions.load().then((snapshot) => {
+      this.definitionsUsed = snapshot;
+      roleNames = roleNamesOf(snapshot.definitions);
+      return snapshot;
     });
+    const early = new Set<string>();
+    const facts = this.loader.load(entity, {
+      principals,
+      roleName: (sysId) => {
+        if (roleNames) return roleNames.get(sysId);
+        early.add(sysId);
+        return `${PENDING_ROLE}${sysId}`;
+      },
+    });
+    // The definitions failing first must not leave the facts' failure unhandled.
+    facts.catch(() => undefined);
+    const snapshot = await definitions;
+    let loaded = await facts;
+    const names = roleNames ?? roleNamesOf(snapshot.definitions);
+    if (early.size > 0) {
+      loaded = [...early].every((sysId) => names.has(sysId))
+        ? { ...loaded, facts: namePendingRoles(loaded.facts, names) }
+        : await this.loader.load(entity, { principals, roleName: (sysId) => names.get(sysId) });
+    }
     return {
       entity,
-      engine: new AccessEngine(snapshot.definitions, facts.facts),
-      facts: facts.facts,
-      parties: facts.parties,
-      incomplete: facts.incomplete,
+      engine: new AccessEngine(snapshot.definitions, loaded.facts),
+      facts: loaded.facts,
+      parties: loaded.parties,
+      incomplete: loaded.incomplete,
       definitions: snapshot,
     };
   }
+}
+
+/** Marks a role named by sys_id before the definitions were in (not a valid role name). */
+const PENDING_ROLE = '\u0000pending-role:';
+
+function roleNamesOf(definitions: Definitions): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const role of definitions.roles) if (role.sysId) names.set(role.sysId, role.name);
+  return names;
+}
+
+/** The facts with every pending role replaced by its name. */
+function namePendingRoles(facts: Facts, names: ReadonlyMap<string, string>): Facts {
+  const named = (roles: readonly string[]): string[] =>
+    roles.map((role) =>
+      role.startsWith(PENDING_ROLE) ? (names.get(role.slice(PENDING_ROLE.length)) ?? role) : role,
+    );
+  return {
+    ...facts,
+    contacts: facts.contacts.map((c) => ({ ...c, roles: named(c.roles) })),
+    consumers: facts.consumers.map((c) => ({ ...c, roles: named(c.roles) })),
+    users: facts.users.map((u) => ({ ...u, roles: named(u.roles) })),
+  };
 }
 
 function hasPrincipal(facts: Facts, principal: PrincipalRef): boolean {

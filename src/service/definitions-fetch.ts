@@ -13,8 +13,8 @@ import {
   accessConfigsFromRows,
   relationshipTypesFromRows,
   responsibilitiesFromRows,
-  rolesFromRows,
-} from './definitions-rows.js';
+} from './definition-converters.js';
+import { convertRoleRows } from './role-rows.js';
 
 /**
  * Each definition kind and the tables it is built from (role edges reference roles by sys_id, so they
@@ -131,6 +131,7 @@ async function readRows(
 }
 
 export interface FetchKindOptions {
+  /** The catalogue enriching roles; default: the reference seed. */
   readonly seed?: readonly RoleDef[];
   readonly signal?: AbortSignal;
 }
@@ -152,9 +153,11 @@ export async function fetchKind(
     readRows(client, map, key, stamps[key], incomplete, options.signal);
   switch (kind) {
     case 'roles': {
-      const [roles, edges] = await Promise.all([read('role'), read('roleContains')]);
+      // The reference catalogue is a chunk of its own in the bundle: loaded while the rows are read.
+      const seed = options.seed ?? import('../access/role-seed.js').then((module) => module.ROLE_SEED);
+      const [roles, edges, catalogue] = await Promise.all([read('role'), read('roleContains'), seed]);
       // Without the roles every edge would be reported as dangling: the 403 already says it all.
-      const result = rolesFromRows(roles, stamps.role.unreadable ? [] : edges, map, options.seed);
+      const result = convertRoleRows(roles, stamps.role.unreadable ? [] : edges, map, catalogue);
       return { definitions: { roles: result.items.sort(byName) }, problems: result.problems, incomplete };
     }
     case 'responsibilities': {

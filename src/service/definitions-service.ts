@@ -9,12 +9,8 @@ import { instanceOrigin } from '../cache/definitions-db.js';
 import { isAbortError, NetworkError, TimeoutError } from '../client/errors.js';
 import { resolveTableMap, type TableMap } from '../client/table-map.js';
 import type { TableClient } from '../client/types.js';
-import {
-  parseAccessTestFile,
-  parseAccessTestFileText,
-  toAccessTestFile,
-  type AccessTestFileDocument,
-} from '../access/test-file.js';
+import type { AccessTestFileDocument } from '../access/test-file-schema.js';
+import { toAccessTestFile } from '../access/test-file-export.js';
 import type { Definitions, PersonaGrant, RoleDef } from '../model/definitions.js';
 import { withPersonaGrants } from '../access/builtin-persona-grants.js';
 import { changedKinds, DEFINITION_KINDS, fetchKind, readStamps } from './definitions-fetch.js';
@@ -133,6 +129,8 @@ export class DefinitionsService {
    * file throws `AccessTestFileError` and changes nothing. `persist` also stores them in the cache.
    */
   async import(file: unknown, options: { persist?: boolean } = {}): Promise<DefinitionsSnapshot> {
+    // The parser (and the built-in definitions it falls back on) loads on first use.
+    const { parseAccessTestFile, parseAccessTestFileText } = await import('../access/test-file.js');
     const parsed =
       typeof file === 'string'
         ? parseAccessTestFileText(file, 'import')

@@ -29,3 +29,14 @@ export { AccessService } from './access-service.js';
 export type { EntityAccess, DefinitionsSource } from './access-service.js';
 export { partyKindsOf, partyTable } from './party-rows.js';
 export type { PartyRow } from './party-rows.js';
+
+// live refresh
+export { LiveFeed, DEFAULT_POLL_INTERVAL_S } from './live-feed.js';
+export type { LiveFeedOptions, LiveStatus, PushSource, LiveAccessTarget } from './live-feed.js';
+export { PartyChangeReader, diffStamps } from './change-feed.js';
+export type { PartiesChange, PartyUpdate, PartyStamp, StampDiff } from './change-feed.js';
+export { WebSocketPushSource } from './websocket-push-source.js';
+export type { WebSocketPushSourceOptions } from './websocket-push-source.js';
+export { DefinitionsRefresh, DEFAULT_DEFINITIONS_INTERVAL_MS } from './definitions-refresh.js';
+export { browserEnvironment } from './live-environment.js';
+export type { LiveEnvironment } from './live-environment.js';

@@ -53,10 +53,25 @@ export interface PartyChangeInput {
 }
 
 export class RelatedPartiesService {
+  readonly #writeListeners = new Set<(entity: EntityRef) => void>();
+
   constructor(
     private readonly client: TableClient,
     private readonly map: TableMap,
   ) {}
+
+  /**
+   * Calls `listener` with the entity after every add, retype and removal this service made, so
+   * every element on the page hears of a host's own writes (the provider wires it to live refresh).
+   */
+  onWrite(listener: (entity: EntityRef) => void): () => void {
+    this.#writeListeners.add(listener);
+    return () => this.#writeListeners.delete(listener);
+  }
+
+  #written(entity: EntityRef): void {
+    for (const listener of [...this.#writeListeners]) listener(entity);
+  }
 
   /** Every related party of `entity`, with display names, in the server's order. */
   async list(entity: EntityRef, options: RequestOptions & { pageSize?: number } = {}): Promise<PartyRow[]> {
@@ -110,6 +125,7 @@ export class RelatedPartiesService {
       const row = id ? await this.read(entity, id, { signal: options.signal }) : undefined;
       if (!row)
         throw new UnconfirmedWriteError('The server accepted the party but does not return it.', created);
+      this.#written(entity);
       return row;
     } catch (error) {
       if (!outcomeUnknown(error)) throw error;
@@ -120,7 +136,10 @@ export class RelatedPartiesService {
         try {
           const landed = await this.findExisting(entity, input, options);
           asked = true;
-          if (landed) return landed;
+          if (landed) {
+            this.#written(entity);
+            return landed;
+          }
         } catch (lookupError) {
           if (isAbortError(lookupError)) throw lookupError;
         }
@@ -158,6 +177,7 @@ export class RelatedPartiesService {
       options,
     );
     const updated = await this.read(entity, id, { signal: options.signal });
+    this.#written(entity);
     if (!updated) throw new ConflictError('The party was removed by someone else.', undefined);
     return updated;
   }
@@ -176,9 +196,9 @@ export class RelatedPartiesService {
     try {
       await this.client.remove(partyTable(entity.kind, this.map), id, options);
     } catch (error) {
-      if (error instanceof ApiError && error.status === 404) return;
-      throw error;
+      if (!(error instanceof ApiError && error.status === 404)) throw error;
     }
+    this.#written(entity);
   }
 
   private async assertUnchanged(row: PartyRow, options: RequestOptions): Promise<void> {

@@ -1,17 +1,20 @@
 /** `sys_user_role` rows and their `sys_user_role_contains` edges → role definitions. */
 import type { Row } from '../client/types.js';
 import type { TableMap } from '../client/table-map.js';
-import { ROLE_SEED } from '../access/role-seed.js';
 import type { RoleDef } from '../model/definitions.js';
-import type { Converted } from './definitions-rows.js';
+import type { Converted } from './definition-converters.js';
 import { optional, text } from './row-values.js';
 
-/** Roles with their containment edges (edges reference roles by sys_id), enriched from the seed by name. */
-export function rolesFromRows(
+/**
+ * Roles with their containment edges (edges reference roles by sys_id), enriched from `seed` by
+ * name. `rolesFromRows` (definitions-rows.ts) defaults the seed to the reference catalogue; this
+ * module does not import it, so the services load the catalogue only when they convert roles.
+ */
+export function convertRoleRows(
   roleRows: readonly Row[],
   containsRows: readonly Row[],
   map: TableMap,
-  seed: readonly RoleDef[] = ROLE_SEED,
+  seed: readonly RoleDef[],
 ): Converted<RoleDef> {
   const col = map.role.columns;
   const edge = map.roleContains.columns;

@@ -126,6 +126,18 @@ describe('demo workspace (built, under a sub-path)', { timeout: 150_000 }, () =>
     // The sold product's parties reach its install base: Fiona reads it (the CLI says so too).
     await demo.go(inspectorOf(`contact:${tracked.finance.id}`, `install_base:${tracked.installBase.rootId}`));
     await demo.expectLevel(page.locator('section').filter({ hasText: 'Effective access of' }), 'read');
+    // The deep link fills the Explain form by name and explains: one plain sentence first.
+    const inspector = page.locator('cam-access-inspector');
+    await waitForText(
+      inspector.locator('.explanation .summary'),
+      new RegExp(
+        `^${tracked.finance.name} can read this install base item as Renewals Contact on its sold product ${tracked.soldProductName}\\.$`,
+      ),
+    );
+    assert.equal(
+      await inspector.getByRole('combobox', { name: 'Person Name' }).inputValue(),
+      tracked.finance.name,
+    );
   });
 
   it('adds a party: default responsibility, who-gains-what preview, save, badge changes; then removes it', async () => {

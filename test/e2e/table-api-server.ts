@@ -31,6 +31,8 @@ export interface PageServerOptions {
   readonly pageHeaders?: Readonly<Record<string, string>>;
   /** Extra scripts by path (`/watch.js` → source). */
   readonly scripts?: Readonly<Record<string, string>>;
+  /** Delay before each Table API response, in ms (emulated network latency; default 0). */
+  readonly latencyMs?: number;
 }
 
 export interface PageServer {
@@ -41,7 +43,7 @@ export interface PageServer {
 }
 
 /** Answers one Table API request with the mock routes. */
-async function tableApi(request: IncomingMessage, url: URL, body: string): Promise<Response> {
+export async function tableApi(request: IncomingMessage, url: URL, body: string): Promise<Response> {
   const [, table = '', sysId] = /^\/api\/now\/table\/([^/]+)(?:\/([^/]+))?$/.exec(url.pathname) ?? [];
   const init: RequestInit = {
     method: request.method ?? 'GET',
@@ -86,6 +88,8 @@ export async function startPageServer(options: PageServerOptions): Promise<PageS
       for await (const chunk of request) chunks.push(chunk as Buffer);
       const table = url.pathname.split('/')[4] ?? '';
       apiRequests.push(`${request.method ?? 'GET'} ${table}`);
+      const latency = options.latencyMs ?? 0;
+      if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
       const answer = await tableApi(request, url, Buffer.concat(chunks).toString('utf8'));
       const headers = Object.fromEntries(answer.headers.entries());
       const body = Buffer.from(await answer.arrayBuffer());

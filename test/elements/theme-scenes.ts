@@ -9,6 +9,7 @@ import { html, type TemplateResult } from 'lit';
 import { http, HttpResponse } from 'msw';
 import { worker } from '../../mocks/browser.js';
 import { faults } from '../../mocks/faults.js';
+import { getStore } from '../../mocks/db.js';
 import { STORY } from '../../mocks/seed/story.js';
 import { freshUserId, until } from '../support/fixtures.js';
 import '../../components/access-review/cam-access-review.js';
@@ -24,7 +25,8 @@ import {
 /** Seeded principals with each access level (the unknown one is a badge whose entity is invalid). */
 const LEVELS = [
   ['none', CASE_TABLE, STORY.nearMiss.caseId, STORY.nearMiss.contact],
-  ['read', CASE_TABLE, STORY.housingLoan.caseId, STORY.agents.caseViewer],
+  // The sold product's Renewals Contact reads its install base (agents now work every case).
+  ['read', 'sn_install_base_item', STORY.trackedProduct.installBase.rootId, STORY.trackedProduct.finance],
   ['write', CASE_TABLE, STORY.housingLoan.caseId, STORY.housingLoan.attorney],
   ['full', CASE_TABLE, STORY.trackedProduct.cases[0].id, STORY.trackedProduct.finance],
   ['unknown', 'not_an_entity_table', STORY.housingLoan.caseId, STORY.housingLoan.attorney],
@@ -185,6 +187,19 @@ const review: Scene = async (visit) => {
   visit(provider);
 };
 
+/** Another agent changed a party: live refresh marks the row for a moment. */
+const liveChange: Scene = async (visit) => {
+  const all = await renderAllElements();
+  await until(() => shadow(all.list).querySelector('[part~="row"]') !== null, 'the rows');
+  const { housingLoan } = STORY;
+  getStore().update('sn_customerservice_related_party', housingLoan.parties.coBorrower, {
+    type: housingLoan.relationshipTypes.guarantor.id,
+  });
+  await all.provider.current?.live?.check();
+  await until(() => shadow(all.list).querySelector('[data-live-changed]') !== null, 'the marked row');
+  visit(all.provider);
+};
+
 /**
  * The scenes, in order. Each starts on an empty page: the list is virtualised, so a list pushed
  * below the viewport by an earlier scene would render no rows.
@@ -197,6 +212,7 @@ export const SCENES: readonly Scene[] = [
   offline,
   levels,
   review,
+  liveChange,
 ].map((scene): Scene => async (visit) => {
   fixtureCleanup();
   faults.reset();

@@ -12,13 +12,14 @@ describe('mock Table API: faults', () => {
   useMockTableApi();
 
   it('delays answers by latencyMs, only on the tables it is scoped to', async () => {
-    faults.set({ latencyMs: 200, tables: ['customer_account'] });
+    faults.set({ latencyMs: 600, tables: ['customer_account'] });
     let start = performance.now();
     expect((await api('customer_account?sysparm_limit=1')).status).to.equal(200);
-    expect(performance.now() - start).to.be.at.least(190);
+    expect(performance.now() - start).to.be.at.least(590);
+    // Another table is not delayed (generous bound: the test machine may be busy).
     start = performance.now();
     await api('csm_household?sysparm_limit=1');
-    expect(performance.now() - start).to.be.below(150);
+    expect(performance.now() - start).to.be.below(400);
   });
 
   it('offline: the request fails at the network level and is logged with status 0', async () => {

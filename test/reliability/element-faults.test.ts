@@ -219,6 +219,7 @@ describe('reliability: elements under backend faults', () => {
         await until(
           () => deepQuery(element, 'button[part="badge"]')?.dataset.level === 'write',
           'the answer',
+          8000, // the retry re-reads every fact the badge needs: allow for a loaded CI machine
         );
       });
     }

@@ -1,0 +1,50 @@
+/**
+ * The rows of the list: a short list renders every row; a long one goes through
+ * @lit-labs/virtualizer (only the rows in view are in the DOM), whose module — 30 kB minified, a
+ * chunk of its own in the bundle — is loaded the first time a list is long enough to need it
+ * (one request; the rows appear once it has arrived, so a scroll position is never carried from a
+ * plain list into the virtualised one).
+ */
+import { nothing, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import type { virtualize as Virtualize } from '@lit-labs/virtualizer/virtualize.js';
+
+/** Lists up to this many rows render every row, without the virtualizer. */
+export const PLAIN_ROW_LIMIT = 100;
+
+let virtualize: typeof Virtualize | undefined;
+let loading: Promise<typeof Virtualize> | undefined;
+
+/**
+ * Imports the virtualizer once (again after a failed attempt). The list awaits it before its first
+ * render of a long list, so the virtualizer is there from the start.
+ */
+export function loadVirtualizer(): Promise<typeof Virtualize> {
+  loading ??= import('@lit-labs/virtualizer/virtualize.js').then(
+    (module) => (virtualize = module.virtualize),
+    (error: unknown) => {
+      loading = undefined;
+      throw error;
+    },
+  );
+  return loading;
+}
+
+/**
+ * The rows, virtualised when there are more than `PLAIN_ROW_LIMIT`. `onReady` is called once the
+ * virtualizer has loaded (the host re-renders), or with the error when it could not be loaded.
+ */
+export function renderRows<T>(
+  items: T[],
+  key: (item: T) => string,
+  render: (item: T, index: number) => TemplateResult,
+  onReady: (error?: unknown) => void,
+): unknown {
+  if (items.length <= PLAIN_ROW_LIMIT) return repeat(items, key, render);
+  if (virtualize) return virtualize({ items, keyFunction: key, renderItem: render });
+  loadVirtualizer().then(
+    () => onReady(),
+    (error: unknown) => onReady(error),
+  );
+  return nothing;
+}

@@ -1,0 +1,33 @@
+// The self-contained bundle's Vite build options, shared by `npm run build` (scripts/build.mjs)
+// and `npm run size` (scripts/size.mjs, which also builds it with lit and @lit/* left out).
+
+/** Chunks sit flat beside the entry, so a page serving the bundle's directory serves them too. */
+export const ENTRY_FILE = 'cam-elements.bundle.js';
+export const CHUNK_FILES = 'cam-elements.[name]-[hash].js';
+
+/** Vite options building components/bundle.ts into `outDir`; `external` leaves those imports bare. */
+export function bundleConfig({ outDir, external = [], sourcemap = true }) {
+  return {
+    configFile: false,
+    logLevel: 'warn',
+    publicDir: false,
+    build: {
+      outDir,
+      emptyOutDir: false,
+      target: 'es2022',
+      minify: true,
+      sourcemap,
+      lib: {
+        entry: 'components/bundle.ts',
+        formats: ['es'],
+        fileName: () => ENTRY_FILE,
+      },
+      rollupOptions: {
+        external,
+        // Lets the bundler move modules shared with the lazy chunks into the entry itself.
+        preserveEntrySignatures: 'allow-extension',
+        output: { chunkFileNames: CHUNK_FILES },
+      },
+    },
+  };
+}

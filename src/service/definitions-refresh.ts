@@ -1,0 +1,86 @@
+/**
+ * Keeps open consoles' definitions (relationship types, responsibilities, access configurations,
+ * roles and their containment) in step with an administrator's changes: every `intervalMs`
+ * (default 15 minutes) and when the page comes back after a longer absence, the definitions
+ * service compares its cheap per-table stamps with the server and refetches only what changed,
+ * updating the IndexedDB cache and telling every badge. Nothing is asked while the page is hidden
+ * or offline; tabs sharing a cache already revalidate once (definitions-service.ts).
+ */
+import { browserEnvironment, type LiveEnvironment } from './live-environment.js';
+
+/** Default time between definition checks: 15 minutes. */
+export const DEFAULT_DEFINITIONS_INTERVAL_MS = 15 * 60_000;
+
+export interface DefinitionsRefreshOptions {
+  /** What is refreshed: the definitions service. */
+  readonly definitions: { refresh(signal?: AbortSignal): Promise<unknown> };
+  /** Between checks, ms; 0 turns the scheduled checks off. */
+  readonly intervalMs?: number;
+  readonly environment?: LiveEnvironment;
+}
+
+export class DefinitionsRefresh {
+  readonly #options: DefinitionsRefreshOptions;
+  readonly #env: LiveEnvironment;
+  readonly #stop: () => void;
+  readonly #abort = new AbortController();
+  #timer: unknown;
+  #lastCheck: number;
+  #running = false;
+
+  constructor(options: DefinitionsRefreshOptions) {
+    this.#options = options;
+    this.#env = options.environment ?? browserEnvironment();
+    this.#lastCheck = this.#env.now();
+    this.#stop = this.#env.watch(() => this.#onReturn());
+    this.#arm();
+  }
+
+  get intervalMs(): number {
+    return Math.max(0, this.#options.intervalMs ?? DEFAULT_DEFINITIONS_INTERVAL_MS);
+  }
+
+  dispose(): void {
+    this.#stop();
+    this.#abort.abort(new DOMException('Disposed', 'AbortError'));
+    if (this.#timer !== undefined) this.#env.clearTimeout(this.#timer);
+    this.#timer = undefined;
+  }
+
+  #active(): boolean {
+    return this.#env.online() && !this.#env.hidden();
+  }
+
+  /** Focus, visibility or connectivity changed: check when the last check is older than an interval. */
+  #onReturn(): void {
+    if (this.intervalMs === 0 || !this.#active()) return;
+    if (this.#env.now() - this.#lastCheck >= this.intervalMs) void this.#check();
+  }
+
+  #arm(): void {
+    if (this.#timer !== undefined) this.#env.clearTimeout(this.#timer);
+    this.#timer = undefined;
+    if (this.intervalMs === 0 || this.#abort.signal.aborted) return;
+    this.#timer = this.#env.setTimeout(() => {
+      this.#timer = undefined;
+      // Hidden or offline: the return (focus, visibility, online) checks, since it is overdue.
+      if (this.#active()) void this.#check();
+      else this.#arm();
+    }, this.intervalMs);
+  }
+
+  async #check(): Promise<void> {
+    if (this.#running) return;
+    this.#running = true;
+    this.#lastCheck = this.#env.now();
+    // The rhythm does not depend on how long the check takes.
+    this.#arm();
+    try {
+      await this.#options.definitions.refresh(this.#abort.signal);
+    } catch {
+      // The definitions service keeps its copy and reports why (snapshot flags); try next time.
+    } finally {
+      this.#running = false;
+    }
+  }
+}
