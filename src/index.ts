@@ -100,6 +100,7 @@ export {
 export type {
   DefinitionsServiceOptions,
   DefinitionsStorageOptions,
+  HostPersonaGrant,
   DefinitionsListener,
   DefinitionsSnapshot,
   DefinitionRows,

@@ -24,6 +24,7 @@ import { findCacheOwner, type CacheOwner } from './provider-owner.js';
 import { RoleTreeController } from './role-tree-controller.js';
 import { renderAccessConfigsSection } from './section-access-configs.js';
 import { renderExplainSection } from './section-explain.js';
+import { renderPersonaRolesSection } from './section-persona-roles.js';
 import { renderRelationshipTypesSection } from './section-relationship-types.js';
 import { renderResponsibilitiesSection } from './section-responsibilities.js';
 import { renderRolesSection } from './section-roles.js';
@@ -31,14 +32,15 @@ import { renderStatusSection } from './section-status.js';
 import { renderTransferSection } from './section-transfer.js';
 import { TransferController } from './transfer-controller.js';
 
-type SearchedTab = 'responsibilities' | 'access-configs' | 'relationship-types';
+type SearchedTab = 'responsibilities' | 'access-configs' | 'relationship-types' | 'persona-roles';
 
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /**
  * Offline inspection of the cached access rules: the role catalogue as a tree, responsibilities,
- * access configurations, relationship types, where the rules come from and how old they are, an
- * explanation of one principal's access to one entity, and export / import of access-test files.
+ * access configurations, relationship types, persona roles (what a role gives by itself: built-in,
+ * host or imported rows), where the rules come from and how old they are, an explanation of one
+ * principal's access to one entity, and export / import of access-test files.
  * Works with the network off: the definitions come from the cache, and Explain can use the facts
  * of an imported access-test file.
  *
@@ -281,6 +283,14 @@ export class CamAccessInspector extends LitElement {
       case 'relationship-types':
         return renderRelationshipTypesSection(definitions, query('relationship-types'), (q) =>
           this.setQuery('relationship-types', q),
+        );
+      case 'persona-roles':
+        return renderPersonaRolesSection(
+          definitions,
+          this.catalog(snapshot),
+          query('persona-roles'),
+          (q) => this.setQuery('persona-roles', q),
+          (role) => this.reveal(role),
         );
       case 'status': {
         const { refresh } = this.definitions;

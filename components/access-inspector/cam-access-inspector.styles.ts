@@ -65,6 +65,10 @@ export const styles = [
     .count {
       margin: 0.25rem 0;
     }
+    /* A wide table scrolls on its own on narrow screens (390 px). */
+    .table-scroll {
+      overflow-x: auto;
+    }
     table {
       border-collapse: collapse;
       width: 100%;

@@ -4,6 +4,7 @@ import { html } from 'lit';
 import { faults, requestLog } from '../../mocks/faults.js';
 import { getStore } from '../../mocks/db.js';
 import { STORY } from '../../mocks/seed/index.js';
+import { BUILTIN_PERSONA_GRANTS } from '../../src/access/builtin-persona-grants.js';
 import { RoleCatalog } from '../../src/access/role-catalog.js';
 import type { DefinitionsSnapshot } from '../../src/service/definitions-snapshot.js';
 import { freshUserId, renderInProvider, until, useElementFixtures } from '../../test/support/fixtures.js';
@@ -568,5 +569,145 @@ describe('<cam-access-inspector>', () => {
     await openTab(el, 'access-configs');
     expect($$(el, '[data-unknown]').map(text)).to.deep.equal(['⚠ x_acme.no_such_role — unknown role']);
     await expect(el).to.be.accessible();
+  });
+
+  describe('Persona roles tab', () => {
+    const CUSTOMER = 'sn_customerservice.customer';
+    const ACCOUNT_CASES = {
+      id: 'x_customer_account_cases',
+      role: CUSTOMER,
+      table: 'case',
+      level: 'read',
+      scope: 'account',
+      principals: ['contact', 'consumer'],
+      note: 'Acme: customers read every case of their account.',
+    } as const;
+    /** The cells of the persona row with `id`, as text. */
+    const cells = (el: CamAccessInspector, id: string): string[] =>
+      $$(el, `tbody tr[data-id="${CSS.escape(id)}"] > *`).map(text);
+
+    /** Clicks Export and returns the downloaded file's text. */
+    async function exportThroughUi(el: CamAccessInspector): Promise<string> {
+      const blobs: Blob[] = [];
+      const { createObjectURL } = URL;
+      const onClick = (event: Event): void => {
+        if (event.composedPath()[0] instanceof HTMLAnchorElement) event.preventDefault();
+      };
+      URL.createObjectURL = (blob: Blob | MediaSource): string => {
+        blobs.push(blob as Blob);
+        return createObjectURL(blob);
+      };
+      el.addEventListener('click', onClick);
+      try {
+        await openTab(el, 'transfer');
+        $<HTMLButtonElement>(el, '[part="export"]')?.click();
+      } finally {
+        URL.createObjectURL = createObjectURL;
+        el.removeEventListener('click', onClick);
+      }
+      if (blobs.length !== 1) throw new Error('no file was exported');
+      return blobs[0]!.text();
+    }
+
+    it('lists the built-in rows: role, table, level, scope, kinds, source, active state and sentence', async () => {
+      const { el } = await renderInspector();
+      await loaded(el);
+      await openTab(el, 'persona-roles');
+      expect($(el, '[role="tab"][aria-selected="true"]')?.id).to.equal('tab-persona-roles');
+      expect(text($(el, '#tab-persona-roles'))).to.equal('Persona roles');
+      expect($$(el, 'tbody tr')).to.have.length(BUILTIN_PERSONA_GRANTS.length);
+      const [role, ...rest] = cells(el, 'customer_own_cases');
+      expect(role).to.contain(CUSTOMER);
+      expect(rest).to.deep.equal([
+        'Case',
+        'write',
+        'Their own records',
+        'Contact',
+        'Built-in',
+        'Active',
+        'Customer: "Customers can create cases and view and edit existing cases for themselves."',
+      ]);
+      expect(text($(el, '.count'))).to.equal(
+        `${BUILTIN_PERSONA_GRANTS.length} of ${BUILTIN_PERSONA_GRANTS.length} persona roles shown`,
+      );
+      await search(el, 'Every record');
+      const every = $$(el, 'tbody tr');
+      expect(every.length).to.be.greaterThan(0).and.lessThan(BUILTIN_PERSONA_GRANTS.length);
+      for (const row of every) expect(text(row)).to.contain('Every record');
+      await expect(el).to.be.accessible();
+    });
+
+    it('fits 390 px: the wide table scrolls inside the panel', async () => {
+      const { el } = await renderInspector();
+      el.style.display = 'block';
+      el.style.width = '390px';
+      await loaded(el);
+      await openTab(el, 'persona-roles');
+      const panel = $(el, '[role="tabpanel"]') as HTMLElement;
+      expect(panel.scrollWidth).to.be.at.most(panel.clientWidth);
+      await expect(el).to.be.accessible();
+    });
+
+    it('links the role of a row to the catalogue', async () => {
+      const { el } = await renderInspector();
+      await loaded(el);
+      await openTab(el, 'persona-roles');
+      $<HTMLButtonElement>(el, 'tbody tr[data-id="customer_own_cases"] button.link')?.click();
+      await el.updateComplete;
+      expect(el.tab).to.equal('roles');
+      await until(() => focused(el) === item(el, CUSTOMER), 'the role to be focused');
+    });
+
+    it('shows host rows from the provider as Host, and a turned-off built-in row as Inactive', async () => {
+      const { el, provider } = await renderInspector();
+      await loaded(el);
+      await openTab(el, 'persona-roles');
+      expect(cells(el, ACCOUNT_CASES.id)).to.deep.equal([]);
+      provider.personaGrants = [
+        ACCOUNT_CASES,
+        { ...BUILTIN_PERSONA_GRANTS.find((g) => g.id === 'agent_cases')!, active: false },
+      ];
+      await until(() => cells(el, ACCOUNT_CASES.id).length > 0, 'the host row');
+      expect(cells(el, ACCOUNT_CASES.id).slice(1)).to.deep.equal([
+        'Case',
+        'read',
+        'Records of their account',
+        'Contact, Consumer',
+        'Host',
+        'Active',
+        ACCOUNT_CASES.note,
+      ]);
+      const agent = $(el, 'tbody tr[data-id="agent_cases"]');
+      expect(agent?.dataset.inactive).to.equal('true');
+      expect(cells(el, 'agent_cases').slice(5, 7)).to.deep.equal(['Host', 'Inactive']);
+      expect($$(el, 'tbody tr')).to.have.length(BUILTIN_PERSONA_GRANTS.length + 1);
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows imported rows as Imported, and they survive export and import', async () => {
+      const { el, provider } = await renderInspector();
+      await loaded(el);
+      await provider.current?.definitions.revalidated();
+      const file = JSON.parse(await exportThroughUi(el));
+      file.definitions.personaGrants = [ACCOUNT_CASES];
+      await importText(el, JSON.stringify(file), 'with-persona.json');
+      expect(text($(el, '.import-status'))).to.match(/^Imported "with-persona.json"/);
+      await openTab(el, 'persona-roles');
+      expect($$(el, 'tbody tr')).to.have.length(1);
+      expect(cells(el, ACCOUNT_CASES.id).slice(5)).to.deep.equal(['Imported', 'Active', ACCOUNT_CASES.note]);
+      const imported = current(provider)?.definitions;
+
+      const again = await exportThroughUi(el);
+      expect(JSON.parse(again).definitions.personaGrants).to.deep.equal([
+        { ...ACCOUNT_CASES, source: 'imported' },
+      ]);
+      await importText(el, again, 'exported.json');
+      // The first import's status also says "Imported": wait for the second file's.
+      await until(() => /^Imported "exported.json"/.test(text($(el, '.import-status'))), 'the second import');
+      expect(current(provider)?.definitions).to.deep.equal(imported);
+      await openTab(el, 'persona-roles');
+      expect(cells(el, ACCOUNT_CASES.id).slice(5, 6)).to.deep.equal(['Imported']);
+      await expect(el).to.be.accessible();
+    });
   });
 });

@@ -103,6 +103,8 @@ describe('inspector helpers', () => {
     expect(tabForKey('ArrowRight', 'transfer')).to.equal('roles');
     expect(tabForKey('End', 'status')).to.equal('transfer');
     expect(tabForKey('Home', 'status')).to.equal('roles');
+    expect(tabForKey('ArrowRight', 'relationship-types')).to.equal('persona-roles');
+    expect(tabForKey('ArrowLeft', 'status')).to.equal('persona-roles');
     expect(tabForKey('a', 'status')).to.equal(undefined);
   });
 

@@ -10,14 +10,17 @@ import { levelLabel } from '../internal/labels.js';
 import { matches, partyLabel, tableLabel } from './format.js';
 import { renderCount, renderSearch } from './search-field.js';
 
-function renderRole(name: string, catalog: RoleCatalog, reveal: (role: RoleDef) => void): TemplateResult {
+/** A role linking to the catalogue, or flagged when the catalogue lacks it. */
+export function renderRoleLink(
+  name: string,
+  catalog: RoleCatalog,
+  reveal: (role: RoleDef) => void,
+): TemplateResult {
   const role = catalog.get(name);
-  if (!role) return html`<li class="warn" data-unknown>⚠ ${msg(str`${name} — unknown role`)}</li>`;
-  return html`<li>
-    <button type="button" class="link" @click=${() => reveal(role)}>
-      ${role.title} <code>${role.name}</code>
-    </button>
-  </li>`;
+  if (!role) return html`<span class="warn" data-unknown>⚠ ${msg(str`${name} — unknown role`)}</span>`;
+  return html`<button type="button" class="link" @click=${() => reveal(role)}>
+    ${role.title} <code>${role.name}</code>
+  </button>`;
 }
 
 /** Renders the Access configurations section, filtered by responsibility, table or role. */
@@ -71,7 +74,7 @@ export function renderAccessConfigsSection(
                 c.rolesRequired.length === 0
                   ? html`<span class="muted">${msg('none')}</span>`
                   : html`<ul>
-                      ${c.rolesRequired.map((r) => renderRole(r, catalog, reveal))}
+                      ${c.rolesRequired.map((r) => html`<li>${renderRoleLink(r, catalog, reveal)}</li>`)}
                     </ul>`
               }
             </td>

@@ -5,7 +5,7 @@ import { TableApiClient } from '../../src/client/table-api-client.js';
 import { AuthError } from '../../src/client/errors.js';
 import { resolveTableMap, type TableMap, type TableMapOverrides } from '../../src/client/table-map.js';
 import type { TableClient } from '../../src/client/types.js';
-import { DefinitionsService } from '../../src/service/definitions-service.js';
+import { DefinitionsService, type HostPersonaGrant } from '../../src/service/definitions-service.js';
 import { RelatedPartiesService } from '../../src/service/related-parties-service.js';
 import { AccessFactsLoader } from '../../src/service/access-facts-loader.js';
 import { AccessService } from '../../src/service/access-service.js';
@@ -54,6 +54,12 @@ export class CamProvider extends LitElement {
   /** A client to use instead of creating one (tests, custom transports). */
   @property({ attribute: false }) client?: TableClient;
 
+  /**
+   * The host's persona rows, over the built-in ones (same id: replaces it; `active: false` turns it
+   * off). A new array recreates the services, so every element answers again with the new rows.
+   */
+  @property({ attribute: false }) personaGrants?: readonly HostPersonaGrant[];
+
   /** Services to provide as they are, instead of creating them. */
   @property({ attribute: false }) services?: CamServices;
 
@@ -92,6 +98,7 @@ export class CamProvider extends LitElement {
       'timeout',
       'tableMap',
       'client',
+      'personaGrants',
       'services',
       'pollInterval',
       'definitionsInterval',
@@ -151,6 +158,7 @@ export class CamProvider extends LitElement {
       tableMap,
       instance,
       user: this.userId || 'anonymous',
+      ...(this.personaGrants && { personaGrants: this.personaGrants }),
     });
     const access = new AccessService(new AccessFactsLoader(client, tableMap), definitions);
     const parties = new RelatedPartiesService(client, tableMap);
