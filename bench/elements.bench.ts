@@ -23,6 +23,7 @@ import { getStore } from '../mocks/db.js';
 import { seedLargeCase, STORY } from '../mocks/seed/index.js';
 import { ensureBundle, startPageServer } from '../test/e2e/table-api-server.js';
 import { summarize } from './timing.js';
+import { benchReview, printReview } from './review.bench.js';
 
 const JSON_OUTPUT = process.argv.includes('--json');
 const RUNS = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 3;
@@ -259,8 +260,9 @@ async function main(): Promise<void> {
       pass: t.pick(c) <= t.max,
     })),
   );
+  const review = await benchReview();
   if (JSON_OUTPUT) {
-    console.log(JSON.stringify({ runs: RUNS, cases: results, targets: checks }, null, 2));
+    console.log(JSON.stringify({ runs: RUNS, cases: results, targets: checks, review }, null, 2));
     return;
   }
   for (const c of results) {
@@ -286,6 +288,8 @@ async function main(): Promise<void> {
       `${t.pass ? 'PASS' : 'MISS'}  ${t.case}, ${t.latencyMs} ms: ${t.name} ${t.value} (target ≤ ${t.max})`,
     );
   }
+  console.log('');
+  printReview(review);
 }
 
 await main();

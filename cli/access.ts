@@ -18,6 +18,7 @@ import {
   type AccessTestFile,
 } from '../src/access/test-file.js';
 import { describeExpectation, describeTest, runAccessTests } from '../src/access/test-run.js';
+import { audit, AUDIT_USAGE } from './audit.js';
 
 const USAGE = `Usage:
   npm run access -- check FILE [--json]
@@ -25,6 +26,7 @@ const USAGE = `Usage:
       explanation of each failure; --json prints [{principal, entity, level, expected, pass}].
   npm run access -- explain FILE PRINCIPAL ENTITY
       Print why PRINCIPAL (e.g. contact:ana) has its access to ENTITY (e.g. case:cs1).
+${AUDIT_USAGE.replace(/^Usage:\n/, '')}
   npm run access -- personas FILE [--json]
       List the persona grant rows the file's definitions use (built-in, host or imported):
       role → table, scope, level, for which principal kinds.
@@ -140,6 +142,7 @@ function personas(file: string, json: boolean): number {
 }
 
 function main(argv: readonly string[]): number {
+  if (argv[0] === 'audit') return audit(argv.slice(1));
   const { values, positionals } = parseArgs({
     args: [...argv],
     options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },

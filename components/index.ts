@@ -8,6 +8,7 @@ export { CamEffectiveAccessBadge } from './effective-access-badge/cam-effective-
 export { CamRelatedPartyList } from './related-party-list/cam-related-party-list.js';
 export { CamAddPartyDialog } from './add-party-dialog/cam-add-party-dialog.js';
 export { CamAccessInspector } from './access-inspector/cam-access-inspector.js';
+export { CamAccessReview } from './access-review/cam-access-review.js';
 export {
   CamPartyAddedEvent,
   CamPartyRemovedEvent,

@@ -17,6 +17,7 @@ import { CamRelationshipTypePicker as CamRelationshipTypePickerElement } from '.
 import { CamEffectiveAccessBadge as CamEffectiveAccessBadgeElement } from './effective-access-badge/cam-effective-access-badge.js';
 import { CamAddPartyDialog as CamAddPartyDialogElement } from './add-party-dialog/cam-add-party-dialog.js';
 import { CamAccessInspector as CamAccessInspectorElement } from './access-inspector/cam-access-inspector.js';
+import { CamAccessReview as CamAccessReviewElement } from './access-review/cam-access-review.js';
 import type {
   CamAddPartyRequestEvent,
   CamAuthRequiredEvent,
@@ -87,4 +88,12 @@ export const CamAccessInspector = createComponent({
   tagName: 'cam-access-inspector',
   elementClass: CamAccessInspectorElement,
   displayName: 'CamAccessInspector',
+});
+
+/** `<cam-access-review>`: `accountId` (+ `includeChildren`) or `entityTable` + `entityId`. */
+export const CamAccessReview = createComponent({
+  react: React,
+  tagName: 'cam-access-review',
+  elementClass: CamAccessReviewElement,
+  displayName: 'CamAccessReview',
 });

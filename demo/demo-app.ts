@@ -28,6 +28,7 @@ import './views/case-view.js';
 import './views/sold-product-view.js';
 import './views/install-base-view.js';
 import './views/inspector-view.js';
+import './views/review-view.js';
 
 const APP_NAME = 'Acme Support';
 
@@ -41,6 +42,7 @@ const TITLES: Record<Route['name'], string> = {
   'sold-product': 'Sold product',
   'install-base': 'Install base item',
   inspector: 'Access inspector',
+  review: 'Access review',
   'not-found': 'Not found',
 };
 
@@ -191,6 +193,11 @@ export class DemoApp extends LitElement {
           .principal=${route.principal}
           .entity=${route.entity}
         ></demo-inspector-view>`;
+      case 'review':
+        return html`<demo-review-view
+          .account=${route.account}
+          .reviewer=${AGENTS.find((a) => a.id === this.settings.userId)?.name ?? ''}
+        ></demo-review-view>`;
       case 'not-found':
         return html`<div>
           <h1 tabindex="-1">Page not found</h1>
@@ -256,6 +263,7 @@ export class DemoApp extends LitElement {
             ${this.#nav('home', 'Home', routeHref({ name: 'home' }))}
             ${this.#nav('cases', 'Cases', routeHref({ name: 'cases', search: '', page: 1 }))}
             ${this.#nav('inspector', 'Access inspector', routeHref({ name: 'inspector' }))}
+            ${this.#nav('review', 'Access review', routeHref({ name: 'review' }))}
           </ul>
         </nav>
         <cam-provider user-id=${this.settings.userId} poll-interval=${POLL_INTERVAL} .pushSource=${PUSH}>

@@ -15,6 +15,7 @@ export type Route =
       readonly principal?: { readonly kind: PrincipalKind; readonly id: string };
       readonly entity?: { readonly kind: EntityKind; readonly id: string };
     }
+  | { readonly name: 'review'; readonly account?: string }
   | { readonly name: 'not-found'; readonly path: string };
 
 const SYS_ID = /^[0-9a-f]{32}$/;
@@ -60,6 +61,10 @@ export function parseRoute(hash: string): Route {
     const entity = ref(params.get('entity'), ENTITIES);
     return { name: 'inspector', ...(principal ? { principal } : {}), ...(entity ? { entity } : {}) };
   }
+  if (head === 'review' && parts.length === 1) {
+    const account = params.get('account') ?? '';
+    return { name: 'review', ...(SYS_ID.test(account) ? { account } : {}) };
+  }
   return { name: 'not-found', path };
 }
 
@@ -86,6 +91,8 @@ export function routeHref(route: Route): string {
       const query = params.toString();
       return `#/inspector${query ? `?${query}` : ''}`;
     }
+    case 'review':
+      return route.account ? `#/review?account=${route.account}` : '#/review';
     case 'not-found':
       return `#/${route.path}`;
   }

@@ -12,6 +12,7 @@ const ORDER = [
   'cam-effective-access-badge',
   'cam-add-party-dialog',
   'cam-access-inspector',
+  'cam-access-review',
 ];
 
 const cell = (text = '') => String(text).replace(/\s+/g, ' ').replace(/\|/g, '\\|').trim();

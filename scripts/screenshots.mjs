@@ -94,6 +94,25 @@ try {
   await open('#/inspector');
   await page.locator('cam-access-inspector [role=tree]').waitFor();
   await shoot('screenshot-inspector.png');
+
+  await open('#/review');
+  await page.locator('cam-access-review [part=summary]').waitFor({ timeout: 30_000 });
+  await page
+    .locator('cam-access-review [part=finding][data-kind="inactive-person"] input[value=remove]')
+    .click();
+  await page.locator('cam-access-review [part=finding]').first().locator('details summary').click();
+  await shoot('screenshot-access-review.png');
+
+  await open(`#/case/${story('1021')}`);
+  const who = page.locator('section', {
+    has: page.getByRole('heading', { name: 'Who has access', level: 2 }),
+  });
+  await who.locator('cam-access-review [part=summary]').waitFor({ timeout: 30_000 });
+  await who.scrollIntoViewIfNeeded();
+  await who.locator('cam-access-review [part=row]').first().waitFor();
+  await page.mouse.move(0, 0);
+  await who.screenshot({ path: 'docs/screenshot-who-has-access.png' });
+  console.log('docs/screenshot-who-has-access.png');
 } finally {
   await browser.close();
   await new Promise((resolve) => server.httpServer.close(resolve));

@@ -7,6 +7,7 @@ import { entityHref, routeHref } from '../router.js';
 import { accessSection, field, partiesSection, type NamedPrincipal } from './entity-sections.js';
 import { errorBox, loading } from './errors.js';
 import { ViewElement } from './view-element.js';
+import { whoHasAccessSection } from './who-has-access.js';
 
 export class DemoCaseView extends ViewElement {
   /** sys_id of the case (from the route). */
@@ -46,6 +47,7 @@ export class DemoCaseView extends ViewElement {
       <div class="record-layout">
         <div class="record-main">
           ${partiesSection(table, this.recordId)} ${c ? this.#renderAccess(c, table) : nothing}
+          ${whoHasAccessSection(table, this.recordId)}
         </div>
         <aside class="record-side" aria-label="Case details">
           <section class="panel" aria-labelledby="details-heading">

@@ -9,6 +9,7 @@ import { field, partiesSection } from './entity-sections.js';
 import { recordStates } from './errors.js';
 import { relatedRecords } from './related-records.js';
 import { ViewElement } from './view-element.js';
+import { whoHasAccessSection } from './who-has-access.js';
 
 async function load(services: Backend, id: string, signal: AbortSignal) {
   const [item, children, cases] = await Promise.all([
@@ -68,7 +69,7 @@ export class DemoInstallBaseView extends ViewElement {
         <h1 tabindex="-1">${item.name}</h1>
       </header>
       <div class="record-layout">
-        <div class="record-main">${parties}</div>
+        <div class="record-main">${parties} ${whoHasAccessSection(table, item.id)}</div>
         <aside class="record-side" aria-label="Install base item details">
           <section class="panel" aria-labelledby="details-heading">
             <h2 id="details-heading">Details</h2>

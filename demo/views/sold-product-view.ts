@@ -9,6 +9,7 @@ import { accessSection, field, partiesSection, type NamedPrincipal } from './ent
 import { recordStates } from './errors.js';
 import { relatedRecords } from './related-records.js';
 import { ViewElement } from './view-element.js';
+import { whoHasAccessSection } from './who-has-access.js';
 
 async function load(services: Backend, id: string, signal: AbortSignal) {
   const [product, items, cases] = await Promise.all([
@@ -56,7 +57,7 @@ export class DemoSoldProductView extends ViewElement {
       </header>
       <div class="record-layout">
         <div class="record-main">
-          ${partiesSection(table, product.id)}
+          ${partiesSection(table, product.id)} ${whoHasAccessSection(table, product.id)}
           ${accessSection({ kind: 'sold_product', table, id: product.id }, principals)}
         </div>
         <aside class="record-side" aria-label="Sold product details">

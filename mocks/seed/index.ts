@@ -13,3 +13,4 @@ export { SEED_DEFINITIONS, withStoryTypes } from './seed-definitions.js';
 export { STORY, storyId } from './story.js';
 export { createSeededStore, seedWorld, type WorldOptions } from './world.js';
 export { seedLargeCase, type LargeCase, type LargeCaseOptions } from './large-case.js';
+export { REVIEW_STORY } from './review-story.js';

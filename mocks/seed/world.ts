@@ -17,6 +17,7 @@ import { STORY } from './story.js';
 import { seedCases } from './world-cases.js';
 import { seedParties } from './world-parties.js';
 import { seedPeople } from './world-people.js';
+import { seedReviewStory } from './review-story.js';
 import { seedProducts } from './world-products.js';
 
 export interface WorldOptions {
@@ -78,6 +79,7 @@ export function seedWorld(store: TableStore, options: WorldOptions = {}): void {
     const cases = seedCases(ctx, people, products, options.cases ?? 296);
     seedParties(ctx, people, products, cases);
     seedPersonaStory(ctx);
+    seedReviewStory(ctx);
   });
 }
 

@@ -93,7 +93,7 @@ const SPEC: Spec = {
       partnerAccount: 'account',
       partnerContact: 'contact',
     },
-    extra: ['state', 'priority'],
+    extra: ['state', 'priority', 'closed_at'],
     display: 'number',
   },
   soldProduct: { refs: { account: 'account', consumer: 'consumer' }, display: 'name' },
@@ -103,11 +103,11 @@ const SPEC: Spec = {
   },
   account: { refs: { parent: 'account' }, display: 'name' },
   accountAccess: { refs: { account: 'account' }, booleans: ['restrictContactAccess'] },
-  contact: { refs: { account: 'account' }, display: 'name' },
-  consumer: { refs: { household: 'household' }, display: 'name' },
+  contact: { refs: { account: 'account' }, extra: ['active'], display: 'name' },
+  consumer: { refs: { household: 'household' }, extra: ['active'], display: 'name' },
   household: { display: 'name' },
   // user_name: what sys_created_by / sys_updated_by hold (live refresh shows who changed a party).
-  user: { display: 'name', extra: ['user_name'] },
+  user: { display: 'name', extra: ['user_name', 'active'] },
   serviceOrganization: { display: 'name' },
   serviceOrganizationMember: { refs: { serviceOrganization: 'serviceOrganization', user: PRINCIPAL } },
 };

@@ -90,7 +90,12 @@ const DefinitionParts = {
 const DefinitionsSchema = v.strictObject(DefinitionParts);
 
 const Named = { id: Id, name: v.optional(Text) };
-const Person = { ...Named, email: v.optional(Text), roles: v.optional(Names) };
+const Person = {
+  ...Named,
+  email: v.optional(Text),
+  roles: v.optional(Names),
+  active: v.optional(v.boolean()),
+};
 const Ref = v.optional(Id);
 
 const FactsSchema = v.strictObject({
@@ -117,6 +122,8 @@ const FactsSchema = v.strictObject({
         installBase: Ref,
         partnerAccount: Ref,
         partnerContact: Ref,
+        /** ISO 8601 date-time the case was closed (the access review's closed-record rule). */
+        closedAt: v.optional(Text),
       }),
     ),
   ),

@@ -20,6 +20,8 @@ export interface Contact {
   readonly account?: string;
   /** Role names held (`sys_user_has_role`). */
   readonly roles: readonly string[];
+  /** False when the person can no longer sign in (`active`); absent = unknown, taken as active. */
+  readonly active?: boolean;
 }
 
 export interface Consumer {
@@ -28,6 +30,8 @@ export interface Consumer {
   readonly email?: string;
   readonly household?: string;
   readonly roles: readonly string[];
+  /** False when the person can no longer sign in (`active`); absent = unknown, taken as active. */
+  readonly active?: boolean;
 }
 
 /** An internal user (agent, contributor). */
@@ -36,6 +40,8 @@ export interface User {
   readonly name: string;
   readonly email?: string;
   readonly roles: readonly string[];
+  /** False when the person can no longer sign in (`active`); absent = unknown, taken as active. */
+  readonly active?: boolean;
 }
 
 export interface ServiceOrganization {
@@ -79,6 +85,8 @@ export interface Case {
   readonly partnerAccount?: string;
   /** `case.partner_contact`: the partner's contact on the case (a contact id). */
   readonly partnerContact?: string;
+  /** When the case was closed (ISO 8601, `closed_at`); absent while open. Used by the access review. */
+  readonly closedAt?: string;
 }
 
 /** A related-party record: entity × party × relationship type × responsibility. */

@@ -6,6 +6,7 @@ import { expect } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import {
   CamAccessInspector,
+  CamAccessReview,
   CamAddPartyDialog,
   CamEffectiveAccessBadge,
   CamProvider,
@@ -32,6 +33,7 @@ const ELEMENTS = [
   ],
   ['cam-add-party-dialog', CamAddPartyDialog, 'add-party-dialog/cam-add-party-dialog'],
   ['cam-access-inspector', CamAccessInspector, 'access-inspector/cam-access-inspector'],
+  ['cam-access-review', CamAccessReview, 'access-review/cam-access-review'],
 ] as const;
 
 /** Imports a module by URL as a separate module instance (a query makes the browser load it anew). */

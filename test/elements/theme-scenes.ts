@@ -12,6 +12,7 @@ import { faults } from '../../mocks/faults.js';
 import { getStore } from '../../mocks/db.js';
 import { STORY } from '../../mocks/seed/story.js';
 import { freshUserId, until } from '../support/fixtures.js';
+import '../../components/access-review/cam-access-review.js';
 import {
   allElementsTemplate,
   CASE_TABLE,
@@ -174,6 +175,18 @@ const levels: Scene = async (visit) => {
   visit(provider);
 };
 
+/** An access review of one record, loaded (findings, matrix with rows). */
+const review: Scene = async (visit) => {
+  const provider = await fixture<HTMLElement>(
+    html`<cam-provider user-id=${freshUserId()}
+      ><cam-access-review entity-table=${CASE_TABLE} entity-id=${STORY.nearMiss.caseId}></cam-access-review
+    ></cam-provider>`,
+  );
+  const root = () => provider.querySelector('cam-access-review')?.shadowRoot;
+  await until(() => root()?.querySelector('[part~="row"]') != null, 'the review', 10_000);
+  visit(provider);
+};
+
 /** Another agent changed a party: live refresh marks the row for a moment. */
 const liveChange: Scene = async (visit) => {
   const all = await renderAllElements();
@@ -198,6 +211,7 @@ export const SCENES: readonly Scene[] = [
   refused,
   offline,
   levels,
+  review,
   liveChange,
 ].map((scene): Scene => async (visit) => {
   fixtureCleanup();
