@@ -3,7 +3,6 @@ import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { localized, msg, str } from '@lit/localize';
-import { entityKindIn } from '../../src/client/table-map.js';
 import { formatRef } from '../../src/model/kinds.js';
 import type { Decision } from '../../src/review/decisions.js';
 import { reviewToCsv, reviewToJson, type ReviewExportMeta } from '../../src/review/export.js';
@@ -216,18 +215,13 @@ export class CamAccessReview extends LitElement {
     if (this.accountId)
       return { kind: 'account', account: this.accountId, includeChildren: this.includeChildren };
     const kind =
-      this.services && this.entityTable ? entityKindIn(this.services.tableMap, this.entityTable) : undefined;
+      this.services && this.entityTable ? this.services.parties.entityKindOf(this.entityTable) : undefined;
     return kind && this.entityId ? { kind: 'entity', entity: { kind, id: this.entityId } } : undefined;
   }
 
   private serviceFor(services: CamServices): AccessReviewService<DefinitionsSnapshot> {
-    if (this.reviewService?.services !== services) {
-      this.reviewService = {
-        services,
-        service: new AccessReviewService(services.client, services.tableMap, services.definitions),
-      };
-    }
-    return this.reviewService.service;
+    if (!services.review) throw new Error(msg('These services offer no access review.'));
+    return services.review;
   }
 
   private exportMeta(review: Review): ReviewExportMeta {

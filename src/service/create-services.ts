@@ -18,6 +18,7 @@ import {
 } from './definitions-service.js';
 import type { DefinitionsSnapshot } from './definitions-snapshot.js';
 import { RelatedPartiesService } from './related-parties-service.js';
+import { AccessReviewService } from './access-review-service.js';
 import { DEFAULT_POLL_INTERVAL_S, LiveFeed, type PushSource } from './live-feed.js';
 import { DefinitionsRefresh, DEFAULT_DEFINITIONS_INTERVAL_MS } from './definitions-refresh.js';
 
@@ -34,6 +35,8 @@ export interface CamServices {
   readonly access: AccessService<DefinitionsSnapshot>;
   /** Live refresh: what other agents change reaches the lists (absent: no live updates). */
   readonly live?: LiveFeed;
+  /** Access reviews of an account or an entity (who has access, findings). */
+  readonly review?: AccessReviewService<DefinitionsSnapshot>;
   /** Elements hand errors here so the host can react (a 401 calls `onAuthRequired`). */
   reportError(error: unknown): void;
 }
@@ -133,6 +136,7 @@ export function createCamServices(options: CamServicesOptions = {}): OwnedCamSer
     parties,
     access,
     live,
+    review: new AccessReviewService<DefinitionsSnapshot>(client, tableMap, definitions),
     reportError: (error) => {
       // A client created here calls onAuthRequired itself; an injected one has no such hook.
       if (error instanceof AuthError && options.client) onAuthRequired?.(error);
