@@ -234,7 +234,7 @@ describe('demo workspace (built, under a sub-path)', { timeout: 150_000 }, () =>
     await demo.reload();
     const inspector = page.locator('cam-access-inspector');
     await waitForText(inspector, /Offline: showing the rules cached on this device/);
-    await inspector.getByRole('tab', { name: 'Roles' }).click();
+    await inspector.getByRole('tab', { name: 'Roles', exact: true }).click();
     await waitForText(inspector, /Case Authorized Contributor/);
     await expectAccessible(page, 'offline inspector after a reload');
     // Parties and roles held are never cached: after a reload the list says it cannot load them.
