@@ -36,6 +36,7 @@ import {
   type PartyRow,
 } from './party-rows.js';
 import * as rows from './fact-rows.js';
+import { readRolesHeld } from './roles-held.js';
 import { BatchedReader, type IncompleteSource } from './batched-reader.js';
 
 export type { IncompleteSource } from './batched-reader.js';
@@ -419,21 +420,8 @@ class LoadRun {
   }
 
   /** Role names held per principal id (`sys_user_has_role`). */
-  private async loadRolesHeld(principalIds: string[]): Promise<Map<string, string[]>> {
-    const { table, columns } = this.map.userHasRole;
-    const held = new Map<string, string[]>();
-    const found = await this.reader.rowsWhereIn(table, columns.user, principalIds, {
-      fields: [columns.user, columns.role],
-      displayValue: 'all',
-    });
-    for (const row of found) {
-      const user = rows.fieldText(row, columns.user);
-      const role = row[columns.role];
-      const name = role?.value ? (this.options.roleName?.(role.value) ?? role.display) : undefined;
-      if (!user || !name) continue;
-      held.set(user, [...(held.get(user) ?? []), name]);
-    }
-    return held;
+  private loadRolesHeld(principalIds: string[]): Promise<Map<string, string[]>> {
+    return readRolesHeld(this.reader, this.map, principalIds, this.options.roleName);
   }
 
   /** Rows whose `field` is one of `ids`; `watched` columns omitted from them are noted as incomplete. */

@@ -18,6 +18,7 @@ import type {
 import type { PrincipalRef } from '../model/kinds.js';
 import type { BatchedReader } from './batched-reader.js';
 import * as rows from './fact-rows.js';
+import { readRolesHeld } from './roles-held.js';
 import type { ReviewColumns } from './access-review-scope.js';
 
 type People = Pick<
@@ -222,21 +223,8 @@ export class ReviewPeople {
   }
 
   /** Role names held per principal id (`sys_user_has_role`). */
-  private async loadRolesHeld(principalIds: string[]): Promise<Map<string, string[]>> {
-    const { table, columns } = this.map.userHasRole;
-    const held = new Map<string, string[]>();
-    const found = await this.reader.rowsWhereIn(table, columns.user, principalIds, {
-      fields: [columns.user, columns.role],
-      displayValue: 'all',
-    });
-    for (const row of found) {
-      const user = rows.fieldText(row, columns.user);
-      const role = row[columns.role];
-      const name = role?.value ? (this.roleName(role.value) ?? role.display) : undefined;
-      if (!user || !name) continue;
-      held.set(user, [...(held.get(user) ?? []), name]);
-    }
-    return held;
+  private loadRolesHeld(principalIds: string[]): Promise<Map<string, string[]>> {
+    return readRolesHeld(this.reader, this.map, principalIds, this.roleName);
   }
 }
 
