@@ -1,5 +1,5 @@
 // The self-contained bundle (`dist/cam-elements.bundle.js`): what a page showing a list and badges
-// needs is in this entry; the add-party dialog and the access inspector are chunks beside it,
+// needs is in this entry; the add-party dialog, the access inspector and the access review are chunks beside it,
 // loaded the first time their tag appears (or `loadElement(tag)` is called). Registration is
 // defensive as everywhere: a tag another copy already defined is skipped. Hosts that import
 // classes get the four main ones here; `await loadElement('cam-access-inspector')` gives the
@@ -17,6 +17,7 @@ export {
   CamAuthRequiredEvent,
   CamAddPartyRequestEvent,
   CamPartySelectedEvent,
+  CamPartiesRefreshedEvent,
 } from './events.js';
 export { camServicesContext, type CamServices } from './context.js';
 export { defineElement } from './internal/define.js';
@@ -25,3 +26,4 @@ export { loadElement } from './internal/lazy-elements.js';
 
 lazyElement('cam-add-party-dialog', () => import('./add-party-dialog/cam-add-party-dialog.js'));
 lazyElement('cam-access-inspector', () => import('./access-inspector/cam-access-inspector.js'));
+lazyElement('cam-access-review', () => import('./access-review/cam-access-review.js'));

@@ -5,6 +5,7 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { STORY } from '../../mocks/seed/story.js';
@@ -56,6 +57,39 @@ describe('embedding examples', { timeout: 120_000 }, () => {
     await expectStoryParties(page);
     await expectAccessible(page, 'plain-html example');
     assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+
+  it('plain HTML: the bundle defines every element of custom-elements.json (at once or on demand)', async () => {
+    const manifest = JSON.parse(readFileSync(resolve('custom-elements.json'), 'utf8')) as {
+      modules: { declarations?: { tagName?: string }[] }[];
+    };
+    const tags = [
+      ...new Set(
+        manifest.modules.flatMap((m) =>
+          (m.declarations ?? []).flatMap((d) => (d.tagName ? [d.tagName] : [])),
+        ),
+      ),
+    ];
+    assert.ok(tags.length >= 7, `tags in the manifest: ${tags.join(', ')}`);
+    const { page } = await openPage(browser);
+    await page.goto(`${server.origin}/plain-html/`);
+    await waitForReady(page);
+    const missing = await page.evaluate(async (names: string[]) => {
+      for (const name of names) {
+        if (!customElements.get(name)) document.body.append(document.createElement(name));
+      }
+      const late = await Promise.all(
+        names.map((name) =>
+          Promise.race([
+            customElements.whenDefined(name).then(() => ''),
+            new Promise<string>((done) => setTimeout(() => done(name), 10_000)),
+          ]),
+        ),
+      );
+      return late.filter(Boolean);
+    }, tags);
+    assert.deepEqual(missing, []);
     await page.context().close();
   });
 
