@@ -5,6 +5,7 @@
  */
 /// <reference types="chrome" />
 import { html, nothing, render } from 'lit';
+import { applyTheme } from './apply-theme.js';
 import { addedOrigins, builtInMatches, syncContentScripts } from './registration.js';
 import {
   MAX_POLL_SECONDS,
@@ -66,7 +67,7 @@ async function removeInstance(pattern: string): Promise<void> {
 async function save(values: Partial<Settings>): Promise<void> {
   state.settings = readSettings({ ...state.settings, ...values });
   await chrome.storage.sync.set({ pollSeconds: state.settings.pollSeconds, theme: state.settings.theme });
-  document.documentElement.dataset.theme = state.settings.theme;
+  applyTheme(state.settings.theme);
   say('Saved.');
 }
 
@@ -153,7 +154,7 @@ function update(): void {
 update();
 void chrome.storage.sync.get(['pollSeconds', 'theme']).then((stored) => {
   state.settings = readSettings(stored);
-  document.documentElement.dataset.theme = state.settings.theme;
+  applyTheme(state.settings.theme);
   update();
 });
 void reloadOrigins();

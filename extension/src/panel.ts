@@ -12,6 +12,7 @@ import type { EntityKind } from '../../src/model/kinds.js';
 import { BridgeFetch } from './bridge-fetch.js';
 import { isContentToPanel, isPanelInit, type PanelInit, type PanelToContent } from './messages.js';
 import type { PageRecord } from './record.js';
+import { applyTheme } from './apply-theme.js';
 import { startPolling } from './poll.js';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings.js';
 
@@ -26,10 +27,6 @@ interface PanelState {
   record: PageRecord | null;
   sessionEnded: boolean;
   settings: Settings;
-}
-
-function applyTheme(settings: Settings): void {
-  document.documentElement.dataset.theme = settings.theme;
 }
 
 function start(init: PanelInit, port: MessagePort): void {
@@ -136,7 +133,7 @@ function start(init: PanelInit, port: MessagePort): void {
 
   const loadSettings = (stored: unknown) => {
     state.settings = readSettings(stored);
-    applyTheme(state.settings);
+    applyTheme(state.settings.theme);
     schedulePoll();
   };
   void chrome.storage.sync.get(['pollSeconds', 'theme']).then(loadSettings);
@@ -148,7 +145,7 @@ function start(init: PanelInit, port: MessagePort): void {
   update();
 }
 
-applyTheme(DEFAULT_SETTINGS);
+applyTheme(DEFAULT_SETTINGS.theme);
 const onConnect = (event: MessageEvent) => {
   if (event.source !== window.parent || event.ports.length !== 1 || !isPanelInit(event.data)) return;
   window.removeEventListener('message', onConnect);
