@@ -29,57 +29,111 @@ export type MatrixItem =
   | { readonly kind: 'group'; readonly key: string; readonly label: string; readonly count: number }
   | { readonly kind: 'row'; readonly key: string; readonly row: MatrixRow };
 
-function matches(row: MatrixRow, text: string, level: LevelFilter): boolean {
-  if (level === 'near-miss' ? row.nearMisses.length === 0 : level !== 'all' && row.level !== level)
-    return false;
-  if (text === '') return true;
-  const haystack = [row.principalLabel, row.entityLabel, ...row.paths.map((p) => p.label), ...row.nearMisses];
-  return haystack.some((value) => value.toLowerCase().includes(text));
-}
-
 const collator = new Intl.Collator();
 
-function compare(a: MatrixRow, b: MatrixRow, sort: MatrixSort): number {
+/** Ranks of strings in collation order: equal ranks for strings the collator holds equal. */
+function collationRanks(values: Iterable<string>): Map<string, number> {
+  const sorted = [...new Set(values)].sort(collator.compare);
+  const ranks = new Map<string, number>();
+  let rank = 0;
+  sorted.forEach((value, i) => {
+    if (i > 0 && collator.compare(sorted[i - 1] as string, value) !== 0) rank += 1;
+    ranks.set(value, rank);
+  });
+  return ranks;
+}
+
+/** What filtering, grouping and sorting need of each row, worked out once per set of rows. */
+interface Prepared {
+  readonly row: MatrixRow;
+  readonly key: string;
+  readonly principalKey: string;
+  readonly entityKey: string;
+  readonly principalRank: number;
+  readonly entityRank: number;
+  readonly pathRank: number;
+  /** Lower-cased texts the filter searches. */
+  readonly haystack: readonly string[];
+}
+
+const preparedRows = new WeakMap<readonly MatrixRow[], readonly Prepared[]>();
+
+function prepare(rows: readonly MatrixRow[]): readonly Prepared[] {
+  let prepared = preparedRows.get(rows);
+  if (prepared) return prepared;
+  const principals = collationRanks(rows.map((r) => r.principalLabel));
+  const entities = collationRanks(rows.map((r) => r.entityLabel));
+  const paths = collationRanks(rows.map((r) => r.paths[0]?.kind ?? ''));
+  prepared = rows.map((row) => {
+    const principalKey = formatRef(row.principal);
+    const entityKey = formatRef(row.entity);
+    return {
+      row,
+      key: `${principalKey}|${entityKey}`,
+      principalKey,
+      entityKey,
+      principalRank: principals.get(row.principalLabel) ?? 0,
+      entityRank: entities.get(row.entityLabel) ?? 0,
+      pathRank: paths.get(row.paths[0]?.kind ?? '') ?? 0,
+      haystack: [row.principalLabel, row.entityLabel, ...row.paths.map((p) => p.label), ...row.nearMisses].map(
+        (value) => value.toLowerCase(),
+      ),
+    };
+  });
+  preparedRows.set(rows, prepared);
+  return prepared;
+}
+
+function matches(p: Prepared, text: string, level: LevelFilter): boolean {
+  const row = p.row;
+  if (level === 'near-miss' ? row.nearMisses.length === 0 : level !== 'all' && row.level !== level)
+    return false;
+  return text === '' || p.haystack.some((value) => value.includes(text));
+}
+
+function compare(a: Prepared, b: Prepared, sort: MatrixSort): number {
   switch (sort) {
     case 'principal':
-      return collator.compare(a.principalLabel, b.principalLabel);
+      return a.principalRank - b.principalRank;
     case 'entity':
-      return collator.compare(a.entityLabel, b.entityLabel);
+      return a.entityRank - b.entityRank;
     case 'level':
-      return compareLevels(a.level, b.level);
+      return compareLevels(a.row.level, b.row.level);
     case 'path':
-      return collator.compare(a.paths[0]?.kind ?? '', b.paths[0]?.kind ?? '');
+      return a.pathRank - b.pathRank;
   }
 }
 
-/** The rows that pass the filter, sorted, under one header per principal (or entity). */
+/**
+ * The rows that pass the filter, sorted, under one header per principal (or entity). Groups in
+ * label order; rows by the query's column, then principal, then record (collation order). What
+ * does not depend on the query is worked out once per `rows` array and reused.
+ */
 export function matrixItems(rows: readonly MatrixRow[], query: MatrixQuery): MatrixItem[] {
   const text = query.text.trim().toLowerCase();
   const sign = query.direction === 'ascending' ? 1 : -1;
-  const groups = new Map<string, { label: string; rows: MatrixRow[] }>();
-  for (const row of rows) {
-    if (!matches(row, text, query.level)) continue;
-    const ref = query.groupBy === 'principal' ? row.principal : row.entity;
-    const key = formatRef(ref);
-    const label = query.groupBy === 'principal' ? row.principalLabel : row.entityLabel;
-    const group = groups.get(key) ?? { label, rows: [] };
-    group.rows.push(row);
-    groups.set(key, group);
+  const byPrincipal = query.groupBy === 'principal';
+  const groups = new Map<string, { label: string; rank: number; rows: Prepared[] }>();
+  for (const p of prepare(rows)) {
+    if (!matches(p, text, query.level)) continue;
+    const key = byPrincipal ? p.principalKey : p.entityKey;
+    let group = groups.get(key);
+    if (!group) {
+      const label = byPrincipal ? p.row.principalLabel : p.row.entityLabel;
+      group = { label, rank: byPrincipal ? p.principalRank : p.entityRank, rows: [] };
+      groups.set(key, group);
+    }
+    group.rows.push(p);
   }
   const items: MatrixItem[] = [];
-  const ordered = [...groups].sort(
-    ([ka, a], [kb, b]) => a.label.localeCompare(b.label) || ka.localeCompare(kb),
-  );
+  const ordered = [...groups].sort(([ka, a], [kb, b]) => a.rank - b.rank || ka.localeCompare(kb));
   for (const [key, group] of ordered) {
     items.push({ kind: 'group', key: `group|${key}`, label: group.label, count: group.rows.length });
     group.rows.sort(
       (a, b) =>
-        sign * compare(a, b, query.sort) ||
-        collator.compare(a.principalLabel, b.principalLabel) ||
-        collator.compare(a.entityLabel, b.entityLabel),
+        sign * compare(a, b, query.sort) || a.principalRank - b.principalRank || a.entityRank - b.entityRank,
     );
-    for (const row of group.rows)
-      items.push({ kind: 'row', key: `${formatRef(row.principal)}|${formatRef(row.entity)}`, row });
+    for (const p of group.rows) items.push({ kind: 'row', key: p.key, row: p.row });
   }
   return items;
 }
