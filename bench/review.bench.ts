@@ -87,7 +87,12 @@ export async function benchReview(): Promise<ReviewFigures> {
     await tab.evaluate(`${REVIEW}.querySelector('[part~="matrix-body"]')?.scrollIntoView()`);
     await whenTrue(`${REVIEW}?.querySelector('[part~="row"]')`);
     const longest = Number(await tab.evaluate('Math.max(0, ...window.longTasks)'));
-    if (process.env['REVIEW_BENCH_DEBUG']) console.log(await tab.evaluate('JSON.stringify(window.longTaskLog)'), { dataMs, firstFindingsMs, matrixMs });
+    if (process.env['REVIEW_BENCH_DEBUG'])
+      console.log(await tab.evaluate('JSON.stringify(window.longTaskLog)'), {
+        dataMs,
+        firstFindingsMs,
+        matrixMs,
+      });
     const findings = Number(
       await tab.evaluate(
         `${REVIEW}.querySelector('[part=summary]').textContent.match(/findings: (\\d+)/)?.[1] ?? 0`,

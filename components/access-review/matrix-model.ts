@@ -75,9 +75,12 @@ function prepare(rows: readonly MatrixRow[]): readonly Prepared[] {
       principalRank: principals.get(row.principalLabel) ?? 0,
       entityRank: entities.get(row.entityLabel) ?? 0,
       pathRank: paths.get(row.paths[0]?.kind ?? '') ?? 0,
-      haystack: [row.principalLabel, row.entityLabel, ...row.paths.map((p) => p.label), ...row.nearMisses].map(
-        (value) => value.toLowerCase(),
-      ),
+      haystack: [
+        row.principalLabel,
+        row.entityLabel,
+        ...row.paths.map((p) => p.label),
+        ...row.nearMisses,
+      ].map((value) => value.toLowerCase()),
     };
   });
   preparedRows.set(rows, prepared);

@@ -108,7 +108,9 @@ export async function reviewInWorker(
           : new WorkerUnavailableError(`The access review worker could not start: ${describe(event)}`),
       );
     });
-    worker.addEventListener('messageerror', () => reject(new Error('A message of the review worker was unreadable.')));
+    worker.addEventListener('messageerror', () =>
+      reject(new Error('A message of the review worker was unreadable.')),
+    );
   });
   // Settled by whoever comes first; nobody may be listening any more when the worker fails late.
   result.catch(() => {});

@@ -44,7 +44,9 @@ function run(): void {
       posted = now;
       post(step);
     } else if (step.type === 'findings') {
-      batches(step.findings, FINDINGS_PER_MESSAGE, (findings, last) => post({ type: 'findings', findings, last }));
+      batches(step.findings, FINDINGS_PER_MESSAGE, (findings, last) =>
+        post({ type: 'findings', findings, last }),
+      );
     } else {
       batches(step.rows, ROWS_PER_MESSAGE, (rows, last) => post({ type: 'rows', rows, last }));
     }

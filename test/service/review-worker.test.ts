@@ -236,7 +236,8 @@ describe('access review in a Web Worker', () => {
     const facts = randomWorld(5);
     const scope = allEntities(new AccessEngine(BUILTIN, facts));
     const input = { definitions: BUILTIN, facts, scope, now: NOW };
-    const missing = () => new Worker(new URL('./no-such-review-worker.js', import.meta.url), { type: 'module' });
+    const missing = () =>
+      new Worker(new URL('./no-such-review-worker.js', import.meta.url), { type: 'module' });
     const refused = () => {
       throw new DOMException('Refused by the Content-Security-Policy', 'SecurityError');
     };
