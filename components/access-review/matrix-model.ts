@@ -52,8 +52,10 @@ interface Prepared {
   readonly principalRank: number;
   readonly entityRank: number;
   readonly pathRank: number;
-  /** Lower-cased texts the filter searches. */
-  readonly haystack: readonly string[];
+  /** Lower-cased texts the filter searches (worked out on the first filter). */
+  haystack?: readonly string[];
+  /** Lower-cased texts, shared by the rows of one set (labels repeat). */
+  readonly lower: Map<string, string>;
 }
 
 const preparedRows = new WeakMap<readonly MatrixRow[], readonly Prepared[]>();
@@ -64,6 +66,7 @@ function prepare(rows: readonly MatrixRow[]): readonly Prepared[] {
   const principals = collationRanks(rows.map((r) => r.principalLabel));
   const entities = collationRanks(rows.map((r) => r.entityLabel));
   const paths = collationRanks(rows.map((r) => r.paths[0]?.kind ?? ''));
+  const lower = new Map<string, string>();
   prepared = rows.map((row) => {
     const principalKey = formatRef(row.principal);
     const entityKey = formatRef(row.entity);
@@ -75,12 +78,7 @@ function prepare(rows: readonly MatrixRow[]): readonly Prepared[] {
       principalRank: principals.get(row.principalLabel) ?? 0,
       entityRank: entities.get(row.entityLabel) ?? 0,
       pathRank: paths.get(row.paths[0]?.kind ?? '') ?? 0,
-      haystack: [
-        row.principalLabel,
-        row.entityLabel,
-        ...row.paths.map((p) => p.label),
-        ...row.nearMisses,
-      ].map((value) => value.toLowerCase()),
+      lower,
     };
   });
   preparedRows.set(rows, prepared);
@@ -91,7 +89,18 @@ function matches(p: Prepared, text: string, level: LevelFilter): boolean {
   const row = p.row;
   if (level === 'near-miss' ? row.nearMisses.length === 0 : level !== 'all' && row.level !== level)
     return false;
-  return text === '' || p.haystack.some((value) => value.includes(text));
+  if (text === '') return true;
+  p.haystack ??= [
+    row.principalLabel,
+    row.entityLabel,
+    ...row.paths.map((path) => path.label),
+    ...row.nearMisses,
+  ].map((value) => {
+    let lowered = p.lower.get(value);
+    if (lowered === undefined) p.lower.set(value, (lowered = value.toLowerCase()));
+    return lowered;
+  });
+  return p.haystack.some((value) => value.includes(text));
 }
 
 function compare(a: Prepared, b: Prepared, sort: MatrixSort): number {
