@@ -24,6 +24,8 @@ import {
   DEFAULT_MATRIX_QUERY,
   matrixItems,
   nextSort,
+  peopleWithAccess,
+  prepareMatrix,
   type MatrixItem,
   type MatrixQuery,
 } from './matrix-model.js';
@@ -40,6 +42,17 @@ interface Review {
 }
 
 const FINDINGS_PAGE = 50;
+
+/** Runs `steps`, letting the page run whenever a slice of them took `sliceMs`; stops on abort. */
+async function inSlices(steps: Iterable<void>, signal: AbortSignal, sliceMs = 15): Promise<void> {
+  let started = performance.now();
+  for (const _ of steps) {
+    if (performance.now() - started < sliceMs) continue;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    signal.throwIfAborted();
+    started = performance.now();
+  }
+}
 
 /**
  * An access review: who can access the records of an account (or one record), how, and what looks
@@ -142,7 +155,6 @@ export class CamAccessReview extends LitElement {
   @state() private partial: Review | undefined;
   /** The matrix as last shown, kept while neither its rows nor its query change. */
   #items?: { rows: readonly MatrixRow[]; query: MatrixQuery; single: boolean; items: MatrixItem[] };
-  #people?: { rows: readonly MatrixRow[]; count: number };
 
   private readonly applying = new ApplyController(this);
   private reviewService?: { services: CamServices; service: AccessReviewService<DefinitionsSnapshot> };
@@ -190,6 +202,8 @@ export class CamAccessReview extends LitElement {
               this.partial = { loaded, result: { findings, rows: [] }, at, complete: false };
           },
         });
+        // What the matrix's filters and sorts need, worked out in slices before it first shows.
+        await inSlices(prepareMatrix(result.rows), signal);
         return { loaded, result, at, complete: true };
       } catch (error) {
         if (!signal.aborted) services.reportError(error);
@@ -286,15 +300,6 @@ export class CamAccessReview extends LitElement {
     ${this.renderMatrixSection(review)}`;
   }
 
-  /** People reaching at least one record (counted once per set of rows). */
-  private peopleWithAccess(rows: readonly MatrixRow[]): number {
-    if (this.#people?.rows !== rows) {
-      const people = new Set(rows.filter((r) => r.level !== 'none').map((r) => formatRef(r.principal)));
-      this.#people = { rows, count: people.size };
-    }
-    return this.#people.count;
-  }
-
   private renderLoading(found?: string): TemplateResult {
     const p = this.progress;
     const reviewing = p?.step === 'review';
@@ -335,7 +340,7 @@ export class CamAccessReview extends LitElement {
   private renderSummary(review: Review): TemplateResult {
     const { result, loaded } = review;
     if (!review.complete) return this.renderLoading(msg(str`Findings: ${result.findings.length}.`));
-    const people = this.peopleWithAccess(result.rows);
+    const people = peopleWithAccess(result.rows);
     const incomplete = loaded.incomplete.map((i) => i.table).join(', ');
     return html`<p class="summary" part="summary">
         ${msg(str`Records: ${loaded.entities.length} · people with access: ${people} · findings: ${result.findings.length}`)}

@@ -31,9 +31,12 @@ export type MatrixItem =
 
 const collator = new Intl.Collator();
 
+/** Rows per step of the preparation. */
+const PREPARE_SLICE = 2_000;
+
 /** Ranks of strings in collation order: equal ranks for strings the collator holds equal. */
-function collationRanks(values: Iterable<string>): Map<string, number> {
-  const sorted = [...new Set(values)].sort(collator.compare);
+function collationRanks(values: ReadonlySet<string>): Map<string, number> {
+  const sorted = [...values].sort(collator.compare);
   const ranks = new Map<string, number>();
   let rank = 0;
   sorted.forEach((value, i) => {
@@ -58,31 +61,69 @@ interface Prepared {
   readonly lower: Map<string, string>;
 }
 
-const preparedRows = new WeakMap<readonly MatrixRow[], readonly Prepared[]>();
+interface PreparedSet {
+  readonly rows: readonly Prepared[];
+  /** Principals reaching at least one record. */
+  readonly people: number;
+}
 
-function prepare(rows: readonly MatrixRow[]): readonly Prepared[] {
-  let prepared = preparedRows.get(rows);
-  if (prepared) return prepared;
-  const principals = collationRanks(rows.map((r) => r.principalLabel));
-  const entities = collationRanks(rows.map((r) => r.entityLabel));
-  const paths = collationRanks(rows.map((r) => r.paths[0]?.kind ?? ''));
+const preparedSets = new WeakMap<readonly MatrixRow[], PreparedSet>();
+
+/**
+ * Works out, a slice of rows at a time, what every query of `rows` needs (collation ranks, keys,
+ * the people count): a caller on the page may pause at each step, and `matrixItems` later only
+ * filters, groups and sorts. Run to the end at once by the first `matrixItems` if nobody did.
+ */
+export function* prepareMatrix(rows: readonly MatrixRow[]): Generator<void, void, undefined> {
+  if (preparedSets.has(rows)) return;
+  const labels = { principals: new Set<string>(), entities: new Set<string>(), paths: new Set<string>() };
+  const people = new Set<string>();
+  const keys: [string, string][] = [];
+  for (let i = 0; i < rows.length; i += PREPARE_SLICE) {
+    for (const row of rows.slice(i, i + PREPARE_SLICE)) {
+      labels.principals.add(row.principalLabel);
+      labels.entities.add(row.entityLabel);
+      labels.paths.add(row.paths[0]?.kind ?? '');
+      const principalKey = formatRef(row.principal);
+      keys.push([principalKey, formatRef(row.entity)]);
+      if (row.level !== 'none') people.add(principalKey);
+    }
+    yield;
+  }
+  const principals = collationRanks(labels.principals);
+  yield;
+  const entities = collationRanks(labels.entities);
+  const paths = collationRanks(labels.paths);
+  yield;
   const lower = new Map<string, string>();
-  prepared = rows.map((row) => {
-    const principalKey = formatRef(row.principal);
-    const entityKey = formatRef(row.entity);
-    return {
-      row,
-      key: `${principalKey}|${entityKey}`,
-      principalKey,
-      entityKey,
-      principalRank: principals.get(row.principalLabel) ?? 0,
-      entityRank: entities.get(row.entityLabel) ?? 0,
-      pathRank: paths.get(row.paths[0]?.kind ?? '') ?? 0,
-      lower,
-    };
-  });
-  preparedRows.set(rows, prepared);
-  return prepared;
+  const prepared: Prepared[] = [];
+  for (let i = 0; i < rows.length; i += PREPARE_SLICE) {
+    rows.slice(i, i + PREPARE_SLICE).forEach((row, j) => {
+      const [principalKey, entityKey] = keys[i + j] as [string, string];
+      prepared.push({
+        row,
+        key: `${principalKey}|${entityKey}`,
+        principalKey,
+        entityKey,
+        principalRank: principals.get(row.principalLabel) ?? 0,
+        entityRank: entities.get(row.entityLabel) ?? 0,
+        pathRank: paths.get(row.paths[0]?.kind ?? '') ?? 0,
+        lower,
+      });
+    });
+    yield;
+  }
+  preparedSets.set(rows, { rows: prepared, people: people.size });
+}
+
+function prepare(rows: readonly MatrixRow[]): PreparedSet {
+  for (const _ of prepareMatrix(rows));
+  return preparedSets.get(rows) as PreparedSet;
+}
+
+/** How many principals reach at least one record of `rows`. */
+export function peopleWithAccess(rows: readonly MatrixRow[]): number {
+  return prepare(rows).people;
 }
 
 function matches(p: Prepared, text: string, level: LevelFilter): boolean {
@@ -126,7 +167,7 @@ export function matrixItems(rows: readonly MatrixRow[], query: MatrixQuery): Mat
   const sign = query.direction === 'ascending' ? 1 : -1;
   const byPrincipal = query.groupBy === 'principal';
   const groups = new Map<string, { label: string; rank: number; rows: Prepared[] }>();
-  for (const p of prepare(rows)) {
+  for (const p of prepare(rows).rows) {
     if (!matches(p, text, query.level)) continue;
     const key = byPrincipal ? p.principalKey : p.entityKey;
     let group = groups.get(key);

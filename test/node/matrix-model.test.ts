@@ -8,6 +8,8 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
   matrixItems,
+  peopleWithAccess,
+  prepareMatrix,
   type GroupBy,
   type LevelFilter,
   type MatrixItem,
@@ -110,5 +112,21 @@ test('matrixItems orders, groups and filters as the plain reference does', () =>
       },
     ),
     { numRuns: 300 },
+  );
+});
+
+test('prepared a step at a time or at once, the rows give the same items and people count', () => {
+  fc.assert(
+    fc.property(fc.array(rowArb, { maxLength: 40 }), queryArb, (rows, query) => {
+      const stepped = [...rows];
+      let steps = 0;
+      for (const _ of prepareMatrix(stepped)) steps += 1;
+      assert.ok(steps > 0);
+      assert.deepEqual(matrixItems(stepped, query), reference(rows, query));
+      const people = new Set(rows.filter((r) => r.level !== 'none').map((r) => formatRef(r.principal)));
+      assert.equal(peopleWithAccess(stepped), people.size);
+      assert.equal(peopleWithAccess([...rows]), people.size);
+    }),
+    { numRuns: 200 },
   );
 });

@@ -11,16 +11,16 @@ import {
   freshUserId,
   until,
   useElementFixtures,
-} from '../../test/support/fixtures.js';
+} from '../support/fixtures.js';
 import { REVIEW_STORY } from '../../mocks/seed/review-story.js';
 import { TableApiClient } from '../../src/client/table-api-client.js';
 import { DEFAULT_TABLE_MAP } from '../../src/client/table-map.js';
 import { createCamServices, type OwnedCamServices } from '../../src/service/create-services.js';
 import { AccessReviewService, type ReviewWorkerMode } from '../../src/service/access-review-service.js';
 import { createReviewWorker, type ReviewWorkerFactory } from '../../src/service/review-worker-client.js';
-import type { CamProvider } from '../provider/cam-provider.component.js';
-import './cam-access-review.js';
-import type { CamAccessReview } from './cam-access-review.component.js';
+import type { CamProvider } from '../../components/provider/cam-provider.component.js';
+import '../../components/access-review/cam-access-review.js';
+import type { CamAccessReview } from '../../components/access-review/cam-access-review.component.js';
 
 const S = REVIEW_STORY;
 const one = (el: CamAccessReview, selector: string) =>
