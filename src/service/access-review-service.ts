@@ -36,6 +36,9 @@ export interface ReviewProgress {
   readonly total?: number;
 }
 
+/** Related-party rows converted between two pauses. */
+const CONVERT_SLICE = 2_000;
+
 /** Lets the event loop run (input, rendering) between slices of work. */
 const pause = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -241,10 +244,21 @@ export class AccessReviewService<S extends { readonly definitions: Definitions }
             displayValue: 'all',
           },
         );
-        return found.map((row) => rowToPartyRow(row, kind, this.map)).filter((row) => row !== undefined);
+        // Thousands of rows: converted a slice at a time, letting the page run in between.
+        const rows: PartyRow[] = [];
+        for (let i = 0; i < found.length; i += CONVERT_SLICE) {
+          if (i > 0) await pause();
+          for (const row of found.slice(i, i + CONVERT_SLICE)) {
+            const party = rowToPartyRow(row, kind, this.map);
+            if (party) rows.push(party);
+          }
+        }
+        return rows;
       }),
     );
     // A page that shifted under a concurrent insert repeats a record: keep it once.
-    return [...new Map(loaded.flat().map((row) => [row.record.id, row])).values()];
+    const unique = new Map<string, PartyRow>();
+    for (const row of loaded.flat()) unique.set(row.record.id, row);
+    return [...unique.values()];
   }
 }
