@@ -19,6 +19,8 @@ import { entityWord } from '../internal/labels.js';
 import { ApplyController } from './apply-controller.js';
 import { styles } from './cam-access-review.styles.js';
 import { downloadText } from './download.js';
+import { FeedFocus } from './feed-focus.js';
+import { describeFinding } from './finding-text.js';
 import { renderFindings } from './findings-view.js';
 import { DEFAULT_MATRIX_QUERY, matrixItems, nextSort, type MatrixQuery } from './matrix-model.js';
 import { renderMatrix } from './matrix-view.js';
@@ -31,8 +33,6 @@ interface Review {
   readonly at: number;
 }
 
-const FINDINGS_PAGE = 50;
-
 /**
  * An access review: who can access the records of an account (or one record), how, and what looks
  * wrong — with the reviewer's decisions applied in one pass and the whole exportable. Scope it with
@@ -43,8 +43,9 @@ const FINDINGS_PAGE = 50;
  * @summary Access review of an account or one record: matrix, findings, decisions, export.
  * @csspart summary - The line counting people, records and findings.
  * @csspart progress - The loading progress (with Cancel).
- * @csspart findings - The findings list.
- * @csspart finding - One finding.
+ * @csspart findings-body - The scrolling region of the findings.
+ * @csspart findings - The findings feed (ARIA feed; virtualised when long).
+ * @csspart finding - One finding (an article of the feed).
  * @csspart severity - A finding's severity.
  * @csspart decision - A finding's decision (radio group).
  * @csspart type-select - The relationship type to change to.
@@ -82,7 +83,7 @@ const FINDINGS_PAGE = 50;
  * @cssprop --cam-color-focus - Focus ring colour.
  * @cssprop --cam-focus-ring-width - Focus ring width (default 2px).
  * @cssprop --cam-space - Spacing between blocks (default 0.5rem).
- * @cssprop --cam-access-review-max-height - Height of the matrix before it scrolls (default 28rem).
+ * @cssprop --cam-access-review-max-height - Height of the findings and of the matrix before they scroll (default 28rem).
  * @cssprop --cam-level-none-bg - Background of the none access level badge.
  * @cssprop --cam-level-none-fg - Text of the none access level badge.
  * @cssprop --cam-level-read-bg - Background of the read access level badge.
@@ -127,11 +128,14 @@ export class CamAccessReview extends LitElement {
   @state() private progress: ReviewProgress | undefined;
   @state() private cancelled = false;
   @state() private decisions = new Map<string, Decision>();
-  @state() private findingsLimit = FINDINGS_PAGE;
   @state() private query: MatrixQuery = DEFAULT_MATRIX_QUERY;
   @state() private reloads = 0;
 
   private readonly applying = new ApplyController(this);
+  private readonly feedFocus = new FeedFocus(
+    () => this.shadowRoot,
+    (index) => this.review?.result.findings[index]?.id,
+  );
   private reviewService?: { services: CamServices; service: AccessReviewService<DefinitionsSnapshot> };
 
   private readonly task = new Task(this, {
@@ -165,7 +169,7 @@ export class CamAccessReview extends LitElement {
         // In slices that yield to the page: a large account never freezes it, and Cancel works.
         const result = await service.reviewInSteps(loaded, { now: at, closedDays, signal, onProgress });
         this.decisions = new Map();
-        this.findingsLimit = FINDINGS_PAGE;
+        this.feedFocus.reset();
         return { loaded, result, at };
       } catch (error) {
         if (!signal.aborted) services.reportError(error);
@@ -198,13 +202,17 @@ export class CamAccessReview extends LitElement {
   /** The review as CSV (matrix, findings, decisions, reviewer, instance, time); empty before it loads. */
   toCsv(): string {
     const review = this.review;
-    return review ? reviewToCsv(review.result, this.decisions.values(), this.exportMeta(review)) : '';
+    return review
+      ? reviewToCsv(review.result, this.decisions.values(), this.exportMeta(review), describeFinding)
+      : '';
   }
 
   /** The review as JSON; empty before it loads. */
   toJson(): string {
     const review = this.review;
-    return review ? reviewToJson(review.result, this.decisions.values(), this.exportMeta(review)) : '';
+    return review
+      ? reviewToJson(review.result, this.decisions.values(), this.exportMeta(review), describeFinding)
+      : '';
   }
 
   private get review(): Review | undefined {
@@ -314,7 +322,8 @@ export class CamAccessReview extends LitElement {
       ${this.heading(msg(str`Findings (${findings.length})`), 'findings-title')}
       ${renderFindings({
         findings,
-        limit: this.findingsLimit,
+        labelledBy: 'findings-title',
+        focus: this.feedFocus,
         decisions: this.decisions,
         results: this.applying.results,
         busy: this.applying.running,
@@ -325,7 +334,7 @@ export class CamAccessReview extends LitElement {
               )
             : [],
         onDecide: (decision) => (this.decisions = new Map(this.decisions).set(decision.findingId, decision)),
-        onMore: () => (this.findingsLimit += FINDINGS_PAGE),
+        onReady: (error) => (error === undefined ? this.requestUpdate() : this.services?.reportError(error)),
       })}
       ${findings.length > 0 ? this.renderApplyBar(review) : nothing} ${this.renderExport()}
     </section>`;
@@ -442,6 +451,8 @@ export class CamAccessReview extends LitElement {
                 single,
                 onQuery: (q) => (this.query = { ...this.query, ...q }),
                 onSort: (column) => (this.query = nextSort(this.query, column)),
+                onReady: (error) =>
+                  error === undefined ? this.requestUpdate() : this.services?.reportError(error),
               },
               label,
             )
