@@ -70,7 +70,8 @@ export class FeedFocus {
     if (target.localName === 'select') return;
     const feed = event.currentTarget as HTMLElement;
     const article = target.closest<HTMLElement>('[data-finding]');
-    const at = article ? Number(article.getAttribute('aria-posinset')) - 1 : -1;
+    // On the feed itself (parked while its finding is out of the DOM): from the remembered one.
+    const at = article ? Number(article.getAttribute('aria-posinset')) - 1 : (this.#remembered?.index ?? -1);
     const size = Number(feed.querySelector('[aria-setsize]')?.getAttribute('aria-setsize') ?? 0);
     const index = event.key === 'PageDown' ? Math.min(size - 1, at + 1) : Math.max(0, at - 1);
     event.preventDefault();
