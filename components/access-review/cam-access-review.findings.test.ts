@@ -2,6 +2,7 @@
  * The findings of a large account: an ARIA feed, virtualised (a bounded number of findings in the
  * DOM), reviewed with the keyboard only — Page Down to a finding far down the list, the arrow keys
  * to decide — with focus kept when the virtualizer recycles the focused finding while scrolling.
+ * And the states around the findings (none, a load error, a cancelled load) at 390 px.
  */
 import { expect } from '@open-wc/testing';
 import { html } from 'lit';
@@ -13,6 +14,7 @@ import {
   useElementFixtures,
 } from '../../test/support/fixtures.js';
 import { getStore } from '../../mocks/db.js';
+import { faults } from '../../mocks/faults.js';
 import { seedLargeAccount } from '../../mocks/seed/large-account.js';
 import './cam-access-review.js';
 import type { CamAccessReview } from './cam-access-review.component.js';
@@ -124,6 +126,51 @@ describe('<cam-access-review> findings of a large account', () => {
       for (const article of articles(el)) expect(article.scrollWidth).to.be.at.most(article.clientWidth + 1);
       await expect(el).to.be.accessible();
     } finally {
+      await setViewport({ width: 1280, height: 800 });
+    }
+  });
+
+  it('no findings, a load error and a cancelled load are usable and accessible 390 px wide', async function () {
+    this.timeout(60_000);
+    await setViewport({ width: 390, height: 800 });
+    const narrow = (el: CamAccessReview) => expect(el.scrollWidth).to.be.at.most(el.clientWidth + 1);
+    try {
+      // A case nobody is named on: nothing looks wrong.
+      const quiet = getStore().insert('sn_customerservice_case', {
+        number: 'CS0099001',
+        short_description: 'A quiet case',
+        state: 'open',
+      });
+      const { element: el } = await renderInProvider<CamAccessReview>(
+        html`<cam-access-review
+          entity-table="sn_customerservice_case"
+          entity-id=${String(quiet.sys_id)}
+        ></cam-access-review>`,
+        'cam-access-review',
+      );
+      await until(() => root(el).querySelector('[part=no-findings]') !== null, 'no findings', 15_000);
+      expect(root(el).querySelector('[role=feed]')).to.equal(null);
+      narrow(el);
+      await expect(el).to.be.accessible();
+      // The read fails: the reason and Retry.
+      faults.set({ errorRate: [{ status: 500, rate: 1 }], tables: ['sn_customerservice_case'] });
+      el.reload();
+      await until(() => root(el).querySelector('[role=alert]') !== null, 'the error', 15_000);
+      narrow(el);
+      await expect(el).to.be.accessible();
+      // Slow reads, cancelled.
+      faults.reset();
+      faults.set({ latencyMs: 500 });
+      el.reload();
+      await until(() => root(el).querySelector('[part=progress] button') !== null, 'progress');
+      narrow(el);
+      await expect(el).to.be.accessible();
+      el.cancel();
+      await until(() => root(el).querySelector('.cancelled') !== null, 'cancelled');
+      narrow(el);
+      await expect(el).to.be.accessible();
+    } finally {
+      faults.reset();
       await setViewport({ width: 1280, height: 800 });
     }
   });
