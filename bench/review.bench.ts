@@ -5,6 +5,7 @@
  * review step started), time to the first findings, time until the matrix shows rows, the longest
  * main-thread task (Long Tasks API) and the Table API requests made. Run by `npm run bench:elements`.
  */
+import { pathToFileURL } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 // @ts-expect-error: a plain .mjs script without types.
 import { CHROME_ARGS, ensureChrome } from '../scripts/find-chrome.mjs';
@@ -100,3 +101,6 @@ export function printReview(f: ReviewFigures): void {
   console.log(`  matrix rows shown      ${f.matrixMs} ms after navigation`);
   console.log(`  longest main-thread task ${f.longestTaskMs} ms (target < 50 ms)`);
 }
+
+// `npx tsx bench/review.bench.ts`: this benchmark alone.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) printReview(await benchReview());

@@ -6,7 +6,7 @@ import { localized, msg, str } from '@lit/localize';
 import { formatRef } from '../../src/model/kinds.js';
 import type { Decision } from '../../src/review/decisions.js';
 import { reviewToCsv, reviewToJson, type ReviewExportMeta } from '../../src/review/export.js';
-import type { Finding, ReviewResult } from '../../src/review/types.js';
+import type { Finding, MatrixRow, ReviewResult } from '../../src/review/types.js';
 import {
   AccessReviewService,
   type LoadedReview,
@@ -22,7 +22,13 @@ import { downloadText } from './download.js';
 import { FeedFocus } from './feed-focus.js';
 import { describeFinding } from './finding-text.js';
 import { renderFindings } from './findings-view.js';
-import { DEFAULT_MATRIX_QUERY, matrixItems, nextSort, type MatrixQuery } from './matrix-model.js';
+import {
+  DEFAULT_MATRIX_QUERY,
+  matrixItems,
+  nextSort,
+  type MatrixItem,
+  type MatrixQuery,
+} from './matrix-model.js';
 import { renderMatrix } from './matrix-view.js';
 import { applyStatusLabel } from './labels.js';
 
@@ -31,6 +37,8 @@ interface Review {
   readonly result: ReviewResult;
   /** When the review was computed (ms), for the export. */
   readonly at: number;
+  /** False while only the findings are known (the matrix is still being worked out). */
+  readonly complete: boolean;
 }
 
 /**
@@ -130,6 +138,11 @@ export class CamAccessReview extends LitElement {
   @state() private decisions = new Map<string, Decision>();
   @state() private query: MatrixQuery = DEFAULT_MATRIX_QUERY;
   @state() private reloads = 0;
+  /** The findings, while the matrix is still being worked out. */
+  @state() private partial: Review | undefined;
+  /** The matrix as last shown, kept while neither its rows nor its query change. */
+  #items?: { rows: readonly MatrixRow[]; query: MatrixQuery; single: boolean; items: MatrixItem[] };
+  #people?: { rows: readonly MatrixRow[]; count: number };
 
   private readonly applying = new ApplyController(this);
   private readonly feedFocus = new FeedFocus(
@@ -155,22 +168,33 @@ export class CamAccessReview extends LitElement {
       if (!scope) return initialState;
       this.cancelled = false;
       this.progress = undefined;
+      this.partial = undefined;
+      this.decisions = new Map();
+      this.feedFocus.reset();
       this.applying.reset();
       try {
         const service = this.serviceFor(services);
         let records = 0;
         const onProgress = (p: ReviewProgress) => {
           records = p.records;
-          this.progress = p;
+          if (!signal.aborted) this.progress = p;
         };
         const loaded = await service.load(scope, { signal, onProgress });
         this.progress = { step: 'review', records };
         const at = Date.now();
-        // In slices that yield to the page: a large account never freezes it, and Cancel works.
-        const result = await service.reviewInSteps(loaded, { now: at, closedDays, signal, onProgress });
-        this.decisions = new Map();
-        this.feedFocus.reset();
-        return { loaded, result, at };
+        // In a worker for a large account (in slices on the page otherwise): the page never freezes,
+        // the findings show while the matrix is worked out, and Cancel works throughout.
+        const result = await service.reviewLoaded(loaded, {
+          now: at,
+          closedDays,
+          signal,
+          onProgress,
+          onFindings: (findings) => {
+            if (!signal.aborted)
+              this.partial = { loaded, result: { findings, rows: [] }, at, complete: false };
+          },
+        });
+        return { loaded, result, at, complete: true };
       } catch (error) {
         if (!signal.aborted) services.reportError(error);
         throw error;
@@ -188,9 +212,11 @@ export class CamAccessReview extends LitElement {
     return this.decisions;
   }
 
-  /** Stops loading; the element shows "Cancelled" with a way to load again. */
+  /** Stops loading (and reviewing); the element shows "Cancelled" with a way to load again. */
   cancel(): void {
+    if (this.task.status !== TaskStatus.PENDING) return;
     this.cancelled = true;
+    this.partial = undefined;
     this.task.abort(new DOMException(msg('Cancelled'), 'AbortError'));
   }
 
@@ -199,23 +225,25 @@ export class CamAccessReview extends LitElement {
     this.reloads += 1;
   }
 
-  /** The review as CSV (matrix, findings, decisions, reviewer, instance, time); empty before it loads. */
+  /** The review as CSV (matrix, findings, decisions, reviewer, instance, time); empty until it is complete. */
   toCsv(): string {
     const review = this.review;
-    return review
+    return review?.complete
       ? reviewToCsv(review.result, this.decisions.values(), this.exportMeta(review), describeFinding)
       : '';
   }
 
-  /** The review as JSON; empty before it loads. */
+  /** The review as JSON; empty until it is complete. */
   toJson(): string {
     const review = this.review;
-    return review
+    return review?.complete
       ? reviewToJson(review.result, this.decisions.values(), this.exportMeta(review), describeFinding)
       : '';
   }
 
+  /** The complete review, or (while the matrix is worked out) its findings. */
   private get review(): Review | undefined {
+    if (this.task.status === TaskStatus.PENDING) return this.partial;
     return this.task.status === TaskStatus.COMPLETE ? (this.task.value as Review | undefined) : undefined;
   }
 
@@ -262,7 +290,16 @@ export class CamAccessReview extends LitElement {
     ${this.renderMatrixSection(review)}`;
   }
 
-  private renderLoading(): TemplateResult {
+  /** People reaching at least one record (counted once per set of rows). */
+  private peopleWithAccess(rows: readonly MatrixRow[]): number {
+    if (this.#people?.rows !== rows) {
+      const people = new Set(rows.filter((r) => r.level !== 'none').map((r) => formatRef(r.principal)));
+      this.#people = { rows, count: people.size };
+    }
+    return this.#people.count;
+  }
+
+  private renderLoading(found?: string): TemplateResult {
     const p = this.progress;
     const reviewing = p?.step === 'review';
     const percent = reviewing && p.total ? Math.round((100 * (p.done ?? 0)) / p.total) : undefined;
@@ -272,6 +309,7 @@ export class CamAccessReview extends LitElement {
         ? msg(str`Reviewing access… ${percent ?? 0}%`)
         : msg(str`Loading… ${p.records} records read`);
     return html`<div class="loading" part="progress" role="status" aria-busy="true">
+      ${found ?? nothing}
       ${
         percent === undefined
           ? html`<progress aria-label=${msg('Loading the review')}></progress>`
@@ -300,8 +338,8 @@ export class CamAccessReview extends LitElement {
 
   private renderSummary(review: Review): TemplateResult {
     const { result, loaded } = review;
-    const people = new Set(result.rows.filter((r) => r.level !== 'none').map((r) => formatRef(r.principal)))
-      .size;
+    if (!review.complete) return this.renderLoading(msg(str`Findings: ${result.findings.length}.`));
+    const people = this.peopleWithAccess(result.rows);
     const incomplete = loaded.incomplete.map((i) => i.table).join(', ');
     return html`<p class="summary" part="summary">
         ${msg(str`Records: ${loaded.entities.length} · people with access: ${people} · findings: ${result.findings.length}`)}
@@ -336,7 +374,8 @@ export class CamAccessReview extends LitElement {
         onDecide: (decision) => (this.decisions = new Map(this.decisions).set(decision.findingId, decision)),
         onReady: (error) => (error === undefined ? this.requestUpdate() : this.services?.reportError(error)),
       })}
-      ${findings.length > 0 ? this.renderApplyBar(review) : nothing} ${this.renderExport()}
+      ${findings.length > 0 ? this.renderApplyBar(review) : nothing}
+      ${review.complete ? this.renderExport() : nothing}
     </section>`;
   }
 
@@ -423,7 +462,21 @@ export class CamAccessReview extends LitElement {
     </div>`;
   }
 
+  /** The matrix items for the query, recomputed only when the rows or the query change. */
+  private matrixItemsOf(rows: readonly MatrixRow[], single: boolean): MatrixItem[] {
+    const cached = this.#items;
+    if (cached?.rows === rows && cached.query === this.query && cached.single === single) return cached.items;
+    // One record: no group headers, just its people.
+    const items = single
+      ? matrixItems(rows, { ...this.query, groupBy: 'entity' }).filter((i) => i.kind === 'row')
+      : matrixItems(rows, this.query);
+    this.#items = { rows, query: this.query, single, items };
+    return items;
+  }
+
   private renderMatrixSection(review: Review): TemplateResult {
+    // Until the matrix is known, the summary above shows the progress.
+    if (!review.complete) return html``;
     const single = review.loaded.scope.kind === 'entity';
     const rows = review.result.rows;
     const scope = review.loaded.scope;
@@ -442,10 +495,7 @@ export class CamAccessReview extends LitElement {
           ? html`<p class="muted">${msg('Nobody reaches these records.')}</p>`
           : renderMatrix(
               {
-                // One record: no group headers, just its people.
-                items: single
-                  ? matrixItems(rows, { ...this.query, groupBy: 'entity' }).filter((i) => i.kind === 'row')
-                  : matrixItems(rows, this.query),
+                items: this.matrixItemsOf(rows, single),
                 total: rows.length,
                 query: this.query,
                 single,
