@@ -13,6 +13,7 @@ import { formatNearMiss } from '../../src/access/explain-format.js';
 import type { EntityMention } from '../../src/access/types.js';
 import type { Finding, FindingDetail, FindingText, PartyMention } from '../../src/review/types.js';
 import { entityWord, levelLabel, partyKindWord } from '../internal/labels.js';
+import { plural } from '../internal/plural.js';
 
 /** "case CS0001004", "sold product Fleet Telematics Suite". */
 function entityText(entity: EntityMention): string {
@@ -106,9 +107,10 @@ function accountParty(d: Detail<'account-party'>): FindingText {
       str`Account ${d.account} is ${d.typeName} on ${where}: the record is open to all ${d.contacts} of its contacts`,
     ),
     evidence: [
-      d.contacts === 1
-        ? msg(str`1 contact of account ${d.account} are reached by record ${d.recordId}`)
-        : msg(str`${d.contacts} contacts of account ${d.account} are reached by record ${d.recordId}`),
+      plural(d.contacts, {
+        one: msg(str`${d.contacts} contact of account ${d.account} is reached by record ${d.recordId}`),
+        other: msg(str`${d.contacts} contacts of account ${d.account} are reached by record ${d.recordId}`),
+      }),
       msg(str`${d.onlyThrough} of them get access only through it`),
     ],
     fix: msg(str`Name the contacts who need access, then remove account ${d.account} from ${where}`),
@@ -154,8 +156,16 @@ function listedOnWorkedRecord(d: Detail<'listed-on-worked-record'>): FindingText
 function closedRecordParty(d: Detail<'closed-record-party'>): FindingText {
   const where = entityText(d.on);
   return {
-    summary: msg(str`${d.party} is still ${d.typeName} on ${where}, closed ${d.days} days ago`),
-    evidence: [msg(str`${where} was closed on ${d.closedOn} (${d.days} days ago, limit ${d.limit})`)],
+    summary: plural(d.days, {
+      one: msg(str`${d.party} is still ${d.typeName} on ${where}, closed ${d.days} day ago`),
+      other: msg(str`${d.party} is still ${d.typeName} on ${where}, closed ${d.days} days ago`),
+    }),
+    evidence: [
+      plural(d.days, {
+        one: msg(str`${where} was closed on ${d.closedOn} (${d.days} day ago, limit ${d.limit})`),
+        other: msg(str`${where} was closed on ${d.closedOn} (${d.days} days ago, limit ${d.limit})`),
+      }),
+    ],
     fix: msg(str`Remove ${d.party} from ${where}`),
   };
 }

@@ -12,6 +12,7 @@ import type { RelationshipType } from '../../src/model/definitions.js';
 import type { Decision } from '../../src/review/decisions.js';
 import type { Finding } from '../../src/review/types.js';
 import type { ApplyResult } from '../../src/service/access-review-apply.js';
+import { plural } from '../internal/plural.js';
 import { renderRows } from '../related-party-list/virtual-rows.js';
 import type { FeedFocus } from './feed-focus.js';
 import { describeFinding } from './finding-text.js';
@@ -132,7 +133,10 @@ export function renderFindings(v: FindingsView): TemplateResult {
     return html`<p class="muted" part="no-findings">${msg('Nothing looks wrong here.')}</p>`;
   const { focus } = v;
   return html`<p class="muted hint" id="findings-keys">
-      ${msg(str`${v.findings.length} findings. Page Down and Page Up move between them.`)}
+      ${plural(v.findings.length, {
+        one: msg(str`${v.findings.length} finding. Page Down and Page Up move between findings.`),
+        other: msg(str`${v.findings.length} findings. Page Down and Page Up move between them.`),
+      })}
     </p>
     <div class="scroll findings-scroll" part="findings-body">
       <div

@@ -202,6 +202,21 @@ describe('access review rule: records open to every contact', () => {
     assert.match(said(found[0]).evidence[1] ?? '', /^3 of them/);
   });
 
+  test('one contact: the evidence says so in the singular', () => {
+    const [found] = findings(
+      {
+        ...BASE,
+        contacts: contacts.slice(0, 1),
+        soldProducts: [{ id: 'sp1', name: 'Router', account: 'acme' }],
+        relatedParties: [
+          { id: 'r1', entity: 'sold_product:sp1', party: 'account:acme', type: 'Authorized Account' },
+        ],
+      },
+      'account-party',
+    );
+    assert.equal(said(found).evidence[0], '1 contact of account Acme is reached by record r1');
+  });
+
   test('a "Listed Account" party opens nothing and is not flagged', () => {
     const found = findings(
       {
@@ -297,6 +312,10 @@ describe('access review rule: parties of records closed long ago', () => {
     assert.deepEqual(findings(facts(), 'closed-record-party'), []);
     assert.deepEqual(findings(facts('2026-05-01T00:00:00Z'), 'closed-record-party'), []);
     assert.equal(findings(facts('2026-05-01T00:00:00Z'), 'closed-record-party', { closedDays: 7 }).length, 1);
+    // Closed the day before, with no days allowed: one day, in the singular.
+    const [yesterday] = findings(facts('2026-05-31T00:00:00Z'), 'closed-record-party', { closedDays: 0 });
+    assert.match(said(yesterday).summary, /, closed 1 day ago$/);
+    assert.equal(said(yesterday).evidence[0], 'case CS1 was closed on 2026-05-31 (1 day ago, limit 0)');
   });
 });
 
