@@ -108,6 +108,10 @@ describe('<cam-access-review> findings of a large account', () => {
       () => one(el, `article[data-finding="${CSS.escape(id)}"] [part=type-select]`) !== null,
       'type',
     );
+    // Page Up from inside a finding goes to the one before.
+    await sendKeys({ press: 'PageUp' });
+    await until(() => position(focusedArticle(el)) === target - 1, `focus on finding ${target - 1}`);
+    expect(root(el).activeElement).to.equal(focusedArticle(el));
     await expect(el).to.be.accessible();
   });
 
