@@ -19,6 +19,8 @@ import { entityWord } from '../internal/labels.js';
 import { ApplyController } from './apply-controller.js';
 import { styles } from './cam-access-review.styles.js';
 import { downloadText } from './download.js';
+import { FeedFocus } from './feed-focus.js';
+import { describeFinding } from './finding-text.js';
 import { renderFindings } from './findings-view.js';
 import {
   DEFAULT_MATRIX_QUERY,
@@ -41,8 +43,6 @@ interface Review {
   readonly complete: boolean;
 }
 
-const FINDINGS_PAGE = 50;
-
 /** Runs `steps`, letting the page run whenever a slice of them took `sliceMs`; stops on abort. */
 async function inSlices(steps: Iterable<void>, signal: AbortSignal, sliceMs = 15): Promise<void> {
   let started = performance.now();
@@ -64,8 +64,9 @@ async function inSlices(steps: Iterable<void>, signal: AbortSignal, sliceMs = 15
  * @summary Access review of an account or one record: matrix, findings, decisions, export.
  * @csspart summary - The line counting people, records and findings.
  * @csspart progress - The loading progress (with Cancel).
- * @csspart findings - The findings list.
- * @csspart finding - One finding.
+ * @csspart findings-body - The scrolling region of the findings.
+ * @csspart findings - The findings feed (ARIA feed; virtualised when long).
+ * @csspart finding - One finding (an article of the feed).
  * @csspart severity - A finding's severity.
  * @csspart decision - A finding's decision (radio group).
  * @csspart type-select - The relationship type to change to.
@@ -103,7 +104,7 @@ async function inSlices(steps: Iterable<void>, signal: AbortSignal, sliceMs = 15
  * @cssprop --cam-color-focus - Focus ring colour.
  * @cssprop --cam-focus-ring-width - Focus ring width (default 2px).
  * @cssprop --cam-space - Spacing between blocks (default 0.5rem).
- * @cssprop --cam-access-review-max-height - Height of the matrix before it scrolls (default 28rem).
+ * @cssprop --cam-access-review-max-height - Height of the findings and of the matrix before they scroll (default 28rem).
  * @cssprop --cam-level-none-bg - Background of the none access level badge.
  * @cssprop --cam-level-none-fg - Text of the none access level badge.
  * @cssprop --cam-level-read-bg - Background of the read access level badge.
@@ -148,7 +149,6 @@ export class CamAccessReview extends LitElement {
   @state() private progress: ReviewProgress | undefined;
   @state() private cancelled = false;
   @state() private decisions = new Map<string, Decision>();
-  @state() private findingsLimit = FINDINGS_PAGE;
   @state() private query: MatrixQuery = DEFAULT_MATRIX_QUERY;
   @state() private reloads = 0;
   /** The findings, while the matrix is still being worked out. */
@@ -157,6 +157,10 @@ export class CamAccessReview extends LitElement {
   #items?: { rows: readonly MatrixRow[]; query: MatrixQuery; single: boolean; items: MatrixItem[] };
 
   private readonly applying = new ApplyController(this);
+  private readonly feedFocus = new FeedFocus(
+    () => this.shadowRoot,
+    (index) => this.review?.result.findings[index]?.id,
+  );
   private reviewService?: { services: CamServices; service: AccessReviewService<DefinitionsSnapshot> };
 
   private readonly task = new Task(this, {
@@ -178,7 +182,7 @@ export class CamAccessReview extends LitElement {
       this.progress = undefined;
       this.partial = undefined;
       this.decisions = new Map();
-      this.findingsLimit = FINDINGS_PAGE;
+      this.feedFocus.reset();
       this.applying.reset();
       try {
         const service = this.serviceFor(services);
@@ -239,7 +243,7 @@ export class CamAccessReview extends LitElement {
   toCsv(): string {
     const review = this.review;
     return review?.complete
-      ? reviewToCsv(review.result, this.decisions.values(), this.exportMeta(review))
+      ? reviewToCsv(review.result, this.decisions.values(), this.exportMeta(review), describeFinding)
       : '';
   }
 
@@ -247,7 +251,7 @@ export class CamAccessReview extends LitElement {
   toJson(): string {
     const review = this.review;
     return review?.complete
-      ? reviewToJson(review.result, this.decisions.values(), this.exportMeta(review))
+      ? reviewToJson(review.result, this.decisions.values(), this.exportMeta(review), describeFinding)
       : '';
   }
 
@@ -361,7 +365,8 @@ export class CamAccessReview extends LitElement {
       ${this.heading(msg(str`Findings (${findings.length})`), 'findings-title')}
       ${renderFindings({
         findings,
-        limit: this.findingsLimit,
+        labelledBy: 'findings-title',
+        focus: this.feedFocus,
         decisions: this.decisions,
         results: this.applying.results,
         busy: this.applying.running,
@@ -372,7 +377,7 @@ export class CamAccessReview extends LitElement {
               )
             : [],
         onDecide: (decision) => (this.decisions = new Map(this.decisions).set(decision.findingId, decision)),
-        onMore: () => (this.findingsLimit += FINDINGS_PAGE),
+        onReady: (error) => (error === undefined ? this.requestUpdate() : this.services?.reportError(error)),
       })}
       ${findings.length > 0 ? this.renderApplyBar(review) : nothing}
       ${review.complete ? this.renderExport() : nothing}
@@ -501,6 +506,8 @@ export class CamAccessReview extends LitElement {
                 single,
                 onQuery: (q) => (this.query = { ...this.query, ...q }),
                 onSort: (column) => (this.query = nextSort(this.query, column)),
+                onReady: (error) =>
+                  error === undefined ? this.requestUpdate() : this.services?.reportError(error),
               },
               label,
             )
