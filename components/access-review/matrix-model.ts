@@ -34,9 +34,47 @@ const collator = new Intl.Collator();
 /** Rows per step of the preparation. */
 const PREPARE_SLICE = 2_000;
 
+/** Comparisons between two pause points of a sort. */
+const COMPARE_SLICE = 10_000;
+
+/** Sorts `values` in collation order (bottom-up merge sort), pausing every few thousand comparisons. */
+function* collationSort(values: readonly string[]): Generator<void, string[], undefined> {
+  const RUN = 256;
+  let sorted: string[] = [];
+  for (let i = 0; i < values.length; i += RUN)
+    sorted.push(...values.slice(i, i + RUN).sort(collator.compare));
+  yield;
+  let compared = 0;
+  for (let width = RUN; width < sorted.length; width *= 2) {
+    const merged: string[] = [];
+    for (let lo = 0; lo < sorted.length; lo += 2 * width) {
+      let a = lo;
+      let b = Math.min(lo + width, sorted.length);
+      const aEnd = b;
+      const bEnd = Math.min(lo + 2 * width, sorted.length);
+      while (a < aEnd && b < bEnd) {
+        const x = sorted[a] as string;
+        const y = sorted[b] as string;
+        if (collator.compare(y, x) < 0) {
+          merged.push(y);
+          b++;
+        } else {
+          merged.push(x);
+          a++;
+        }
+        if (++compared % COMPARE_SLICE === 0) yield;
+      }
+      while (a < aEnd) merged.push(sorted[a++] as string);
+      while (b < bEnd) merged.push(sorted[b++] as string);
+    }
+    sorted = merged;
+  }
+  return sorted;
+}
+
 /** Ranks of strings in collation order: equal ranks for strings the collator holds equal. */
-function collationRanks(values: ReadonlySet<string>): Map<string, number> {
-  const sorted = [...values].sort(collator.compare);
+function* collationRanks(values: ReadonlySet<string>): Generator<void, Map<string, number>, undefined> {
+  const sorted = yield* collationSort([...values]);
   const ranks = new Map<string, number>();
   let rank = 0;
   sorted.forEach((value, i) => {
@@ -91,10 +129,9 @@ export function* prepareMatrix(rows: readonly MatrixRow[]): Generator<void, void
     }
     yield;
   }
-  const principals = collationRanks(labels.principals);
-  yield;
-  const entities = collationRanks(labels.entities);
-  const paths = collationRanks(labels.paths);
+  const principals = yield* collationRanks(labels.principals);
+  const entities = yield* collationRanks(labels.entities);
+  const paths = yield* collationRanks(labels.paths);
   yield;
   const lower = new Map<string, string>();
   const prepared: Prepared[] = [];
