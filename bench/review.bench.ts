@@ -7,7 +7,8 @@
  * while the review ran (from the element's definition on) and over the whole page load (the
  * bundle's own start-up included); whether a worker ran the review; the Table API requests.
  *
- * `npx tsx bench/review.bench.ts [--runs N] [--json]` runs it alone (medians of N runs, default 3);
+ * `npx tsx bench/review.bench.ts [--runs N] [--json]` runs it alone (N runs, default 3: median
+ * times, the worst run's longest tasks, long tasks counted over all runs);
  * `npm run bench:elements` runs it once after the list's benchmark.
  */
 import { pathToFileURL } from 'node:url';
@@ -61,11 +62,11 @@ export interface ReviewFigures {
   /** The matrix complete (total time). */
   readonly matrixMs: number;
   readonly rowsShownMs: number;
-  /** Longest main-thread task from the element's definition until its rows showed. */
+  /** Longest main-thread task from the element's definition until its rows showed (worst run). */
   readonly longestReviewTaskMs: number;
-  /** Tasks over 50 ms in that time. */
+  /** Tasks over 50 ms in that time (all runs). */
   readonly longReviewTasks: number;
-  /** Longest main-thread task of the whole page load (the bundle's start-up included). */
+  /** Longest main-thread task of the whole page load, the bundle's start-up included (worst run). */
   readonly longestTaskMs: number;
   readonly findings: number;
   readonly requests: number;
@@ -162,9 +163,10 @@ export async function benchReview(runs = 1): Promise<ReviewFigures> {
       firstFindingsMs: median((r) => r.firstFindingsMs),
       matrixMs: median((r) => r.matrixMs),
       rowsShownMs: median((r) => r.rowsShownMs),
-      longestReviewTaskMs: median((r) => r.longestReviewTaskMs),
-      longReviewTasks: median((r) => r.longReviewTasks),
-      longestTaskMs: median((r) => r.longestTaskMs),
+      // The worst run: the target is about every run.
+      longestReviewTaskMs: Math.round(Math.max(...results.map((r) => r.longestReviewTaskMs))),
+      longReviewTasks: results.reduce((sum, r) => sum + r.longReviewTasks, 0),
+      longestTaskMs: Math.round(Math.max(...results.map((r) => r.longestTaskMs))),
       findings: median((r) => r.findings),
       requests: median((r) => r.requests),
       workerRuns: results.filter((r) => r.worker).length,
@@ -177,7 +179,8 @@ export async function benchReview(runs = 1): Promise<ReviewFigures> {
 
 /** Prints the figures as the elements benchmark does. */
 export function printReview(f: ReviewFigures): void {
-  const runs = f.runs > 1 ? `median of ${f.runs} cold page loads` : 'one cold page load';
+  const runs =
+    f.runs > 1 ? `${f.runs} cold page loads: median times, worst longest task` : 'one cold page load';
   const met = f.longestReviewTaskMs <= LONGEST_TASK_TARGET_MS ? 'met' : 'MISSED';
   console.log(`<cam-access-review> of an account with ${f.cases} cases and ${f.parties} parties (${runs})`);
   console.log(
@@ -189,7 +192,7 @@ export function printReview(f: ReviewFigures): void {
   console.log(
     `  longest main-thread task during the review ${f.longestReviewTaskMs} ms ` +
       `(target ≤ ${LONGEST_TASK_TARGET_MS} ms: ${met}; per run ${f.longestReviewTasksMs.join(', ')} ms; ` +
-      `${f.longReviewTasks} tasks over ${LONGEST_TASK_TARGET_MS} ms)`,
+      `${f.longReviewTasks} tasks over ${LONGEST_TASK_TARGET_MS} ms in all)`,
   );
   console.log(
     `  longest main-thread task of the page load  ${f.longestTaskMs} ms (the bundle's start-up included)`,
