@@ -117,41 +117,44 @@ export function* prepareMatrix(rows: readonly MatrixRow[]): Generator<void, void
   if (preparedSets.has(rows)) return;
   const labels = { principals: new Set<string>(), entities: new Set<string>(), paths: new Set<string>() };
   const people = new Set<string>();
-  const keys: [string, string][] = [];
-  for (let i = 0; i < rows.length; i += PREPARE_SLICE) {
-    for (const row of rows.slice(i, i + PREPARE_SLICE)) {
-      labels.principals.add(row.principalLabel);
-      labels.entities.add(row.entityLabel);
-      labels.paths.add(row.paths[0]?.kind ?? '');
-      const principalKey = formatRef(row.principal);
-      keys.push([principalKey, formatRef(row.entity)]);
-      if (row.level !== 'none') people.add(principalKey);
-    }
-    yield;
+  const principalKeys: string[] = [];
+  const entityKeys: string[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as MatrixRow;
+    labels.principals.add(row.principalLabel);
+    labels.entities.add(row.entityLabel);
+    labels.paths.add(row.paths[0]?.kind ?? '');
+    const principalKey = formatRef(row.principal);
+    principalKeys.push(principalKey);
+    entityKeys.push(formatRef(row.entity));
+    if (row.level !== 'none') people.add(principalKey);
+    if ((i + 1) % PREPARE_SLICE === 0) yield;
   }
+  yield;
   const principals = yield* collationRanks(labels.principals);
   const entities = yield* collationRanks(labels.entities);
   const paths = yield* collationRanks(labels.paths);
   yield;
   const lower = new Map<string, string>();
   const prepared: Prepared[] = [];
-  for (let i = 0; i < rows.length; i += PREPARE_SLICE) {
-    rows.slice(i, i + PREPARE_SLICE).forEach((row, j) => {
-      const [principalKey, entityKey] = keys[i + j] as [string, string];
-      prepared.push({
-        row,
-        key: `${principalKey}|${entityKey}`,
-        principalKey,
-        entityKey,
-        principalRank: principals.get(row.principalLabel) ?? 0,
-        entityRank: entities.get(row.entityLabel) ?? 0,
-        pathRank: paths.get(row.paths[0]?.kind ?? '') ?? 0,
-        levelRank: ACCESS_LEVELS.indexOf(row.level),
-        lower,
-      });
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as MatrixRow;
+    const principalKey = principalKeys[i] as string;
+    const entityKey = entityKeys[i] as string;
+    prepared.push({
+      row,
+      key: `${principalKey}|${entityKey}`,
+      principalKey,
+      entityKey,
+      principalRank: principals.get(row.principalLabel) ?? 0,
+      entityRank: entities.get(row.entityLabel) ?? 0,
+      pathRank: paths.get(row.paths[0]?.kind ?? '') ?? 0,
+      levelRank: ACCESS_LEVELS.indexOf(row.level),
+      lower,
     });
-    yield;
+    if ((i + 1) % PREPARE_SLICE === 0) yield;
   }
+  yield;
   preparedSets.set(rows, { rows: prepared, people: people.size });
 }
 
@@ -217,20 +220,20 @@ export function* matrixItemsInSteps(
   const sign = query.direction === 'ascending' ? 1 : -1;
   const byPrincipal = query.groupBy === 'principal';
   const groups = new Map<string, { label: string; rank: number; rows: Prepared[] }>();
-  for (let i = 0; i < prepared.length; i += PREPARE_SLICE) {
-    for (const p of prepared.slice(i, i + PREPARE_SLICE)) {
-      if (!matches(p, text, query.level)) continue;
-      const key = byPrincipal ? p.principalKey : p.entityKey;
-      let group = groups.get(key);
-      if (!group) {
-        const label = byPrincipal ? p.row.principalLabel : p.row.entityLabel;
-        group = { label, rank: byPrincipal ? p.principalRank : p.entityRank, rows: [] };
-        groups.set(key, group);
-      }
-      group.rows.push(p);
+  for (let i = 0; i < prepared.length; i++) {
+    if ((i + 1) % PREPARE_SLICE === 0) yield;
+    const p = prepared[i] as Prepared;
+    if (!matches(p, text, query.level)) continue;
+    const key = byPrincipal ? p.principalKey : p.entityKey;
+    let group = groups.get(key);
+    if (!group) {
+      const label = byPrincipal ? p.row.principalLabel : p.row.entityLabel;
+      group = { label, rank: byPrincipal ? p.principalRank : p.entityRank, rows: [] };
+      groups.set(key, group);
     }
-    yield;
+    group.rows.push(p);
   }
+  yield;
   const items: MatrixItem[] = [];
   const ordered = [...groups].sort(([ka, a], [kb, b]) => a.rank - b.rank || ka.localeCompare(kb));
   let since = 0;
