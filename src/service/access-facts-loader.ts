@@ -262,7 +262,12 @@ class LoadRun {
     const pending: Promise<void>[] = [];
     let batch: Row[] = [];
     const flush = (): void => {
-      if (onRows && batch.length > 0) pending.push(onRows(batch));
+      if (onRows && batch.length > 0) {
+        const task = onRows(batch);
+        // A read of the walk failing first must not leave this one's failure unhandled.
+        task.catch(() => undefined);
+        pending.push(task);
+      }
       batch = [];
     };
     let level = [...known];

@@ -129,6 +129,34 @@ describe('AccessFactsLoader: the records access cascades from', () => {
     expect(loaded.facts.soldProducts).to.deep.equal([]);
     expect(loaded.incomplete.map((i) => i.table)).to.include(map.soldProduct.table);
   });
+
+  it('fails once, with nothing left unhandled, when the account reads fail while the flags are read', async () => {
+    // The persona story's case account has a parent: its flags are read while the parent is.
+    const persona: EntityRef = { kind: 'case', id: STORY.persona.cases[1]?.id ?? '' };
+    faults.set({
+      errorRate: [{ status: 500, rate: 1 }],
+      tables: [map.account.table, map.accountAccess.table],
+    });
+    const unhandled: unknown[] = [];
+    const listener = (event: PromiseRejectionEvent) => {
+      unhandled.push(event.reason);
+      event.preventDefault();
+    };
+    window.addEventListener('unhandledrejection', listener);
+    try {
+      const failure = await new AccessFactsLoader(client(), map).load(persona).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      expect(failure).to.be.instanceOf(Error);
+      expect(requestLog.count({ table: map.accountAccess.table })).to.be.greaterThan(0);
+      // Rejections are reported after a task: give them one.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    } finally {
+      window.removeEventListener('unhandledrejection', listener);
+    }
+    expect(unhandled).to.deep.equal([]);
+  });
 });
 
 /** Facts with every list sorted by id, to compare loads that read in another order. */
