@@ -60,6 +60,13 @@ export interface AccessFactsOptions {
   readonly principals?: readonly PrincipalRef[];
   /** Resolves a role sys_id to its name (from the definitions); falls back to the display value. */
   readonly roleName?: (sysId: string) => string | undefined;
+  /**
+   * Called once with the entity's own parties among the first page of its party read (up to 50
+   * rows), as soon as they land (for a case, before any other fact is read): a list can show its
+   * rows from the same request. Not called when that read fails. The full list is
+   * `AccessFacts.parties`.
+   */
+  readonly onFirstParties?: (parties: readonly PartyRow[]) => void;
 }
 
 /** Deepest parent chain followed (install base items, accounts); deeper data is cut, not looped. */
@@ -108,6 +115,9 @@ class LoadRun {
   private readonly items = new Map<string, InstallBaseItem>();
   /** Records that came with another row (dot-walked), by table and id: no request of their own. */
   private readonly walked = new Map<string, Map<string, Row>>();
+  /** The entity loaded, and whether `onFirstParties` was called. */
+  private entity: EntityRef | undefined;
+  private firstPartiesTold = false;
   /** Party rows already read, by entity kind (the case's, read with the case). */
   private readonly partiesRead = new Map<EntityKind, { ids: ReadonlySet<string>; rows: Row[] }>();
 
@@ -119,6 +129,7 @@ class LoadRun {
   ) {}
 
   async load(entity: EntityRef): Promise<AccessFacts> {
+    this.entity = entity;
     await this.loadEntityChain(entity);
     const partyRows = await this.loadParties();
     const records = partyRows.map((row) => row.record);
@@ -329,10 +340,11 @@ class LoadRun {
     const done = this.partiesRead.get(kind);
     const wanted = ids.filter((id) => !done?.ids.has(id));
     const walks = [...this.partyWalks(kind), ...extra];
+    const onRows = (page: readonly Row[]): void => this.firstParties(kind, page);
     const found = await this.reader.rowsWhereIn(partyTable(kind, this.map), entityColumn, wanted, {
       fields: partyFields(kind, this.map),
       displayValue: 'all',
-      firstPage: { limit: this.walkedPageSize, fields: walkFields(walks) },
+      firstPage: { limit: this.walkedPageSize, fields: walkFields(walks), onRows },
     });
     this.keepWalked(found, walks);
     const all = [...(done?.rows ?? []), ...found];
@@ -340,6 +352,21 @@ class LoadRun {
     if (!done) return found;
     const asked = new Set(ids);
     return all.filter((row) => asked.has(rows.fieldText(row, entityColumn) ?? ''));
+  }
+
+  /** Hands the entity's own parties of a first page to `onFirstParties` (once). */
+  private firstParties(kind: EntityKind, page: readonly Row[]): void {
+    const listener = this.options.onFirstParties;
+    if (!listener || this.firstPartiesTold || kind !== this.entity?.kind) return;
+    const own = page
+      .map((row) => rowToPartyRow(row, kind, this.map))
+      .filter((party): party is PartyRow => party?.record.entity.id === this.entity?.id);
+    this.firstPartiesTold = true;
+    try {
+      listener(own);
+    } catch {
+      // A listener's failure is its own: the load goes on.
+    }
   }
 
   private async loadParties(): Promise<PartyRow[]> {

@@ -44,7 +44,8 @@ export class BatchedReader {
   /**
    * Every row of `table` whose `field` is one of `ids` (empty ids ignored, duplicates once). With
    * `firstPage`, each chunk's first request asks for `firstPage.limit` rows with `firstPage.fields`
-   * added (e.g. dot-walks that spare later requests for small answers), the rest without them.
+   * added (e.g. dot-walks that spare later requests for small answers), the rest without them;
+   * `firstPage.onRows` sees each first page as it lands, before the rest is read.
    */
   async rowsWhereIn(
     table: string,
@@ -53,7 +54,11 @@ export class BatchedReader {
     extra: {
       fields?: readonly string[];
       displayValue?: boolean | 'all';
-      firstPage?: { readonly limit: number; readonly fields: readonly string[] };
+      firstPage?: {
+        readonly limit: number;
+        readonly fields: readonly string[];
+        readonly onRows?: (rows: readonly Row[]) => void;
+      };
     } = {},
   ): Promise<Row[]> {
     const unique = [...new Set([...ids].filter((id) => id !== ''))];
@@ -79,6 +84,7 @@ export class BatchedReader {
                 signal,
               });
               out.push(...page.rows);
+              firstPage.onRows?.(page.rows);
               const more =
                 page.nextOffset !== undefined ||
                 (page.total === undefined

@@ -99,6 +99,26 @@ describe('AccessFactsLoader: the records access cascades from', () => {
     expect(loaded.incomplete).to.deep.equal([]);
   });
 
+  it('hands the case’s first page of parties over as soon as it lands, before the other facts', async () => {
+    const loan: EntityRef = { kind: 'case', id: STORY.housingLoan.caseId };
+    const told: { names: (string | undefined)[]; tablesAsked: string[] }[] = [];
+    const loaded = await new AccessFactsLoader(client(), map).load(loan, {
+      onFirstParties: (parties) =>
+        told.push({
+          names: parties.map((p) => p.partyName),
+          tablesAsked: requestLog.entries.map((e) => e.table),
+        }),
+    });
+    expect(told).to.have.length(1);
+    expect(told[0]?.names).to.have.members([
+      STORY.housingLoan.coBorrower.name,
+      STORY.housingLoan.guarantor.name,
+      STORY.housingLoan.attorney.name,
+    ]);
+    expect(told[0]?.tablesAsked).to.deep.equal([map.caseParty.table]);
+    expect(loaded.parties.map((p) => p.record.id)).to.have.members(Object.values(STORY.housingLoan.parties));
+  });
+
   it('gives the same facts when the parties’ records are read directly (beyond the walked first page)', async () => {
     const loan: EntityRef = { kind: 'case', id: STORY.housingLoan.caseId };
     const walked = await new AccessFactsLoader(client(), map).load(loan);
