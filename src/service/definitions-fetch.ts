@@ -116,7 +116,9 @@ interface TableRead {
  * Reads every row of a table. With a `stamp` (from `readStamps`), an unreadable table is skipped;
  * with `'derive'`, the rows are read with their sys_updated_on and the stamp is derived from them
  * (the same count and newest update a stamp query would give), so a first load needs no separate
- * stamp query.
+ * stamp query. Where the server's `X-Total-Count` differs from the rows it lets the user read, the
+ * first check finds the counts different and reads the table once more; its stamps come from the
+ * stamp query from then on.
  */
 async function readRows(
   client: TableClient,
