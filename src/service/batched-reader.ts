@@ -45,7 +45,8 @@ export class BatchedReader {
    * Every row of `table` whose `field` is one of `ids` (empty ids ignored, duplicates once). With
    * `firstPage`, each chunk's first request asks for `firstPage.limit` rows with `firstPage.fields`
    * added (e.g. dot-walks that spare later requests for small answers), the rest without them;
-   * `firstPage.onRows` sees each first page as it lands, before the rest is read.
+   * `firstPage.onRows` sees each first page as it lands, before the rest is read. (`firstPage`
+   * needs `fields`: without them every column is read anyway.)
    */
   async rowsWhereIn(
     table: string,
