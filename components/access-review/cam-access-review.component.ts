@@ -385,7 +385,9 @@ export class CamAccessReview extends LitElement {
 
   private renderApplyBar(review: Review): TemplateResult {
     const a = this.applying;
-    const pending = a.pending(review.result.findings, this.decisions.values()).length;
+    // No decision, nothing to send: thousands of findings are not walked on every render for that.
+    const pending =
+      this.decisions.size === 0 ? 0 : a.pending(review.result.findings, this.decisions.values()).length;
     const outcomes = [...a.results.values()];
     const failed = outcomes.filter((r) => r.status === 'failed').length;
     const stale = outcomes.filter((r) => r.status === 'stale').length;
