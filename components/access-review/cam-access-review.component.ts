@@ -43,7 +43,7 @@ interface Review {
 }
 
 /** Runs `steps`, letting the page run whenever a slice of them took `sliceMs`; stops on abort. */
-async function inSlices(steps: Iterator<void, unknown>, signal: AbortSignal, sliceMs = 15): Promise<void> {
+async function inSlices(steps: Iterator<void, unknown>, signal: AbortSignal, sliceMs = 8): Promise<void> {
   let started = performance.now();
   while (!steps.next().done) {
     if (performance.now() - started < sliceMs) continue;

@@ -32,10 +32,10 @@ export type MatrixItem =
 const collator = new Intl.Collator();
 
 /** Rows per step of the preparation. */
-const PREPARE_SLICE = 2_000;
+const PREPARE_SLICE = 1_000;
 
 /** Comparisons between two pause points of a sort. */
-const COMPARE_SLICE = 10_000;
+const COMPARE_SLICE = 5_000;
 
 /** Sorts `values` in collation order (bottom-up merge sort), pausing every few thousand comparisons. */
 function* collationSort(values: readonly string[]): Generator<void, string[], undefined> {

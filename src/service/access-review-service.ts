@@ -37,7 +37,7 @@ export interface ReviewProgress {
 }
 
 /** Related-party rows converted between two pauses. */
-const CONVERT_SLICE = 2_000;
+const CONVERT_SLICE = 1_000;
 
 /** Lets the event loop run (input, rendering) between slices of work. */
 const pause = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));

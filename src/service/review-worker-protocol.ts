@@ -31,6 +31,6 @@ export type FromReviewWorker =
   | { readonly type: 'failed'; readonly message: string };
 
 /** Facts items per `facts` message, findings per `findings` batch, rows per `rows` batch. */
-export const FACTS_PER_MESSAGE = 2_000;
-export const FINDINGS_PER_MESSAGE = 500;
-export const ROWS_PER_MESSAGE = 1_000;
+export const FACTS_PER_MESSAGE = 1_000;
+export const FINDINGS_PER_MESSAGE = 250;
+export const ROWS_PER_MESSAGE = 500;
