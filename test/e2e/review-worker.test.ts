@@ -5,9 +5,9 @@
  *   the review falls back to the page, says so in a console warning, and finds the same;
  * - the Vite dev server (`npm run demo`): the worker module resolves from its TypeScript source and
  *   gives the result Node computes;
- * - the built demo (Vite build, under a sub-path): the emitted worker chunk gives that result too.
- * (The tsc-built modules are exercised by the same source under @web/test-runner:
- * test/service/review-worker.test.ts.)
+ * - the built demo (Vite build, under a sub-path): the emitted worker chunk gives that result too;
+ * - the ES modules tsc builds (`dist/src`, the package's exports), served as they are: the client
+ *   starts `review-worker.js` beside it and gets that result.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -24,7 +24,7 @@ import { allEntities, reviewAccess } from '../../src/review/review.js';
 import { launchBrowser } from './support/browser.js';
 import { buildDemo, DEMO_DIR } from './support/build.js';
 import { serveStatic, type StaticServer } from './support/server.js';
-import { ensureBundle, startPageServer, type PageServer } from './table-api-server.js';
+import { DIST, ensureBundle, startPageServer, type PageServer } from './table-api-server.js';
 
 const STRICT = "default-src 'self'; script-src 'self'; style-src 'self'";
 const NOW = Date.parse('2026-06-01T00:00:00Z');
@@ -195,6 +195,45 @@ describe('the review worker in the self-contained bundle', { timeout: 240_000 },
       refused.warnings.some((w) => /reviewing on the page instead/.test(w)),
       `a console warning says so: ${refused.warnings.join(' | ')}`,
     );
+  });
+});
+
+describe('the review worker from the tsc-built modules', { timeout: 240_000 }, () => {
+  let browser: Browser;
+  let modules: StaticServer;
+  const world = smallWorld();
+
+  before(async () => {
+    await ensureBundle();
+    modules = await serveStatic([{ prefix: '/pkg/', dir: DIST }]);
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await modules?.close();
+  });
+
+  it('dist/src: the client starts the worker beside it and gets Node’s result', async () => {
+    const tab = await browser.newPage();
+    const workers: string[] = [];
+    tab.on('worker', (worker) => workers.push(new URL(worker.url()).pathname));
+    try {
+      await tab.goto(`${modules.origin}/pkg/src/service/review-worker-client.js`);
+      const result = await tab.evaluate(
+        async ({ input }) => {
+          const client = '/pkg/src/service/review-worker-client.js';
+          const { reviewInWorker } = (await import(
+            client
+          )) as typeof import('../../src/service/review-worker-client.js');
+          return JSON.parse(JSON.stringify(await reviewInWorker(input)));
+        },
+        { input: world.input },
+      );
+      assert.deepEqual(result, world.expected);
+      assert.deepEqual(workers, ['/pkg/src/service/review-worker.js']);
+    } finally {
+      await tab.close();
+    }
   });
 });
 
