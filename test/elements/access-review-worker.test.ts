@@ -1,6 +1,7 @@
 /**
  * `<cam-access-review>` with its review in a Web Worker (forced here: the story's account is below
- * the size from which the service uses one): the same findings and matrix as on the page, Cancel
+ * the size from which the service uses one): the same findings and matrix as on the page, the
+ * findings shown while the matrix is still on its way, Cancel
  * while the worker computes terminates it for good, a worker that fails shows the error with Retry
  * (never a result), and a worker that cannot start falls back to the page.
  */
@@ -81,6 +82,37 @@ describe('<cam-access-review> with the review in a worker', () => {
     expect(inWorker.findings.length).to.be.greaterThan(0);
     expect(exported(inWorker)).to.deep.equal(exported(onPage));
     expect(text(one(inWorker, '[part=summary]'))).to.equal(text(one(onPage, '[part=summary]')));
+  });
+
+  it('streams: the findings show (axe-clean, Cancel offered, no export yet) while the matrix is on its way', async () => {
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const el = await renderReview('always', () => {
+      const worker = createReviewWorker();
+      // The rows the worker sends are held back until the test lets them through.
+      const listen = worker.addEventListener.bind(worker);
+      worker.addEventListener = ((type: string, listener: EventListener) => {
+        if (type !== 'message') return listen(type, listener);
+        return listen('message', (event: Event) => {
+          const data = (event as MessageEvent<{ type: string }>).data;
+          if (data.type === 'rows') void held.then(() => listener(event));
+          else listener(event);
+        });
+      }) as Worker['addEventListener'];
+      return worker;
+    });
+    await until(() => one(el, '[part~=finding]') !== null, 'the findings', 15_000);
+    expect(el.findings.length).to.be.greaterThan(0);
+    expect(text(one(el, '[part=progress]'))).to.match(/Findings: \d+\./);
+    expect(one(el, '[part=progress] button')).to.not.equal(null, 'Cancel is offered');
+    expect(one(el, '[part=summary]')).to.equal(null);
+    expect(one(el, '[part=export]')).to.equal(null);
+    expect(el.toCsv()).to.equal('', 'no export of a half-built review');
+    await expect(el).to.be.accessible();
+    release();
+    await loaded(el);
+    expect(one(el, '[part=export]')).to.not.equal(null);
+    expect(el.toCsv()).to.not.equal('');
   });
 
   it('Cancel while the worker computes terminates it; nothing arrives after', async () => {
