@@ -11,6 +11,7 @@ import {
   type PartiesChange,
   type PartyRow,
 } from '../../src/index.js';
+import type { PartyRowsProgress } from '../../src/service/party-pages.js';
 import { isEmptyChange } from '../../src/service/change-feed.js';
 import type { CamServices } from '../context.js';
 import {
@@ -24,6 +25,7 @@ import { loadElement } from '../internal/lazy-elements.js';
 import { loadVirtualizer, PLAIN_ROW_LIMIT } from './virtual-rows.js';
 import { LiveUpdatesController, liveStyles } from './live-updates.js';
 import { columnText, partyName } from './labels.js';
+import { entityWord } from '../internal/labels.js';
 import { UnknownEntityTableError, describeError } from './list-errors.js';
 import { nextSort, visibleRows, type ListQuery, type SortKey } from './list-view.js';
 import { PartyChangesController } from './party-changes.js';
@@ -161,6 +163,11 @@ export class CamRelatedPartyList extends LitElement {
     (change) => this.onRemoteChange(change),
   );
 
+  /**
+   * The rows: the entity's related parties as the access service reads them (one read for the
+   * rows and the badges' facts). The first page shows as soon as it arrives (`early`); the value
+   * is every row. A re-read keeps the rows shown until it is complete.
+   */
   private readonly load = new Task(this, {
     args: () => [this.services, this.entityTable, this.entityId] as const,
     task: async ([services, table, id], { signal }) => {
@@ -170,17 +177,61 @@ export class CamRelatedPartyList extends LitElement {
         if (services.parties.entityKindOf(table)) throw new EntityNotFoundError(table, id);
         throw new UnknownEntityTableError(table);
       }
-      const access = await services.access.withParties(entity, { signal });
+      const rows = await services.access.partyRows(entity, {
+        signal,
+        onProgress: (progress) => void this.showEarly(entity, progress, signal),
+      });
       // A long list renders through the virtualizer, loaded on demand: have it before the first render.
-      if (access.parties.length > PLAIN_ROW_LIMIT) await loadVirtualizer();
-      return access;
+      if (rows.length > PLAIN_ROW_LIMIT) await loadVirtualizer();
+      return { entity, rows };
     },
-    onComplete: (access) => {
-      this.changes.setServerRows(access.parties);
-      this.live.loaded(access.entity, access.parties);
+    onComplete: ({ entity, rows }) => {
+      this.early = undefined;
+      this.changes.setServerRows(rows);
+      this.live.loaded(entity, rows);
     },
     onError: (error) => this.services?.reportError(error),
   });
+
+  /**
+   * The access picture (removal preview, retype check, the entity's name, the "incomplete" note):
+   * the same load the badges wait for, so it never holds the rows back. An entity that does not
+   * exist is found out here.
+   */
+  private readonly picture = new Task(this, {
+    args: () => [this.services, this.entityTable, this.entityId] as const,
+    task: async ([services, table, id], { signal }) => {
+      const entity = services?.parties.entityOf(table, id);
+      if (!services || !entity) return undefined;
+      return services.access.withParties(entity, { signal });
+    },
+    onError: (error) => this.services?.reportError(error),
+  });
+
+  /** Rows of a first read still in progress (pages so far, and how many the server has). */
+  @state() private early?: { entity: EntityRef; rows: readonly PartyRow[]; total?: number };
+
+  /** Shows the pages of a first read as they arrive (not those of a re-read: the rows stay put). */
+  private async showEarly(entity: EntityRef, progress: PartyRowsProgress, signal: AbortSignal): Promise<void> {
+    if (progress.complete || this.rowsOf(entity) !== undefined) return;
+    if (Math.max(progress.rows.length, progress.total ?? 0) > PLAIN_ROW_LIMIT) {
+      try {
+        await loadVirtualizer();
+      } catch {
+        return; // The complete rows report the failure.
+      }
+    }
+    if (signal.aborted || (this.early && this.early.rows.length >= progress.rows.length)) return;
+    if (this.load.status !== TaskStatus.PENDING) return;
+    this.early = { entity, rows: progress.rows, total: progress.total };
+    this.changes.setServerRows(progress.rows);
+  }
+
+  /** The complete rows when they are for `entity` (a finished read, not one of another entity). */
+  private rowsOf(entity: EntityRef): readonly PartyRow[] | undefined {
+    const value = this.load.value;
+    return value && sameEntity(value.entity, entity) ? value.rows : undefined;
+  }
 
   private view: { source?: readonly PartyRow[]; query?: ListQuery; rows: PartyRow[] } = { rows: [] };
 
@@ -189,13 +240,22 @@ export class CamRelatedPartyList extends LitElement {
     return this.services?.parties.entityOf(this.entityTable, this.entityId);
   }
 
-  /** The loaded access picture when it is for the current entity. */
-  private get access(): EntityAccess | undefined {
-    const value = this.load.value;
+  /** The rows are loaded (completely, or a first page) for the current entity. */
+  private get shown(): { entity: EntityRef; complete: boolean; total?: number } | undefined {
     const entity = this.entity;
-    return value && entity && value.entity.kind === entity.kind && value.entity.id === entity.id
-      ? value
+    if (!entity) return undefined;
+    if (this.rowsOf(entity)) return { entity, complete: true };
+    const early = this.early;
+    return early && sameEntity(early.entity, entity)
+      ? { entity, complete: false, total: early.total }
       : undefined;
+  }
+
+  /** The access picture when it is loaded for the current entity. */
+  private get access(): EntityAccess | undefined {
+    const value = this.picture.value;
+    const entity = this.entity;
+    return value && entity && sameEntity(value.entity, entity) ? value : undefined;
   }
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
@@ -206,13 +266,15 @@ export class CamRelatedPartyList extends LitElement {
   }
 
   private onInvalidated(entity: EntityRef | undefined): void {
-    if (concerns(entity, this.entity)) void this.load.run();
+    if (!concerns(entity, this.entity)) return;
+    void this.load.run();
+    void this.picture.run();
   }
 
   protected override render() {
     if (this.ctx.missing) return renderMissingProvider();
-    const access = this.access;
-    const error = this.load.status === TaskStatus.ERROR ? this.load.error : undefined;
+    const shown = this.shown;
+    const error = this.loadError();
     // A refused change stays explained even when the re-read after it fails too.
     const failure = renderFailure(this.changes.failure, {
       onRetry: () => void this.changes.retryFailure(),
@@ -221,9 +283,10 @@ export class CamRelatedPartyList extends LitElement {
     if (error !== undefined) {
       return html`${failure}${renderLoadError(describeError(error), () => this.reload())}`;
     }
-    if (!access || !this.services) return renderSkeleton();
+    if (!shown || !this.services) return renderSkeleton();
     const all = this.changes.rows;
-    const kinds = this.services.parties.kindsOn(access.entity.kind);
+    const kinds = this.services.parties.kindsOn(shown.entity.kind);
+    const access = this.access;
     return html`
       ${renderToolbar({
         text: this.query.text,
@@ -231,14 +294,21 @@ export class CamRelatedPartyList extends LitElement {
         kinds,
         shown: this.view.rows.length,
         total: all.length,
+        expected: shown.complete ? undefined : shown.total,
         busy: this.load.status === TaskStatus.PENDING,
         onText: (text) => (this.query = { ...this.query, text }),
         onKind: (kind: PartyKind | '') => (this.query = { ...this.query, kind }),
         onAdd: () => this.requestAdd(),
       })}
       ${this.live.render(this.liveConflict, () => (this.liveConflict = undefined))} ${failure}
-      ${renderIncomplete(access.incomplete)}
-      ${all.length === 0 ? renderEmpty(() => this.requestAdd()) : this.renderTable(access)}
+      ${renderIncomplete(access?.incomplete ?? [])}
+      ${
+        all.length === 0
+          ? shown.complete
+            ? renderEmpty(() => this.requestAdd())
+            : nothing
+          : this.renderTable(shown.entity, access)
+      }
       ${
         this.adding
           ? html`<cam-add-party-dialog
@@ -253,7 +323,14 @@ export class CamRelatedPartyList extends LitElement {
     `;
   }
 
-  private renderTable(access: EntityAccess) {
+  /** Why the list cannot show: its rows failed, or the entity does not exist. */
+  private loadError(): unknown {
+    if (this.load.status === TaskStatus.ERROR) return this.load.error ?? new Error('unknown error');
+    const picture = this.picture.status === TaskStatus.ERROR ? this.picture.error : undefined;
+    return picture instanceof EntityNotFoundError ? picture : undefined;
+  }
+
+  private renderTable(entity: EntityRef, access: EntityAccess | undefined) {
     const rows = this.view.rows;
     const v: RowsView = {
       entityTable: this.entityTable,
@@ -263,17 +340,15 @@ export class CamRelatedPartyList extends LitElement {
       isPending: (id) => this.changes.isPending(id),
       onEdit: (row) => this.openEdit(row),
       onPick: (type) => this.editing && (this.editing = { id: this.editing.id, type }),
-      onSave: (row) => void this.saveType(access, row),
+      onSave: (row) => void this.saveType(row),
       onCancelEdit: (row) => this.closeRowMode(row, 'edit'),
       onAskRemove: (row) => this.openConfirm(row),
       isRecent: this.live.isRecent,
     };
-    return html`<div
-      role="table"
-      part="table"
-      aria-label=${msg(str`Related parties of ${entityName(access.facts, access.entity)}`)}
-      aria-rowcount=${rows.length + 1}
-    >
+    const label = access
+      ? msg(str`Related parties of ${entityName(access.facts, entity)}`)
+      : msg(str`Related parties of this ${entityWord(entity.kind)}`);
+    return html`<div role="table" part="table" aria-label=${label} aria-rowcount=${rows.length + 1}>
       ${renderHeader(this.query, (column: SortKey) => (this.query = { ...this.query, ...nextSort(this.query, column) }))}
       <div class="body" part="body">
         ${
@@ -292,10 +367,11 @@ export class CamRelatedPartyList extends LitElement {
     </div>`;
   }
 
-  private confirmView(access: EntityAccess, row: PartyRow): ConfirmView {
+  private confirmView(access: EntityAccess | undefined, row: PartyRow): ConfirmView {
+    const pictureFailed = this.picture.status === TaskStatus.ERROR;
     return {
       row,
-      ...removalPreview(access, row),
+      ...(access ? removalPreview(access, row) : { impact: [], checking: pictureFailed ? 'failed' : 'pending' }),
       onConfirm: () => {
         this.confirming = undefined;
         void this.changes.remove(row);
@@ -347,7 +423,21 @@ export class CamRelatedPartyList extends LitElement {
   private openEdit(row: PartyRow): void {
     this.confirming = undefined;
     this.editing = { id: row.record.id, type: row.record.type };
-    this.focusLater(`[data-record="${CSS.escape(row.record.id)}"] cam-relationship-type-picker`);
+    void this.focusPicker(row.record.id);
+  }
+
+  /**
+   * Focuses the row's type picker once it can take focus: its field waits for the definitions,
+   * which may still be on their way when the rows came first.
+   */
+  private async focusPicker(id: string): Promise<void> {
+    await this.services?.definitions.load().catch(() => undefined);
+    await this.updateComplete;
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    const selector = `[data-record="${CSS.escape(id)}"] cam-relationship-type-picker`;
+    const picker = this.renderRoot.querySelector<HTMLElement & { updateComplete?: Promise<unknown> }>(selector);
+    await picker?.updateComplete;
+    if (this.editing?.id === id) picker?.focus();
   }
 
   private openConfirm(row: PartyRow): void {
@@ -363,8 +453,21 @@ export class CamRelatedPartyList extends LitElement {
     this.focusLater(`[data-record="${CSS.escape(row.record.id)}"] .menu-button`);
   }
 
-  private async saveType(access: EntityAccess, row: PartyRow): Promise<void> {
+  private async saveType(row: PartyRow): Promise<void> {
     const picked = this.editing?.type ?? row.record.type;
+    const services = this.services;
+    const entity = this.entity;
+    if (!services || !entity) return;
+    let access: EntityAccess;
+    try {
+      // The check needs the access picture: wait for it when the rows came first.
+      access = this.access ?? (await services.access.withParties(entity));
+    } catch (error) {
+      const problem = msg(str`The change cannot be checked: ${describeError(error)}`);
+      if (this.editing?.id === row.record.id) this.editing = { id: row.record.id, type: picked, problem };
+      return;
+    }
+    if (this.editing?.id !== row.record.id) return;
     const plan = planRetype(access, row, picked);
     if (!plan.ok) {
       this.editing = { id: row.record.id, type: picked, problem: plan.problem };
@@ -385,7 +488,7 @@ export class CamRelatedPartyList extends LitElement {
   }
 
   private requestAdd(): void {
-    const entity = this.access?.entity;
+    const entity = this.shown?.entity;
     if (!entity) return;
     const request = new CamAddPartyRequestEvent(entity);
     if (!this.dispatchEvent(request)) return;
@@ -403,4 +506,8 @@ export class CamRelatedPartyList extends LitElement {
       requestAnimationFrame(() => this.renderRoot.querySelector<HTMLElement>(selector)?.focus()),
     );
   }
+}
+
+function sameEntity(a: EntityRef, b: EntityRef): boolean {
+  return a.kind === b.kind && a.id === b.id;
 }

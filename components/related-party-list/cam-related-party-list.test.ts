@@ -51,8 +51,13 @@ async function renderList(id: string = loan.caseId, table = CASE_TABLE): Promise
   return rendered.element;
 }
 
+/** The rows are in and so is the access picture (the table is named after the entity). */
 async function loaded(el: CamRelatedPartyList, count = 3): Promise<void> {
   await until(() => rows(el).length === count, `${count} rows`);
+  await until(
+    () => !(part(el, 'table')?.getAttribute('aria-label') ?? '').startsWith('Related parties of this '),
+    'the access picture',
+  );
 }
 
 describe('<cam-related-party-list>', () => {
@@ -256,7 +261,7 @@ describe('<cam-related-party-list>', () => {
     faults.set({ forbiddenTables: ['sys_user_has_role'] });
     const el = await renderList();
     await loaded(el);
-    expect(text(part(el, 'partial-note'))).to.contain('sys_user_has_role');
+    await until(() => text(part(el, 'partial-note')).includes('sys_user_has_role'), 'the note');
   });
 
   it('fires a cancelable add request from Add, and opens the add dialog unless it is prevented', async () => {
@@ -290,7 +295,8 @@ describe('<cam-related-party-list>', () => {
     const large = seedLargeCase(getStore());
     const el = await renderList(large.caseId);
     await until(() => rows(el).length > 0, 'first rows', 45_000);
-    expect(text(part(el, 'count'))).to.equal(`${large.parties.toLocaleString()} parties`);
+    const all = `${large.parties.toLocaleString()} parties`;
+    await until(() => text(part(el, 'count')) === all, 'every page', 45_000);
     expect(part(el, 'table')?.getAttribute('aria-rowcount')).to.equal(String(large.parties + 1));
     expect(rows(el).length).to.be.below(200);
     const body = part(el, 'body') as HTMLElement;

@@ -54,6 +54,12 @@ export interface AccessFactsOptions {
   readonly principals?: readonly PrincipalRef[];
   /** Resolves a role sys_id to its name (from the definitions); falls back to the display value. */
   readonly roleName?: (sysId: string) => string | undefined;
+  /**
+   * The entity's own related parties, already read (or being read) by the caller: they are not
+   * read again, and the reads that do not need them (the entity and what it cascades from) start
+   * at once. Absent: the loader reads them with the rest.
+   */
+  readonly parties?: readonly PartyRow[] | PromiseLike<readonly PartyRow[]>;
 }
 
 /** Deepest parent chain followed (install base items, accounts); deeper data is cut, not looped. */
@@ -100,8 +106,8 @@ class LoadRun {
   ) {}
 
   async load(entity: EntityRef): Promise<AccessFacts> {
-    await this.loadEntityChain(entity);
-    const partyRows = await this.loadParties();
+    const [, own] = await Promise.all([this.loadEntityChain(entity), this.options.parties]);
+    const partyRows = await this.loadParties(own && { entity, rows: own });
     const records = partyRows.map((row) => row.record);
     const people = await this.loadPeople(records);
     return {
@@ -211,11 +217,14 @@ class LoadRun {
     return [...found.values()];
   }
 
-  private async loadParties(): Promise<PartyRow[]> {
+  /** Related parties of the entity and of what it cascades from; `own`: the entity's, already read. */
+  private async loadParties(own?: { entity: EntityRef; rows: readonly PartyRow[] }): Promise<PartyRow[]> {
+    const others = (kind: EntityKind, ids: Iterable<string>) =>
+      own && own.entity.kind === kind ? [...ids].filter((id) => id !== own.entity.id) : [...ids];
     const byKind: [EntityKind, string[]][] = [
-      ['case', [...this.cases.keys()]],
-      ['sold_product', [...this.soldProducts.keys()]],
-      ['install_base', [...this.items.keys()]],
+      ['case', others('case', this.cases.keys())],
+      ['sold_product', others('sold_product', this.soldProducts.keys())],
+      ['install_base', others('install_base', this.items.keys())],
     ];
     const loaded = await Promise.all(
       byKind.map(async ([kind, ids]) => {
@@ -238,7 +247,8 @@ class LoadRun {
       }),
     );
     // A page that shifted under a concurrent insert repeats a record: keep it once.
-    return [...new Map(loaded.flat().map((row) => [row.record.id, row])).values()];
+    const all = [...(own?.rows ?? []), ...loaded.flat()];
+    return [...new Map(all.map((row) => [row.record.id, row])).values()];
   }
 
   /** Principals reached by the records and entities, their accounts, households and roles held. */

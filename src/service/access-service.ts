@@ -5,7 +5,7 @@
  */
 import { AccessEngine } from '../access/engine.js';
 import type { Explanation } from '../access/types.js';
-import { NetworkError, TimeoutError } from '../client/errors.js';
+import { ApiError, NetworkError, TimeoutError } from '../client/errors.js';
 import { raceAbort } from '../internal/abort.js';
 import type { Definitions } from '../model/definitions.js';
 import { factsOfKind } from '../model/facts.js';
@@ -13,6 +13,7 @@ import type { EntityRef, PartyRef, PrincipalRef } from '../model/kinds.js';
 import { formatRef, isPrincipalKind } from '../model/kinds.js';
 import type { Facts } from '../model/facts.js';
 import type { AccessFactsLoader, IncompleteSource } from './access-facts-loader.js';
+import { PartyPages, type PartyRowsProgress } from './party-pages.js';
 import { DefinitionsUnavailableError } from './definitions-snapshot.js';
 import type { PartyRow } from './party-rows.js';
 import type { PartiesChange } from './change-feed.js';
@@ -90,11 +91,13 @@ export function isOffline(error: unknown): boolean {
 }
 
 /** What the access service needs of the related-parties service (tables, lists, group members). */
-export type PartiesSource = Pick<RelatedPartiesService, 'list' | 'members' | 'entityTable' | 'partyTable'>;
+export type PartiesSource = Pick<RelatedPartiesService, 'pages' | 'members' | 'entityTable' | 'partyTable'>;
 
 type Listener = (entity: EntityRef | undefined) => void;
 
 interface Entry<S extends SnapshotLike> {
+  /** The entity's own related parties, read once for the list and for the facts. */
+  readonly rows: PartyPages;
   readonly promise: Promise<EntityAccess<S>>;
   /** The extra principals this load included (`kind:id`). */
   readonly requested: ReadonlySet<string>;
@@ -144,7 +147,32 @@ export class AccessService<S extends SnapshotLike> {
       if (!principal || hasPrincipal(loaded.facts, principal) || entry.requested.has(formatRef(principal))) {
         return loaded;
       }
-      if (this.entries.get(key) === entry) this.start(key, entity);
+      // The party rows read for this entry serve the reload too (unless their read failed).
+      if (this.entries.get(key) === entry) this.start(key, entity, entry.rows);
+    }
+  }
+
+  /**
+   * The related parties of `entity`: the same read the facts behind its badges are loaded from
+   * (one read serves both), so rows can show before any access is known. `onProgress` hears of
+   * every page as it arrives (at once with what is already in); the promise resolves with every
+   * row. A party table the user may not read rejects with the server's refusal.
+   */
+  async partyRows(
+    entity: EntityRef,
+    options: { signal?: AbortSignal; onProgress?: (progress: PartyRowsProgress) => void } = {},
+  ): Promise<readonly PartyRow[]> {
+    this.requireParties();
+    const key = formatRef(entity);
+    const { signal, onProgress } = options;
+    const rows = (this.entries.get(key) ?? this.start(key, entity)).rows;
+    if (!onProgress) return raceAbort(rows.done, signal);
+    const stop = rows.subscribe(onProgress);
+    if (rows.progress.rows.length > 0 && !rows.progress.complete) onProgress(rows.progress);
+    try {
+      return await raceAbort(rows.done, signal);
+    } finally {
+      stop();
     }
   }
 
@@ -154,18 +182,23 @@ export class AccessService<S extends SnapshotLike> {
     return wanted;
   }
 
-  /** Starts a load of `entity` after the current task, so every principal asked for meanwhile joins it. */
-  private start(key: string, entity: EntityRef): Entry<S> {
+  /**
+   * Starts a load of `entity`: its party rows at once (or `rows`, when a read of them succeeded
+   * already), the facts after the current task, so every principal asked for meanwhile joins it.
+   */
+  private start(key: string, entity: EntityRef, reuse?: PartyPages): Entry<S> {
     const requested = new Set<string>();
+    const rows = reuse && !this.failed.has(reuse) ? reuse : this.readRows(entity);
     const promise = new Promise<void>((resolve) => setTimeout(resolve)).then(() => {
       const principals = [...this.wantedFor(key).entries()];
       for (const [ref] of principals) requested.add(ref);
       return this.load(
         entity,
         principals.map(([, p]) => p),
+        rows,
       );
     });
-    const entry: Entry<S> = { promise, requested };
+    const entry: Entry<S> = { rows, promise, requested };
     this.entries.set(key, entry);
     promise.then(
       (value) => (entry.value = value),
@@ -193,7 +226,12 @@ export class AccessService<S extends SnapshotLike> {
       this.invalidate(entity);
       return;
     }
-    this.entries.set(key, { promise: Promise.resolve(patched), requested: entry.requested, value: patched });
+    this.entries.set(key, {
+      rows: PartyPages.of(patched.parties),
+      promise: Promise.resolve(patched),
+      requested: entry.requested,
+      value: patched,
+    });
     for (const listener of this.listeners) listener(entity);
   }
 
@@ -211,21 +249,16 @@ export class AccessService<S extends SnapshotLike> {
   }
 
   /**
-   * The access picture of `entity` for its related-party list: one load shared with the badges of
-   * its rows. When the party table is unreadable the parties are read on their own, so the caller
-   * sees the server's reason; an entity absent from a readable table throws `EntityNotFoundError`.
+   * The access picture of `entity` for its related-party list (the removal preview, the retype
+   * check, the entity's name): one load shared with the badges of its rows, whose party rows are
+   * those of `partyRows`. An entity absent from a readable table throws `EntityNotFoundError`.
    */
   async withParties(entity: EntityRef, options: { signal?: AbortSignal } = {}): Promise<EntityAccess<S>> {
     const parties = this.requireParties();
-    const { signal } = options;
-    const access = await this.forEntity(entity, { signal });
-    const unreadable = (name: string) => access.incomplete.some((source) => source.table === name);
-    if (unreadable(parties.partyTable(entity.kind))) {
-      // The loader skips a forbidden table; asking again surfaces the server's refusal.
-      return { ...access, parties: await parties.list(entity, { signal }) };
-    }
+    const access = await this.forEntity(entity, options);
     const table = parties.entityTable(entity.kind);
-    if (!unreadable(table) && !factsOfKind(access.facts, entity.kind).some((e) => e.id === entity.id)) {
+    const unreadable = access.incomplete.some((source) => source.table === table);
+    if (!unreadable && !factsOfKind(access.facts, entity.kind).some((e) => e.id === entity.id)) {
       throw new EntityNotFoundError(table, entity.id);
     }
     return access;
@@ -301,6 +334,17 @@ export class AccessService<S extends SnapshotLike> {
     }
   }
 
+  /** Party reads that failed: a reload reads again instead of reusing them. */
+  private readonly failed = new WeakSet<PartyPages>();
+
+  /** Starts reading the entity's own party rows (nothing to read without a parties service). */
+  private readRows(entity: EntityRef): PartyPages {
+    if (!this.parties) return PartyPages.of([]);
+    const rows = new PartyPages(this.parties.pages(entity));
+    rows.done.catch(() => this.failed.add(rows));
+    return rows;
+  }
+
   private requireParties(): PartiesSource {
     if (!this.parties) throw new TypeError('This AccessService was created without a parties service.');
     return this.parties;
@@ -318,7 +362,15 @@ export class AccessService<S extends SnapshotLike> {
    * gets a placeholder, named once both have arrived; one the definitions do not know (the role
    * table unreadable…) needs the server's display value, so the facts are read again in that case.
    */
-  private async load(entity: EntityRef, principals: readonly PrincipalRef[]): Promise<EntityAccess<S>> {
+  private async load(
+    entity: EntityRef,
+    principals: readonly PrincipalRef[],
+    rows: PartyPages,
+  ): Promise<EntityAccess<S>> {
+    const own = this.parties ? this.ownParties(entity, rows) : undefined;
+    // The facts failing first must not leave the rows' failure unhandled (the facts carry it).
+    own?.catch(() => undefined);
+    const parties = own?.then((o) => o.rows);
     let roleNames: Map<string, string> | undefined;
     const definitions = this.definitions.load().then((snapshot) => {
       this.definitionsUsed = snapshot;
@@ -328,6 +380,7 @@ export class AccessService<S extends SnapshotLike> {
     const early = new Set<string>();
     const facts = this.loader.load(entity, {
       principals,
+      parties,
       roleName: (sysId) => {
         if (roleNames) return roleNames.get(sysId);
         early.add(sysId);
@@ -342,16 +395,35 @@ export class AccessService<S extends SnapshotLike> {
     if (early.size > 0) {
       loaded = [...early].every((sysId) => names.has(sysId))
         ? { ...loaded, facts: namePendingRoles(loaded.facts, names) }
-        : await this.loader.load(entity, { principals, roleName: (sysId) => names.get(sysId) });
+        : await this.loader.load(entity, { principals, parties, roleName: (sysId) => names.get(sysId) });
     }
+    const unread = own ? (await own).incomplete : [];
     return {
       entity,
       engine: new AccessEngine(snapshot.definitions, loaded.facts),
       facts: loaded.facts,
       parties: loaded.parties,
-      incomplete: loaded.incomplete,
+      incomplete: [...unread, ...loaded.incomplete],
       definitions: snapshot,
     };
+  }
+
+  /**
+   * The entity's own party rows for its facts, and what of them could not be read: a party table
+   * the user may not read (403) gives no rows and says so, as every other unreadable table does.
+   */
+  private async ownParties(
+    entity: EntityRef,
+    rows: PartyPages,
+  ): Promise<{ rows: readonly PartyRow[]; incomplete: readonly IncompleteSource[] }> {
+    try {
+      const read = await rows.done;
+      return { rows: read, incomplete: rows.unreadable };
+    } catch (error) {
+      if (!(error instanceof ApiError && error.status === 403)) throw error;
+      const table = this.requireParties().partyTable(entity.kind);
+      return { rows: [], incomplete: [{ table, reason: error.message || 'not readable by the signed-in user' }] };
+    }
   }
 }
 
