@@ -177,10 +177,18 @@ export class CamRelatedPartyList extends LitElement {
         if (services.parties.entityKindOf(table)) throw new EntityNotFoundError(table, id);
         throw new UnknownEntityTableError(table);
       }
+      const rereading = this.rowsOf(entity) !== undefined;
       const rows = await services.access.partyRows(entity, {
         signal,
         onProgress: (progress) => void this.showEarly(entity, progress, signal),
       });
+      // A re-read (rows already shown) updates rows and badges together, once the facts are in:
+      // the live feed diffs its next check against these rows, so they should be as late as the
+      // picture the badges show. (A failure of the facts is the badges' and the picture's to show.)
+      if (rereading) {
+        await services.access.forEntity(entity, { signal }).catch(() => undefined);
+        signal.throwIfAborted();
+      }
       // A long list renders through the virtualizer, loaded on demand: have it before the first render.
       if (rows.length > PLAIN_ROW_LIMIT) await loadVirtualizer();
       return { entity, rows };
@@ -212,7 +220,11 @@ export class CamRelatedPartyList extends LitElement {
   @state() private early?: { entity: EntityRef; rows: readonly PartyRow[]; total?: number };
 
   /** Shows the pages of a first read as they arrive (not those of a re-read: the rows stay put). */
-  private async showEarly(entity: EntityRef, progress: PartyRowsProgress, signal: AbortSignal): Promise<void> {
+  private async showEarly(
+    entity: EntityRef,
+    progress: PartyRowsProgress,
+    signal: AbortSignal,
+  ): Promise<void> {
     if (progress.complete || this.rowsOf(entity) !== undefined) return;
     if (Math.max(progress.rows.length, progress.total ?? 0) > PLAIN_ROW_LIMIT) {
       try {
@@ -371,7 +383,9 @@ export class CamRelatedPartyList extends LitElement {
     const pictureFailed = this.picture.status === TaskStatus.ERROR;
     return {
       row,
-      ...(access ? removalPreview(access, row) : { impact: [], checking: pictureFailed ? 'failed' : 'pending' }),
+      ...(access
+        ? removalPreview(access, row)
+        : { impact: [], checking: pictureFailed ? 'failed' : 'pending' }),
       onConfirm: () => {
         this.confirming = undefined;
         void this.changes.remove(row);
@@ -435,7 +449,9 @@ export class CamRelatedPartyList extends LitElement {
     await this.updateComplete;
     await new Promise((resolve) => requestAnimationFrame(resolve));
     const selector = `[data-record="${CSS.escape(id)}"] cam-relationship-type-picker`;
-    const picker = this.renderRoot.querySelector<HTMLElement & { updateComplete?: Promise<unknown> }>(selector);
+    const picker = this.renderRoot.querySelector<HTMLElement & { updateComplete?: Promise<unknown> }>(
+      selector,
+    );
     await picker?.updateComplete;
     if (this.editing?.id === id) picker?.focus();
   }

@@ -422,7 +422,10 @@ export class AccessService<S extends SnapshotLike> {
     } catch (error) {
       if (!(error instanceof ApiError && error.status === 403)) throw error;
       const table = this.requireParties().partyTable(entity.kind);
-      return { rows: [], incomplete: [{ table, reason: error.message || 'not readable by the signed-in user' }] };
+      return {
+        rows: [],
+        incomplete: [{ table, reason: error.message || 'not readable by the signed-in user' }],
+      };
     }
   }
 }
