@@ -295,7 +295,10 @@ export class CamRelatedPartyList extends LitElement {
     if (error !== undefined) {
       return html`${failure}${renderLoadError(describeError(error), () => this.reload())}`;
     }
-    if (!shown || !this.services) return renderSkeleton();
+    // No rows: whether the entity exists at all is known with its facts; no "empty" before that.
+    const undecided =
+      this.changes.rows.length === 0 && !this.access && this.picture.status === TaskStatus.PENDING;
+    if (!shown || !this.services || undecided) return renderSkeleton();
     const all = this.changes.rows;
     const kinds = this.services.parties.kindsOn(shown.entity.kind);
     const access = this.access;

@@ -138,6 +138,19 @@ describe('<cam-related-party-list> rows before badges', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('says an entity does not exist, never that it has no parties, while its facts are on their way', async () => {
+    const facts = holdFacts(worker);
+    const el = await renderList('0123456789abcdef0123456789abcdef');
+    await until(() => partyReads().some((e) => e.status === 200), 'the party read answered');
+    await until(() => facts.held.length > 0, 'a facts request held');
+    await el.updateComplete;
+    expect(part(el, 'empty')).to.equal(null);
+    expect(part(el, 'skeleton')).to.not.equal(null);
+    facts.release();
+    await until(() => part(el, 'error') !== null, 'error state');
+    expect(text(part(el, 'error'))).to.contain('No record 0123456789abcdef0123456789abcdef');
+  });
+
   it('reads the party rows once for the rows and the badges', async () => {
     const el = await renderList();
     await until(() => badges(el).length === 3 && badges(el).every((b) => b.level === 'write'), 'levels');
