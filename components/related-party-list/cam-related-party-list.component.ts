@@ -177,25 +177,22 @@ export class CamRelatedPartyList extends LitElement {
         if (services.parties.entityKindOf(table)) throw new EntityNotFoundError(table, id);
         throw new UnknownEntityTableError(table);
       }
-      const rereading = this.rowsOf(entity) !== undefined;
+      const reread = this.rowsOf(entity) !== undefined;
+      if (reread) this.touched = new Set();
       const rows = await services.access.partyRows(entity, {
         signal,
         onProgress: (progress) => void this.showEarly(entity, progress, signal),
       });
-      // A re-read (rows already shown) updates rows and badges together, once the facts are in:
-      // the live feed diffs its next check against these rows, so they should be as late as the
-      // picture the badges show. (A failure of the facts is the badges' and the picture's to show.)
-      if (rereading) {
-        await services.access.forEntity(entity, { signal }).catch(() => undefined);
-        signal.throwIfAborted();
-      }
       // A long list renders through the virtualizer, loaded on demand: have it before the first render.
       if (rows.length > PLAIN_ROW_LIMIT) await loadVirtualizer();
-      return { entity, rows };
+      return { entity, rows, reread };
     },
-    onComplete: ({ entity, rows }) => {
+    onComplete: ({ entity, rows, reread }) => {
+      const before = reread ? this.changes.serverRows : undefined;
       this.early = undefined;
       this.changes.setServerRows(rows);
+      if (before) this.announceUnseen(entity, before, rows);
+      this.touched = undefined;
       this.live.loaded(entity, rows);
     },
     onError: (error) => this.services?.reportError(error),
@@ -215,6 +212,35 @@ export class CamRelatedPartyList extends LitElement {
     },
     onError: (error) => this.services?.reportError(error),
   });
+
+  /** Records live refresh changed while a re-read was on its way (its rows may be older). */
+  private touched?: Set<string>;
+
+  /**
+   * What a re-read shows that nobody announced: changes made elsewhere that came in with the
+   * re-read (after an invalidation) rather than through live refresh. They are announced and
+   * fired like live changes, so none goes by silently. Records live refresh changed meanwhile and
+   * records with a change of this page pending are left out: the re-read may predate them.
+   */
+  private announceUnseen(entity: EntityRef, before: readonly PartyRow[], after: readonly PartyRow[]): void {
+    const skip = (id: string) => this.touched?.has(id) === true || this.changes.isPending(id);
+    const was = new Map(before.map((row) => [row.record.id, row]));
+    const now = new Set(after.map((row) => row.record.id));
+    const change: PartiesChange = {
+      entity,
+      added: after.filter((row) => !was.has(row.record.id) && !skip(row.record.id)),
+      changed: after.flatMap((row) => {
+        const previous = was.get(row.record.id);
+        return previous && !skip(row.record.id) && rowChanged(previous, row) ? [{ row, previous }] : [];
+      }),
+      removed: before.filter((row) => !now.has(row.record.id) && !skip(row.record.id)),
+      by: new Map(),
+    };
+    if (isEmptyChange(change)) return;
+    this.resolveRowModes(change);
+    this.live.announce(change);
+    this.dispatchEvent(new CamPartiesRefreshedEvent(change));
+  }
 
   /** Rows of a first read still in progress (pages so far, and how many the server has). */
   @state() private early?: { entity: EntityRef; rows: readonly PartyRow[]; total?: number };
@@ -401,6 +427,8 @@ export class CamRelatedPartyList extends LitElement {
   /** Another agent's changes: applied in place, announced, and never lost under an open edit. */
   private onRemoteChange(change: PartiesChange): void {
     const applied = this.changes.applyRemote(change);
+    for (const row of [...change.added, ...change.removed]) this.touched?.add(row.record.id);
+    for (const { row } of change.changed) this.touched?.add(row.record.id);
     if (isEmptyChange(applied)) return;
     this.resolveRowModes(applied);
     this.live.announce(applied);
@@ -529,4 +557,13 @@ export class CamRelatedPartyList extends LitElement {
 
 function sameEntity(a: EntityRef, b: EntityRef): boolean {
   return a.kind === b.kind && a.id === b.id;
+}
+
+/** The record differs: its `sys_mod_count` when both are known, else its type or responsibility. */
+function rowChanged(previous: PartyRow, row: PartyRow): boolean {
+  if (previous.modCount !== undefined && row.modCount !== undefined)
+    return previous.modCount !== row.modCount;
+  return (
+    previous.record.type !== row.record.type || previous.record.responsibility !== row.record.responsibility
+  );
 }

@@ -18,6 +18,7 @@ import type { CamRelationshipTypePicker } from '../relationship-type-picker/cam-
 import {
   CamAddPartyRequestEvent,
   CamPartyAddedEvent,
+  type CamPartiesRefreshedEvent,
   type CamPartyChangedEvent,
   type CamPartyRemovedEvent,
 } from '../events.js';
@@ -116,6 +117,28 @@ describe('<cam-related-party-list>', () => {
     const el = await renderList('0123456789abcdef0123456789abcdef');
     await until(() => part(el, 'error') !== null, 'error state');
     expect(text(part(el, 'error'))).to.contain('No record 0123456789abcdef0123456789abcdef');
+  });
+
+  it('announces what a re-read finds changed elsewhere, so no change goes by silently', async () => {
+    const el = await renderList();
+    await loaded(el);
+    const refreshed: CamPartiesRefreshedEvent[] = [];
+    el.addEventListener('cam-parties-refreshed', (e) => refreshed.push(e));
+    // Removed on the server behind the list's back; the re-read (not live refresh) brings it.
+    getStore().remove(PARTY_TABLE, loan.parties.guarantor);
+    provider.current?.access.invalidate({ kind: 'case', id: loan.caseId });
+    await until(() => rows(el).length === 2, 'two rows');
+    expect(text(part(el, 'live-region'))).to.equal('Rosa Delgado was removed.');
+    expect(refreshed.map((e) => e.removed.map((row) => row.record.id))).to.deep.equal([
+      [loan.parties.guarantor],
+    ]);
+    // A re-read that finds nothing new says nothing new.
+    provider.current?.access.invalidate({ kind: 'case', id: loan.caseId });
+    const partyReads = () => requestLog.entries.filter((e) => e.method === 'GET' && e.table === PARTY_TABLE);
+    await until(() => partyReads().length >= 3 && partyReads().every((e) => e.status), 'the second re-read');
+    await until(() => part(el, 'count')?.getAttribute('aria-busy') === 'false', 'settled');
+    await el.updateComplete;
+    expect(refreshed).to.have.length(1);
   });
 
   it('lists the housing loan case’s three parties with their types and responsibilities', async () => {

@@ -147,8 +147,8 @@ export class AccessService<S extends SnapshotLike> {
       if (!principal || hasPrincipal(loaded.facts, principal) || entry.requested.has(formatRef(principal))) {
         return loaded;
       }
-      // The party rows read for this entry serve the reload too (unless their read failed).
-      if (this.entries.get(key) === entry) this.start(key, entity, entry.rows);
+      // Read again, party rows included: a principal that was not there may come with a new party.
+      if (this.entries.get(key) === entry) this.start(key, entity);
     }
   }
 
@@ -183,12 +183,12 @@ export class AccessService<S extends SnapshotLike> {
   }
 
   /**
-   * Starts a load of `entity`: its party rows at once (or `rows`, when a read of them succeeded
-   * already), the facts after the current task, so every principal asked for meanwhile joins it.
+   * Starts a load of `entity`: its party rows at once, the facts after the current task, so every
+   * principal asked for meanwhile joins it.
    */
-  private start(key: string, entity: EntityRef, reuse?: PartyPages): Entry<S> {
+  private start(key: string, entity: EntityRef): Entry<S> {
     const requested = new Set<string>();
-    const rows = reuse && !this.failed.has(reuse) ? reuse : this.readRows(entity);
+    const rows = this.readRows(entity);
     const promise = new Promise<void>((resolve) => setTimeout(resolve)).then(() => {
       const principals = [...this.wantedFor(key).entries()];
       for (const [ref] of principals) requested.add(ref);
@@ -334,15 +334,10 @@ export class AccessService<S extends SnapshotLike> {
     }
   }
 
-  /** Party reads that failed: a reload reads again instead of reusing them. */
-  private readonly failed = new WeakSet<PartyPages>();
-
   /** Starts reading the entity's own party rows (nothing to read without a parties service). */
   private readRows(entity: EntityRef): PartyPages {
     if (!this.parties) return PartyPages.of([]);
-    const rows = new PartyPages(this.parties.pages(entity));
-    rows.done.catch(() => this.failed.add(rows));
-    return rows;
+    return new PartyPages(this.parties.pages(entity));
   }
 
   private requireParties(): PartiesSource {
