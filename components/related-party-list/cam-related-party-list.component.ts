@@ -252,13 +252,16 @@ export class CamRelatedPartyList extends LitElement {
     signal: AbortSignal,
   ): Promise<void> {
     if (progress.complete || this.rowsOf(entity) !== undefined) return;
-    if (Math.max(progress.rows.length, progress.total ?? 0) > PLAIN_ROW_LIMIT) {
-      try {
-        await loadVirtualizer();
-      } catch {
-        return; // The complete rows report the failure.
-      }
-    }
+    // More to come than a plain list holds: fetch the virtualizer's code now, while the first
+    // rows (no more than a plain list holds) show without it.
+    const needed = Math.max(progress.rows.length, progress.total ?? 0) > PLAIN_ROW_LIMIT;
+    const virtualizer = needed
+      ? loadVirtualizer().then(
+          () => true,
+          () => false,
+        )
+      : undefined;
+    if (virtualizer && progress.rows.length > PLAIN_ROW_LIMIT && !(await virtualizer)) return;
     if (signal.aborted || (this.early && this.early.rows.length >= progress.rows.length)) return;
     if (this.load.status !== TaskStatus.PENDING) return;
     this.early = { entity, rows: progress.rows, total: progress.total };
@@ -392,20 +395,25 @@ export class CamRelatedPartyList extends LitElement {
     return html`<div role="table" part="table" aria-label=${label} aria-rowcount=${rows.length + 1}>
       ${renderHeader(this.query, (column: SortKey) => (this.query = { ...this.query, ...nextSort(this.query, column) }))}
       <div class="body" part="body">
-        ${
-          rows.length === 0
-            ? html`<p class="muted no-match">${msg('No party matches the filter.')}</p>`
-            : html`<div role="rowgroup" class="rows">
-                ${renderRows(
-                  rows,
-                  (row) => row.record.id,
-                  (row, i) => renderRow(row, i, v),
-                  (error) => (error === undefined ? this.requestUpdate() : this.services?.reportError(error)),
-                )}
-              </div>`
-        }
+        ${rows.length === 0 ? html`<p class="muted no-match">${msg('No party matches the filter.')}</p>` : this.renderRowGroup(rows, v)}
       </div>
     </div>`;
+  }
+
+  /**
+   * The rows, in a container of their own when virtualised: a list that grew past the plain limit
+   * (its first page shown plain) gets a fresh element for the virtualizer to manage.
+   */
+  private renderRowGroup(rows: PartyRow[], v: RowsView) {
+    const body = renderRows(
+      rows,
+      (row) => row.record.id,
+      (row, i) => renderRow(row, i, v),
+      (error) => (error === undefined ? this.requestUpdate() : this.services?.reportError(error)),
+    );
+    return rows.length > PLAIN_ROW_LIMIT
+      ? html`<div role="rowgroup" class="rows" data-virtual>${body}</div>`
+      : html`<div role="rowgroup" class="rows">${body}</div>`;
   }
 
   private confirmView(access: EntityAccess | undefined, row: PartyRow): ConfirmView {

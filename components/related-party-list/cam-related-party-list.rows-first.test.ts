@@ -207,7 +207,7 @@ describe('<cam-related-party-list> rows before badges', () => {
     try {
       const el = await renderList(large.caseId);
       await until(() => rows(el).length > 0, 'rows of the first page', 45_000);
-      expect(text(part(el, 'count'))).to.equal(`200 of ${large.parties.toLocaleString()} parties loaded…`);
+      expect(text(part(el, 'count'))).to.equal(`100 of ${large.parties.toLocaleString()} parties loaded…`);
       expect(badges(el).length).to.be.greaterThan(0);
       expect(badges(el).every((b) => b.level === undefined)).to.equal(true);
       openParties();

@@ -435,8 +435,11 @@ export class RelatedPartiesService {
   }
 }
 
-/** Records in the first page of a party read: enough to fill the list's view at once. */
-const FIRST_PAGE_SIZE = 200;
+/**
+ * Records in the first page of a party read: enough to fill the list's view at once, and no more
+ * than the list renders without its virtualizer (whose code may still be on its way then).
+ */
+const FIRST_PAGE_SIZE = 100;
 /** Records per request after the first page (the platform caps `sysparm_limit` at 10,000). */
 const PAGE_SIZE = 2500;
 /** Pages after the first read at once. */
