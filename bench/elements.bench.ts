@@ -101,7 +101,10 @@ async function load(
   const errors: string[] = [];
   tab.on('pageerror', (error) => errors.push(error.message));
   requests.length = 0;
-  await tab.goto(url);
+  // Watch from the moment the document exists: the page's own clock times the first row, and the
+  // watch must not start late (the mock server shares this process: at 0 ms latency, serving the
+  // large case's pages kept Playwright's own messages waiting until long after the row was shown).
+  await tab.goto(url, { waitUntil: 'commit' });
   const firstRowMs = await whenTrue(tab, `${ROWS} > 0`);
   const timing = (await tab.evaluate(
     `(() => { const all = ${API_RESPONSES};

@@ -68,7 +68,14 @@ export class PartyPages {
   }
 
   async #read(pages: AsyncIterable<PartyPage>): Promise<readonly PartyRow[]> {
-    for await (const page of pages) {
+    const iterator = pages[Symbol.asyncIterator]();
+    for (let read = 0; ; read++) {
+      // Let the first rows (the list renders them as they are emitted) be painted before the
+      // other pages are asked for: their answers would keep the browser from painting for long.
+      if (read === 1 && (this.#total ?? 0) > this.#rows.length) await afterNextPaint();
+      const next = await iterator.next();
+      if (next.done) break;
+      const page = next.value;
       const fresh = page.rows.filter((row) => !this.#seen.has(row.record.id));
       for (const row of fresh) this.#seen.add(row.record.id);
       // A new array per page: the rows given to listeners never change under them.
@@ -90,4 +97,21 @@ export class PartyPages {
     const progress = this.progress;
     for (const listener of [...this.#listeners]) listener(progress);
   }
+}
+
+/** At most this long to wait for a frame (none comes in a hidden tab, or outside a browser). */
+const PAINT_WAIT_MS = 100;
+
+/** Resolves once the next frame has been painted, or after `PAINT_WAIT_MS` when no frame comes. */
+function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, PAINT_WAIT_MS);
+    if (typeof requestAnimationFrame !== 'function') return;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(timer);
+        resolve();
+      }),
+    );
+  });
 }
