@@ -58,7 +58,7 @@ import { styles } from './cam-related-party-list.styles.js';
  * @fires cam-party-removed - A party was removed on the server (`CamPartyRemovedEvent`).
  * @fires cam-party-added - Bubbles out of the add dialog once the server saved a party (`CamPartyAddedEvent`).
  * @fires cam-add-party-request - The Add button was pressed; cancel it to show your own dialog (`CamAddPartyRequestEvent`).
- * @fires cam-parties-refreshed - Live refresh applied changes made elsewhere: rows added, changed, removed and by whom (`CamPartiesRefreshedEvent`).
+ * @fires cam-parties-refreshed - Changes made elsewhere were applied (by live refresh, or found by a re-read): rows added, changed, removed and by whom when known (`CamPartiesRefreshedEvent`).
  *
  * @csspart toolbar - Search, kind filter, count and Add button.
  * @csspart search - The text filter input.
