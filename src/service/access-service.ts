@@ -5,7 +5,7 @@
  */
 import { AccessEngine } from '../access/engine.js';
 import type { Explanation } from '../access/types.js';
-import { ApiError, NetworkError, TimeoutError } from '../client/errors.js';
+import { NetworkError, TimeoutError } from '../client/errors.js';
 import { raceAbort } from '../internal/abort.js';
 import type { Definitions } from '../model/definitions.js';
 import { factsOfKind } from '../model/facts.js';
@@ -91,12 +91,12 @@ export function isOffline(error: unknown): boolean {
 }
 
 /** What the access service needs of the related-parties service (tables, lists, group members). */
-export type PartiesSource = Pick<RelatedPartiesService, 'pages' | 'members' | 'entityTable' | 'partyTable'>;
+export type PartiesSource = Pick<RelatedPartiesService, 'list' | 'members' | 'entityTable' | 'partyTable'>;
 
 type Listener = (entity: EntityRef | undefined) => void;
 
 interface Entry<S extends SnapshotLike> {
-  /** The entity's own related parties, read once for the list and for the facts. */
+  /** The entity's own related parties, as the facts load reads them (for the list too). */
   readonly rows: PartyPages;
   readonly promise: Promise<EntityAccess<S>>;
   /** The extra principals this load included (`kind:id`). */
@@ -155,14 +155,14 @@ export class AccessService<S extends SnapshotLike> {
   /**
    * The related parties of `entity`: the same read the facts behind its badges are loaded from
    * (one read serves both), so rows can show before any access is known. `onProgress` hears of
-   * every page as it arrives (at once with what is already in); the promise resolves with every
-   * row. A party table the user may not read rejects with the server's refusal.
+   * the first page as it lands (at once with what is already in) and of every row once all are
+   * read, before the people they name; the promise resolves with every row. A party table the
+   * user may not read rejects with the server's refusal.
    */
   async partyRows(
     entity: EntityRef,
     options: { signal?: AbortSignal; onProgress?: (progress: PartyRowsProgress) => void } = {},
   ): Promise<readonly PartyRow[]> {
-    this.requireParties();
     const key = formatRef(entity);
     const { signal, onProgress } = options;
     const rows = (this.entries.get(key) ?? this.start(key, entity)).rows;
@@ -183,12 +183,12 @@ export class AccessService<S extends SnapshotLike> {
   }
 
   /**
-   * Starts a load of `entity`: its party rows at once, the facts after the current task, so every
-   * principal asked for meanwhile joins it.
+   * Starts a load of `entity` after the current task, so every principal asked for meanwhile joins
+   * it; its party rows are told as the load reads them.
    */
   private start(key: string, entity: EntityRef): Entry<S> {
     const requested = new Set<string>();
-    const rows = this.readRows(entity);
+    const rows = new PartyPages();
     const promise = new Promise<void>((resolve) => setTimeout(resolve)).then(() => {
       const principals = [...this.wantedFor(key).entries()];
       for (const [ref] of principals) requested.add(ref);
@@ -334,12 +334,6 @@ export class AccessService<S extends SnapshotLike> {
     }
   }
 
-  /** Starts reading the entity's own party rows (nothing to read without a parties service). */
-  private readRows(entity: EntityRef): PartyPages {
-    if (!this.parties) return PartyPages.of([]);
-    return new PartyPages(this.parties.pages(entity));
-  }
-
   private requireParties(): PartiesSource {
     if (!this.parties) throw new TypeError('This AccessService was created without a parties service.');
     return this.parties;
@@ -351,21 +345,49 @@ export class AccessService<S extends SnapshotLike> {
     this.entries.clear();
   }
 
+  /** Loads the facts of `entity`, telling `rows` the entity's parties as they are read. */
+  private async load(
+    entity: EntityRef,
+    principals: readonly PrincipalRef[],
+    rows: PartyPages,
+  ): Promise<EntityAccess<S>> {
+    try {
+      const access = await this.loadFacts(entity, principals, rows);
+      if (!rows.progress.complete) void this.settleRows(entity, rows, access);
+      return access;
+    } catch (error) {
+      rows.fail(error);
+      throw error;
+    }
+  }
+
+  /**
+   * The rows when the load did not tell them (the entity's party table could not be read): the
+   * server's refusal, asked again, is what the list shows.
+   */
+  private async settleRows(entity: EntityRef, rows: PartyPages, access: EntityAccess<S>): Promise<void> {
+    if (!this.parties) {
+      rows.complete(access.parties);
+      return;
+    }
+    try {
+      rows.complete(await this.parties.list(entity));
+    } catch (error) {
+      rows.fail(error);
+    }
+  }
+
   /**
    * Reads the definitions and the facts at once (neither waits for the other). The facts name the
    * roles principals hold by sys_id, resolved with the definitions: a role met before they are in
    * gets a placeholder, named once both have arrived; one the definitions do not know (the role
    * table unreadable…) needs the server's display value, so the facts are read again in that case.
    */
-  private async load(
+  private async loadFacts(
     entity: EntityRef,
     principals: readonly PrincipalRef[],
     rows: PartyPages,
   ): Promise<EntityAccess<S>> {
-    const own = this.parties ? this.ownParties(entity, rows) : undefined;
-    // The facts failing first must not leave the rows' failure unhandled (the facts carry it).
-    own?.catch(() => undefined);
-    const parties = own?.then((o) => o.rows);
     let roleNames: Map<string, string> | undefined;
     const definitions = this.definitions.load().then((snapshot) => {
       this.definitionsUsed = snapshot;
@@ -375,7 +397,8 @@ export class AccessService<S extends SnapshotLike> {
     const early = new Set<string>();
     const facts = this.loader.load(entity, {
       principals,
-      parties,
+      onFirstParties: (own, page) => rows.first(own, page),
+      onParties: (own) => rows.complete(own),
       roleName: (sysId) => {
         if (roleNames) return roleNames.get(sysId);
         early.add(sysId);
@@ -390,38 +413,16 @@ export class AccessService<S extends SnapshotLike> {
     if (early.size > 0) {
       loaded = [...early].every((sysId) => names.has(sysId))
         ? { ...loaded, facts: namePendingRoles(loaded.facts, names) }
-        : await this.loader.load(entity, { principals, parties, roleName: (sysId) => names.get(sysId) });
+        : await this.loader.load(entity, { principals, roleName: (sysId) => names.get(sysId) });
     }
-    const unread = own ? (await own).incomplete : [];
     return {
       entity,
       engine: new AccessEngine(snapshot.definitions, loaded.facts),
       facts: loaded.facts,
       parties: loaded.parties,
-      incomplete: [...unread, ...loaded.incomplete],
+      incomplete: loaded.incomplete,
       definitions: snapshot,
     };
-  }
-
-  /**
-   * The entity's own party rows for its facts, and what of them could not be read: a party table
-   * the user may not read (403) gives no rows and says so, as every other unreadable table does.
-   */
-  private async ownParties(
-    entity: EntityRef,
-    rows: PartyPages,
-  ): Promise<{ rows: readonly PartyRow[]; incomplete: readonly IncompleteSource[] }> {
-    try {
-      const read = await rows.done;
-      return { rows: read, incomplete: rows.unreadable };
-    } catch (error) {
-      if (!(error instanceof ApiError && error.status === 403)) throw error;
-      const table = this.requireParties().partyTable(entity.kind);
-      return {
-        rows: [],
-        incomplete: [{ table, reason: error.message || 'not readable by the signed-in user' }],
-      };
-    }
   }
 }
 

@@ -5,16 +5,13 @@
  */
 import { q } from '../client/encoded-query.js';
 import { ApiError, isAbortError, NetworkError, ResponseFormatError, TimeoutError } from '../client/errors.js';
-import type { ListPage, Row, TableClient, RequestOptions } from '../client/types.js';
+import type { TableClient, RequestOptions } from '../client/types.js';
 import { entityKindIn, entityRefIn, type TableMap } from '../client/table-map.js';
 import type { EntityKind, EntityRef, PartyKind, PartyRef, PrincipalRef } from '../model/kinds.js';
 import { pause } from '../internal/abort.js';
-import type { IncompleteSource } from './batched-reader.js';
-import type { PartyPage } from './party-pages.js';
 import {
   partyColumns,
   partyFields,
-  partyKindColumns,
   partyKindsOf,
   partyTable,
   partyWriteValues,
@@ -236,75 +233,6 @@ export class RelatedPartiesService {
     return rows;
   }
 
-  /**
-   * The related parties of `entity` page by page, in the server's order: a small first page (the
-   * list shows it at once), then, when the server said how many there are, every other page at
-   * once (at most `maxConcurrent` in flight), yielded in order. Each page says which party columns
-   * could not be read on its records (those records name a party nobody can show).
-   */
-  async *pages(
-    entity: EntityRef,
-    options: RequestOptions & { firstPageSize?: number; pageSize?: number; maxConcurrent?: number } = {},
-  ): AsyncGenerator<PartyPage, void, undefined> {
-    const { signal, timeoutMs } = options;
-    const firstSize = options.firstPageSize ?? FIRST_PAGE_SIZE;
-    const size = options.pageSize ?? PAGE_SIZE;
-    const columns = partyColumns(entity.kind, this.map);
-    const table = partyTable(entity.kind, this.map);
-    const query = q.eq(columns.entity ?? '', entity.id).orderBy(columns.order ?? 'order');
-    const fields = partyFields(entity.kind, this.map);
-    const read = (offset: number, limit: number) =>
-      this.client.list(table, { query, fields, displayValue: 'all', limit, offset, signal, timeoutMs });
-    const first = await read(0, firstSize);
-    yield this.#page(entity.kind, first);
-    let offset = nextOffset(first, 0, firstSize);
-    if (offset === undefined) return;
-    if (first.total !== undefined) {
-      const offsets: number[] = [];
-      for (let at = offset; at < first.total; at += size) offsets.push(at);
-      const reads = bounded(
-        offsets.map((at) => () => read(at, size)),
-        Math.max(1, options.maxConcurrent ?? PAGE_CONCURRENCY),
-      );
-      let last: { page: ListPage; at: number } | undefined;
-      for (const [i, pending] of reads.entries()) {
-        const page = await pending;
-        last = { page, at: offsets[i] ?? 0 };
-        yield this.#page(entity.kind, page);
-      }
-      // Records added since the count: carry on one page at a time.
-      offset = last ? nextOffset(last.page, last.at, size) : undefined;
-    }
-    while (offset !== undefined) {
-      const page = await read(offset, size);
-      yield this.#page(entity.kind, page);
-      const next = nextOffset(page, offset, size);
-      offset = next !== undefined && next > offset ? next : undefined;
-    }
-  }
-
-  #page(kind: EntityKind, page: ListPage): PartyPage {
-    const rows: PartyRow[] = [];
-    const unnamed: Row[] = [];
-    for (const row of page.rows) {
-      const mapped = rowToPartyRow(row, kind, this.map);
-      if (mapped) rows.push(mapped);
-      else unnamed.push(row);
-    }
-    // A record naming no party we can read, where a party column was omitted: it names a party of
-    // that kind the instance lacks a column for, or the user may not read.
-    const table = partyTable(kind, this.map);
-    const unreadable: IncompleteSource[] = partyKindColumns(kind, this.map)
-      .map(([, column]) => column)
-      .filter((column) => unnamed.some((row) => !(column in row)))
-      .map((column) => ({
-        table,
-        column,
-        reason: `column ${column} could not be read; related parties named there are not counted`,
-      }));
-    return { rows, total: page.total, unreadable };
-  }
-
   /** Reads one party record with display names; undefined when it no longer exists. */
   async read(entity: EntityRef, id: string, options: RequestOptions = {}): Promise<PartyRow | undefined> {
     try {
@@ -433,56 +361,6 @@ export class RelatedPartiesService {
         row.record.type === input.type,
     );
   }
-}
-
-/**
- * Records in the first page of a party read: enough to fill the list's view at once, and no more
- * than the list renders without its virtualizer (whose code may still be on its way then).
- */
-const FIRST_PAGE_SIZE = 100;
-/** Records per request after the first page (the platform caps `sysparm_limit` at 10,000). */
-const PAGE_SIZE = 2500;
-/** Pages after the first read at once. */
-const PAGE_CONCURRENCY = 4;
-
-/** The offset after `page` (read at `offset`, asking `limit`), or undefined when it was the last. */
-function nextOffset(page: ListPage, offset: number, limit: number): number | undefined {
-  if (page.rows.length === 0) return undefined;
-  if (page.nextOffset !== undefined) return page.nextOffset > offset ? page.nextOffset : undefined;
-  if (page.total !== undefined) return offset + limit < page.total ? offset + limit : undefined;
-  return page.rows.length >= limit ? offset + limit : undefined;
-}
-
-/**
- * Starts `tasks` with at most `limit` running at once; the promises are in the tasks' order. Each
- * is marked handled (the caller awaits them in order; a later failure must not go unhandled first).
- */
-function bounded<T>(tasks: readonly (() => Promise<T>)[], limit: number): Promise<T>[] {
-  let running = 0;
-  const waiting: (() => void)[] = [];
-  const slot = async (): Promise<void> => {
-    if (running < limit) {
-      running++;
-      return;
-    }
-    await new Promise<void>((resolve) => waiting.push(resolve));
-  };
-  const release = () => {
-    const next = waiting.shift();
-    if (next) next();
-    else running--;
-  };
-  return tasks.map((task) => {
-    const promise = slot().then(async () => {
-      try {
-        return await task();
-      } finally {
-        release();
-      }
-    });
-    promise.catch(() => undefined);
-    return promise;
-  });
 }
 
 const ENTITY_MAP_KEY = { case: 'case', sold_product: 'soldProduct', install_base: 'installBase' } as const;
