@@ -102,9 +102,12 @@ export function createCamServices(options: CamServicesOptions = {}): OwnedCamSer
           : undefined,
       onAuthRequired,
     });
+  const definitionsIntervalMs = finiteOr(options.definitionsIntervalMs, DEFAULT_DEFINITIONS_INTERVAL_MS);
   const definitions = new DefinitionsService({
     client,
     tableMap,
+    // A copy checked within one interval is used without asking: the schedule checks it next.
+    freshForMs: definitionsIntervalMs,
     instance: instanceOf(options.baseUrl),
     user: options.userId || 'anonymous',
     storage: options.storage,
@@ -129,7 +132,7 @@ export function createCamServices(options: CamServicesOptions = {}): OwnedCamSer
   parties.onWrite((entity) => live.written(entity));
   const refresh = new DefinitionsRefresh({
     definitions,
-    intervalMs: finiteOr(options.definitionsIntervalMs, DEFAULT_DEFINITIONS_INTERVAL_MS),
+    intervalMs: definitionsIntervalMs,
   });
   return {
     definitions,
