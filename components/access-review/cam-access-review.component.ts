@@ -24,10 +24,9 @@ import { describeFinding } from './finding-text.js';
 import { renderFindings } from './findings-view.js';
 import {
   DEFAULT_MATRIX_QUERY,
-  matrixItems,
+  matrixItemsInSteps,
   nextSort,
   peopleWithAccess,
-  prepareMatrix,
   type MatrixItem,
   type MatrixQuery,
 } from './matrix-model.js';
@@ -44,9 +43,9 @@ interface Review {
 }
 
 /** Runs `steps`, letting the page run whenever a slice of them took `sliceMs`; stops on abort. */
-async function inSlices(steps: Iterable<void>, signal: AbortSignal, sliceMs = 15): Promise<void> {
+async function inSlices(steps: Iterator<void, unknown>, signal: AbortSignal, sliceMs = 15): Promise<void> {
   let started = performance.now();
-  for (const _ of steps) {
+  while (!steps.next().done) {
     if (performance.now() - started < sliceMs) continue;
     await new Promise((resolve) => setTimeout(resolve, 0));
     signal.throwIfAborted();
@@ -206,8 +205,8 @@ export class CamAccessReview extends LitElement {
               this.partial = { loaded, result: { findings, rows: [] }, at, complete: false };
           },
         });
-        // What the matrix's filters and sorts need, worked out in slices before it first shows.
-        await inSlices(prepareMatrix(result.rows), signal);
+        // The matrix as it first shows (and what its filters and sorts need), worked out in slices.
+        await inSlices(this.matrixSteps(result.rows, scope.kind === 'entity'), signal);
         return { loaded, result, at, complete: true };
       } catch (error) {
         if (!signal.aborted) services.reportError(error);
@@ -471,11 +470,21 @@ export class CamAccessReview extends LitElement {
   private matrixItemsOf(rows: readonly MatrixRow[], single: boolean): MatrixItem[] {
     const cached = this.#items;
     if (cached?.rows === rows && cached.query === this.query && cached.single === single) return cached.items;
+    const steps = this.matrixSteps(rows, single);
+    for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+  }
+
+  /** The matrix items for the current query, with pause points; cached for `matrixItemsOf`. */
+  private *matrixSteps(
+    rows: readonly MatrixRow[],
+    single: boolean,
+  ): Generator<void, MatrixItem[], undefined> {
+    const query = this.query;
     // One record: no group headers, just its people.
     const items = single
-      ? matrixItems(rows, { ...this.query, groupBy: 'entity' }).filter((i) => i.kind === 'row')
-      : matrixItems(rows, this.query);
-    this.#items = { rows, query: this.query, single, items };
+      ? (yield* matrixItemsInSteps(rows, { ...query, groupBy: 'entity' })).filter((i) => i.kind === 'row')
+      : yield* matrixItemsInSteps(rows, query);
+    this.#items = { rows, query, single, items };
     return items;
   }
 

@@ -2,7 +2,7 @@
  * The matrix as shown: filtered (text, level), sorted, grouped by principal or by entity, flattened
  * into group headers and rows for the virtualised table. Pure.
  */
-import { compareLevels, formatRef, type AccessLevel } from '../../src/model/kinds.js';
+import { ACCESS_LEVELS, formatRef, type AccessLevel } from '../../src/model/kinds.js';
 import type { MatrixRow } from '../../src/review/types.js';
 
 export type GroupBy = 'principal' | 'entity';
@@ -34,9 +34,47 @@ const collator = new Intl.Collator();
 /** Rows per step of the preparation. */
 const PREPARE_SLICE = 2_000;
 
+/** Comparisons between two pause points of a sort. */
+const COMPARE_SLICE = 10_000;
+
+/** Sorts `values` in collation order (bottom-up merge sort), pausing every few thousand comparisons. */
+function* collationSort(values: readonly string[]): Generator<void, string[], undefined> {
+  const RUN = 256;
+  let sorted: string[] = [];
+  for (let i = 0; i < values.length; i += RUN)
+    sorted.push(...values.slice(i, i + RUN).sort(collator.compare));
+  yield;
+  let compared = 0;
+  for (let width = RUN; width < sorted.length; width *= 2) {
+    const merged: string[] = [];
+    for (let lo = 0; lo < sorted.length; lo += 2 * width) {
+      let a = lo;
+      let b = Math.min(lo + width, sorted.length);
+      const aEnd = b;
+      const bEnd = Math.min(lo + 2 * width, sorted.length);
+      while (a < aEnd && b < bEnd) {
+        const x = sorted[a] as string;
+        const y = sorted[b] as string;
+        if (collator.compare(y, x) < 0) {
+          merged.push(y);
+          b++;
+        } else {
+          merged.push(x);
+          a++;
+        }
+        if (++compared % COMPARE_SLICE === 0) yield;
+      }
+      while (a < aEnd) merged.push(sorted[a++] as string);
+      while (b < bEnd) merged.push(sorted[b++] as string);
+    }
+    sorted = merged;
+  }
+  return sorted;
+}
+
 /** Ranks of strings in collation order: equal ranks for strings the collator holds equal. */
-function collationRanks(values: ReadonlySet<string>): Map<string, number> {
-  const sorted = [...values].sort(collator.compare);
+function* collationRanks(values: ReadonlySet<string>): Generator<void, Map<string, number>, undefined> {
+  const sorted = yield* collationSort([...values]);
   const ranks = new Map<string, number>();
   let rank = 0;
   sorted.forEach((value, i) => {
@@ -55,6 +93,7 @@ interface Prepared {
   readonly principalRank: number;
   readonly entityRank: number;
   readonly pathRank: number;
+  readonly levelRank: number;
   /** Lower-cased texts the filter searches (worked out on the first filter). */
   haystack?: readonly string[];
   /** Lower-cased texts, shared by the rows of one set (labels repeat). */
@@ -90,10 +129,9 @@ export function* prepareMatrix(rows: readonly MatrixRow[]): Generator<void, void
     }
     yield;
   }
-  const principals = collationRanks(labels.principals);
-  yield;
-  const entities = collationRanks(labels.entities);
-  const paths = collationRanks(labels.paths);
+  const principals = yield* collationRanks(labels.principals);
+  const entities = yield* collationRanks(labels.entities);
+  const paths = yield* collationRanks(labels.paths);
   yield;
   const lower = new Map<string, string>();
   const prepared: Prepared[] = [];
@@ -108,6 +146,7 @@ export function* prepareMatrix(rows: readonly MatrixRow[]): Generator<void, void
         principalRank: principals.get(row.principalLabel) ?? 0,
         entityRank: entities.get(row.entityLabel) ?? 0,
         pathRank: paths.get(row.paths[0]?.kind ?? '') ?? 0,
+        levelRank: ACCESS_LEVELS.indexOf(row.level),
         lower,
       });
     });
@@ -151,7 +190,7 @@ function compare(a: Prepared, b: Prepared, sort: MatrixSort): number {
     case 'entity':
       return a.entityRank - b.entityRank;
     case 'level':
-      return compareLevels(a.row.level, b.row.level);
+      return a.levelRank - b.levelRank;
     case 'path':
       return a.pathRank - b.pathRank;
   }
@@ -163,23 +202,38 @@ function compare(a: Prepared, b: Prepared, sort: MatrixSort): number {
  * does not depend on the query is worked out once per `rows` array and reused.
  */
 export function matrixItems(rows: readonly MatrixRow[], query: MatrixQuery): MatrixItem[] {
+  const steps = matrixItemsInSteps(rows, query);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+/** `matrixItems` with a pause point every few thousand rows, for a caller that yields to the page. */
+export function* matrixItemsInSteps(
+  rows: readonly MatrixRow[],
+  query: MatrixQuery,
+): Generator<void, MatrixItem[], undefined> {
+  yield* prepareMatrix(rows);
+  const prepared = prepare(rows).rows;
   const text = query.text.trim().toLowerCase();
   const sign = query.direction === 'ascending' ? 1 : -1;
   const byPrincipal = query.groupBy === 'principal';
   const groups = new Map<string, { label: string; rank: number; rows: Prepared[] }>();
-  for (const p of prepare(rows).rows) {
-    if (!matches(p, text, query.level)) continue;
-    const key = byPrincipal ? p.principalKey : p.entityKey;
-    let group = groups.get(key);
-    if (!group) {
-      const label = byPrincipal ? p.row.principalLabel : p.row.entityLabel;
-      group = { label, rank: byPrincipal ? p.principalRank : p.entityRank, rows: [] };
-      groups.set(key, group);
+  for (let i = 0; i < prepared.length; i += PREPARE_SLICE) {
+    for (const p of prepared.slice(i, i + PREPARE_SLICE)) {
+      if (!matches(p, text, query.level)) continue;
+      const key = byPrincipal ? p.principalKey : p.entityKey;
+      let group = groups.get(key);
+      if (!group) {
+        const label = byPrincipal ? p.row.principalLabel : p.row.entityLabel;
+        group = { label, rank: byPrincipal ? p.principalRank : p.entityRank, rows: [] };
+        groups.set(key, group);
+      }
+      group.rows.push(p);
     }
-    group.rows.push(p);
+    yield;
   }
   const items: MatrixItem[] = [];
   const ordered = [...groups].sort(([ka, a], [kb, b]) => a.rank - b.rank || ka.localeCompare(kb));
+  let since = 0;
   for (const [key, group] of ordered) {
     items.push({ kind: 'group', key: `group|${key}`, label: group.label, count: group.rows.length });
     group.rows.sort(
@@ -187,6 +241,11 @@ export function matrixItems(rows: readonly MatrixRow[], query: MatrixQuery): Mat
         sign * compare(a, b, query.sort) || a.principalRank - b.principalRank || a.entityRank - b.entityRank,
     );
     for (const p of group.rows) items.push({ kind: 'row', key: p.key, row: p.row });
+    since += group.rows.length;
+    if (since >= PREPARE_SLICE) {
+      since = 0;
+      yield;
+    }
   }
   return items;
 }

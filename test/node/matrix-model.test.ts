@@ -130,3 +130,31 @@ test('prepared a step at a time or at once, the rows give the same items and peo
     { numRuns: 200 },
   );
 });
+
+test('many distinct labels (the sort merges runs): the same order as the reference', () => {
+  const letters = ['a', 'A', 'b', 'ä', 'Z', 'z', 'é', 'e', ' ', '1', '10', '2'];
+  fc.assert(
+    fc.property(
+      fc.array(fc.array(fc.constantFrom(...letters), { minLength: 1, maxLength: 4 }), {
+        minLength: 600,
+        maxLength: 900,
+      }),
+      queryArb,
+      (labels, query) => {
+        const rows = labels.map((parts, i) => ({
+          principal: { kind: 'contact' as const, id: `p${i % 97}` },
+          entity: { kind: 'case' as const, id: `e${i}` },
+          principalLabel: parts.join(''),
+          entityLabel: [...parts].reverse().join(''),
+          level: ACCESS_LEVELS[i % ACCESS_LEVELS.length] ?? 'read',
+          paths: [
+            { kind: KINDS[i % KINDS.length] ?? 'cascade', label: parts.join(' '), level: 'read' as const },
+          ],
+          nearMisses: [],
+        }));
+        assert.deepEqual(matrixItems(rows, query), reference(rows, query));
+      },
+    ),
+    { numRuns: 15 },
+  );
+});
