@@ -6,12 +6,7 @@
  */
 import { expect, fixture } from '@open-wc/testing';
 import { html } from 'lit';
-import {
-  ignoreResizeObserverLoop,
-  freshUserId,
-  until,
-  useElementFixtures,
-} from '../support/fixtures.js';
+import { ignoreResizeObserverLoop, freshUserId, until, useElementFixtures } from '../support/fixtures.js';
 import { REVIEW_STORY } from '../../mocks/seed/review-story.js';
 import { TableApiClient } from '../../src/client/table-api-client.js';
 import { DEFAULT_TABLE_MAP } from '../../src/client/table-map.js';
