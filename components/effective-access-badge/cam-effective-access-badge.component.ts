@@ -10,7 +10,7 @@ import { renderIncomplete, renderSourceNote } from './badge-notes.js';
 import { styles } from './cam-effective-access-badge.styles.js';
 import { entityWord, levelLabel } from '../internal/labels.js';
 import { renderExplanation } from './explanation-tree.js';
-import { floatNextTo } from '../internal/floating.js';
+import { floatNextTo, warmFloating } from '../internal/floating.js';
 
 /** The badge button's accessible name: one plain phrase ("write access, show why"). */
 function badgeName(level: AccessLevel | undefined, incomplete: boolean): string {
@@ -211,6 +211,8 @@ export class CamEffectiveAccessBadge extends LitElement {
         aria-controls="panel"
         aria-busy=${busy ? 'true' : 'false'}
         aria-label=${badgeName(level, incomplete)}
+        @pointerenter=${warmFloating}
+        @focus=${warmFloating}
       >
         ${level ? levelLabel(level) : '?'}${incomplete ? html`<span class="marker" aria-hidden="true">!</span>` : nothing}
       </button>
