@@ -18,7 +18,7 @@ import {
 } from './definitions-service.js';
 import type { DefinitionsSnapshot } from './definitions-snapshot.js';
 import { RelatedPartiesService } from './related-parties-service.js';
-import { AccessReviewService } from './access-review-service.js';
+import type { AccessReviewService } from './access-review-service.js';
 import { DEFAULT_POLL_INTERVAL_S, LiveFeed, type PushSource } from './live-feed.js';
 import { DefinitionsRefresh, DEFAULT_DEFINITIONS_INTERVAL_MS } from './definitions-refresh.js';
 
@@ -35,8 +35,12 @@ export interface CamServices {
   readonly access: AccessService<DefinitionsSnapshot>;
   /** Live refresh: what other agents change reaches the lists (absent: no live updates). */
   readonly live?: LiveFeed;
-  /** Access reviews of an account or an entity (who has access, findings). */
-  readonly review?: AccessReviewService<DefinitionsSnapshot>;
+  /**
+   * The access review service (who has access to an account's or an entity's records, how, and
+   * findings), created on the first call; its code loads then (a chunk of its own in the bundle:
+   * only `<cam-access-review>` needs it). Absent: these services offer no access review.
+   */
+  readonly loadReview?: () => Promise<AccessReviewService<DefinitionsSnapshot>>;
   /** Elements hand errors here so the host can react (a 401 calls `onAuthRequired`). */
   reportError(error: unknown): void;
 }
@@ -131,12 +135,22 @@ export function createCamServices(options: CamServicesOptions = {}): OwnedCamSer
     definitions,
     intervalMs: finiteOr(options.definitionsIntervalMs, DEFAULT_DEFINITIONS_INTERVAL_MS),
   });
+  let review: Promise<AccessReviewService<DefinitionsSnapshot>> | undefined;
+  const loadReview = (): Promise<AccessReviewService<DefinitionsSnapshot>> => {
+    review ??= import('./access-review-service.js').then(
+      ({ AccessReviewService }) =>
+        new AccessReviewService<DefinitionsSnapshot>(client, tableMap, definitions),
+    );
+    // A failed load (offline, a missing chunk) is tried again by the next call.
+    review.catch(() => (review = undefined));
+    return review;
+  };
   return {
     definitions,
     parties,
     access,
     live,
-    review: new AccessReviewService<DefinitionsSnapshot>(client, tableMap, definitions),
+    loadReview,
     reportError: (error) => {
       // A client created here calls onAuthRequired itself; an injected one has no such hook.
       if (error instanceof AuthError && options.client) onAuthRequired?.(error);
