@@ -5,7 +5,7 @@
  * resizes. Styles are set through the CSSOM: a strict CSP refuses style attributes, not this.
  */
 import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
-import { GAP, MARGIN, type FloatOptions } from './floating.js';
+import { GAP, MARGIN, type FloatOptions } from './floating-options.js';
 
 /**
  * Keeps `floating` placed against `reference` until the returned function is called (call it when

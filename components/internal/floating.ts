@@ -11,19 +11,9 @@
  * Styles are set through the CSSOM: a strict CSP refuses style attributes, not this.
  */
 
-export type Placement = 'bottom-start' | 'bottom-end';
+import { GAP, MARGIN, type FloatOptions } from './floating-options.js';
 
-export interface FloatOptions {
-  /** Preferred side (default `bottom-start`). */
-  readonly placement?: Placement;
-  /** Make the popup at least as wide as the control (a combobox list). */
-  readonly matchWidth?: boolean;
-}
-
-/** Space kept between a popup and the viewport edge, in px. */
-export const MARGIN = 8;
-/** Space between the control and its popup, in px. */
-export const GAP = 4;
+export type { FloatOptions, Placement } from './floating-options.js';
 
 type Positioner = typeof import('./floating-position.js');
 

@@ -19,7 +19,9 @@ import {
 import type { DefinitionsSnapshot } from './definitions-snapshot.js';
 import { RelatedPartiesService } from './related-parties-service.js';
 import type { AccessReviewService } from './access-review-service.js';
-import { DEFAULT_POLL_INTERVAL_S, LiveFeed, type PushSource } from './live-feed.js';
+import type { PushSource } from './live-feed.js';
+import { DEFAULT_POLL_INTERVAL_S } from './live-feed-defaults.js';
+import { DeferredLiveFeed, type LiveUpdates } from './deferred-live-feed.js';
 import { DefinitionsRefresh, DEFAULT_DEFINITIONS_INTERVAL_MS } from './definitions-refresh.js';
 
 /**
@@ -33,8 +35,11 @@ export interface CamServices {
   readonly parties: RelatedPartiesService;
   /** Effective access per entity (engine over loaded facts), previews and explanations. */
   readonly access: AccessService<DefinitionsSnapshot>;
-  /** Live refresh: what other agents change reaches the lists (absent: no live updates). */
-  readonly live?: LiveFeed;
+  /**
+   * Live refresh: what other agents change reaches the lists (absent: no live updates). The feed's
+   * code loads when the first entity is watched (`DeferredLiveFeed`).
+   */
+  readonly live?: LiveUpdates;
   /**
    * The access review service (who has access to an account's or an entity's records, how, and
    * findings), created on the first call; its code loads then (a chunk of its own in the bundle:
@@ -122,7 +127,7 @@ export function createCamServices(options: CamServicesOptions = {}): OwnedCamSer
     parties,
   );
   const instance = definitions.owner.instance;
-  const live = new LiveFeed({
+  const live = new DeferredLiveFeed({
     client,
     tableMap,
     access,

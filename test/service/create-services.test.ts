@@ -49,7 +49,7 @@ describe('createCamServices', () => {
   it('gives a host the services and nothing that reaches around them (no client, no table map)', () => {
     const created = make();
     expect(Object.keys(created).sort()).to.deep.equal(
-      ['access', 'definitions', 'dispose', 'live', 'parties', 'reportError', 'review'].sort(),
+      ['access', 'definitions', 'dispose', 'live', 'loadReview', 'parties', 'reportError'].sort(),
     );
   });
 
