@@ -43,7 +43,7 @@ const TRIGGERS = {
     when: 'a popup opens (badge, picker list, row menu), or its control is hovered or focused',
   },
   'cam-add-party-dialog': { path: 'action', when: "<cam-add-party-dialog> appears (the list's Add button)" },
-  'test-file': { path: 'action', when: 'with <cam-access-inspector>, or definitions.import(file)' },
+  'test-file': { path: 'element', when: 'with <cam-access-inspector>, or definitions.import(file)' },
   'cam-access-inspector': { path: 'element', when: '<cam-access-inspector> is on the page' },
   'cam-access-review': { path: 'element', when: '<cam-access-review> is on the page' },
   'access-review-service': { path: 'element', when: '<cam-access-review> starts a review' },
