@@ -93,9 +93,10 @@ export const styles = [
       text-align: start;
       text-decoration: underline;
     }
+    /* Tree and details side by side when there is room for both, stacked otherwise (390 px). */
     .roles {
       display: grid;
-      grid-template-columns: minmax(16rem, 3fr) minmax(14rem, 2fr);
+      grid-template-columns: repeat(auto-fit, minmax(min(16rem, 100%), 1fr));
       gap: var(--cam-space, 0.5rem);
       align-items: start;
     }

@@ -11,7 +11,7 @@ import { freshUserId, renderInProvider, until, useElementFixtures } from '../../
 import type { CamProvider } from '../provider/cam-provider.component.js';
 import './cam-access-inspector.js';
 import type { CamAccessInspector } from './cam-access-inspector.component.js';
-import type { InspectorTab } from './inspector-tabs.js';
+import { INSPECTOR_TABS, type InspectorTab } from './inspector-tabs.js';
 
 const DEFINITION_TABLES = [
   'sys_user_role',
@@ -637,17 +637,6 @@ describe('<cam-access-inspector>', () => {
       await expect(el).to.be.accessible();
     });
 
-    it('fits 390 px: the wide table scrolls inside the panel', async () => {
-      const { el } = await renderInspector();
-      el.style.display = 'block';
-      el.style.width = '390px';
-      await loaded(el);
-      await openTab(el, 'persona-roles');
-      const panel = $(el, '[role="tabpanel"]') as HTMLElement;
-      expect(panel.scrollWidth).to.be.at.most(panel.clientWidth);
-      await expect(el).to.be.accessible();
-    });
-
     it('links the role of a row to the catalogue', async () => {
       const { el } = await renderInspector();
       await loaded(el);
@@ -710,4 +699,21 @@ describe('<cam-access-inspector>', () => {
       await expect(el).to.be.accessible();
     });
   });
+});
+
+describe('<cam-access-inspector> at 390 px', () => {
+  useElementFixtures();
+
+  for (const tab of INSPECTOR_TABS) {
+    it(`fits 390 px on the ${tab} tab: wide content scrolls inside its own box, not the panel`, async () => {
+      const { el } = await renderInspector();
+      el.style.display = 'block';
+      el.style.width = '390px';
+      await loaded(el);
+      await openTab(el, tab);
+      const panel = $(el, '[role="tabpanel"]') as HTMLElement;
+      expect(panel.scrollWidth, 'panel content width').to.be.at.most(panel.clientWidth);
+      await expect(el).to.be.accessible();
+    });
+  }
 });

@@ -19,6 +19,7 @@ import { levelLabel, partyKindLabel } from '../internal/labels.js';
 import { matches, tableLabel } from './format.js';
 import { renderSearch, renderCount } from './search-field.js';
 import { renderRoleLink } from './section-access-configs.js';
+import { renderTableScroll } from './table-scroll.js';
 
 /** Which records a persona row reaches, for people. */
 export function personaScopeLabel(scope: PersonaScope): string {
@@ -67,8 +68,9 @@ export function renderPersonaRolesSection(
   );
   return html`<div class="toolbar">${renderSearch(msg('Search persona roles'), query, onQuery)}</div>
     ${renderCount(msg(str`${shown.length} of ${all.length} persona roles shown`))}
-    <div class="table-scroll">
-      <table part="table">
+    ${renderTableScroll(
+      msg('Persona roles'),
+      html`<table part="table">
         <caption class="visually-hidden">
           ${msg('Persona roles')}
         </caption>
@@ -99,6 +101,6 @@ export function renderPersonaRolesSection(
             </tr>`;
           })}
         </tbody>
-      </table>
-    </div>`;
+      </table>`,
+    )}`;
 }

@@ -4,6 +4,7 @@ import { msg, str } from '@lit/localize';
 import type { Definitions, RelationshipType } from '../../src/model/definitions.js';
 import { matches, partyLabel, tableLabel } from './format.js';
 import { renderCount, renderSearch } from './search-field.js';
+import { renderTableScroll } from './table-scroll.js';
 
 function renderDefault(type: RelationshipType, names: ReadonlyMap<string, string>): TemplateResult {
   const id = type.defaultResponsibility;
@@ -38,32 +39,35 @@ export function renderRelationshipTypesSection(
   );
   return html`<div class="toolbar">${renderSearch(msg('Search relationship types'), query, onQuery)}</div>
     ${renderCount(msg(str`${shown.length} of ${all.length} relationship types shown`))}
-    <table part="table">
-      <caption class="visually-hidden">
-        ${msg('Relationship types')}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">${msg('Name')}</th>
-          <th scope="col">${msg('Applies to')}</th>
-          <th scope="col">${msg('Party type')}</th>
-          <th scope="col">${msg('Default responsibility')}</th>
-          <th scope="col">${msg('Order')}</th>
-          <th scope="col">${msg('Description')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${shown.map(
-          (t) =>
-            html`<tr>
-              <th scope="row">${t.name}</th>
-              <td>${tableLabel(t.appliesTo)}</td>
-              <td>${partyLabel(t.partyType)}</td>
-              <td>${renderDefault(t, names)}</td>
-              <td>${t.defaultOrder ?? '—'}</td>
-              <td>${t.description ?? ''}</td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>`;
+    ${renderTableScroll(
+      msg('Relationship types'),
+      html`<table part="table">
+        <caption class="visually-hidden">
+          ${msg('Relationship types')}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">${msg('Name')}</th>
+            <th scope="col">${msg('Applies to')}</th>
+            <th scope="col">${msg('Party type')}</th>
+            <th scope="col">${msg('Default responsibility')}</th>
+            <th scope="col">${msg('Order')}</th>
+            <th scope="col">${msg('Description')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${shown.map(
+            (t) =>
+              html`<tr>
+                <th scope="row">${t.name}</th>
+                <td>${tableLabel(t.appliesTo)}</td>
+                <td>${partyLabel(t.partyType)}</td>
+                <td>${renderDefault(t, names)}</td>
+                <td>${t.defaultOrder ?? '—'}</td>
+                <td>${t.description ?? ''}</td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>`,
+    )}`;
 }

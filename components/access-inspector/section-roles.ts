@@ -12,6 +12,7 @@ import { ROLE_KINDS, roleKindLabel, tableLabel } from './format.js';
 import type { RoleTreeController } from './role-tree-controller.js';
 import type { KindFilter, TreeRow } from './role-tree-model.js';
 import { renderCount, renderSearch } from './search-field.js';
+import { renderTableScroll } from './table-scroll.js';
 
 function renderProblems(catalog: RoleCatalog): TemplateResult | typeof nothing {
   if (catalog.problems.length === 0) return nothing;
@@ -77,26 +78,29 @@ function renderDetails(role: RoleDef | undefined, catalog: RoleCatalog): Templat
     ${
       grants.length === 0
         ? html`<p class="muted">${msg('Grants no table permission, itself or through what it contains.')}</p>`
-        : html`<table part="table">
-            <caption>
-              ${msg('Granular grants, including contained roles')}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">${msg('Table')}</th>
-                <th scope="col">${msg('Permission')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${grants.map(
-                (g) =>
-                  html`<tr>
-                    <td>${tableLabel(g.target)}</td>
-                    <td>${g.permission}</td>
-                  </tr>`,
-              )}
-            </tbody>
-          </table>`
+        : renderTableScroll(
+            msg('Granular grants, including contained roles'),
+            html`<table part="table">
+              <caption>
+                ${msg('Granular grants, including contained roles')}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">${msg('Table')}</th>
+                  <th scope="col">${msg('Permission')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${grants.map(
+                  (g) =>
+                    html`<tr>
+                      <td>${tableLabel(g.target)}</td>
+                      <td>${g.permission}</td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>`,
+          )
     }`;
 }
 

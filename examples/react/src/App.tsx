@@ -41,7 +41,7 @@ export function App() {
           <p>
             Her access:{' '}
             <CamEffectiveAccessBadge
-              principalType="contact"
+              principalKind="contact"
               principalId={MAYA}
               entityTable={CASE_TABLE}
               entityId={NEAR_MISS_CASE}
@@ -52,7 +52,7 @@ export function App() {
           <h2 id="picker-heading">Relationship types for a contact on a case</h2>
           <CamRelationshipTypePicker
             appliesTo={CASE_TABLE}
-            partyType="contact"
+            partyKind="contact"
             value={type}
             onChange={(e) => setType((e.currentTarget as HTMLElement & { value: string }).value)}
           />
