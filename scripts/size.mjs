@@ -13,80 +13,20 @@
 //   the virtualizer) — and what it loads later without any user action (live refresh).
 // Exits 1 when the critical path of an ordinary list (first visit, at most 100 parties) without lit
 // exceeds the budget — a figure at least the main entry's. `--json` prints the figures as JSON.
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 import { ENTRY_FILE, bundleConfig } from './bundle-config.mjs';
+import { TRIGGERS, closure, label, readChunks } from './bundle-chunks.mjs';
 
 /** Budget of the main entry (and the critical path of an ordinary list) without lit and @lit/*, gzip bytes. */
 export const MAIN_BUDGET = 30 * 1024;
 
-/**
- * What loads each lazy chunk (by chunk name). `path`: `cold` — before the badges' level on a first
- * visit (no definitions cached); `long` — before the first row of a list of more than 100 parties;
- * `after` — after the first rows, without user action; `action` — on a user action or first open;
- * `element` — when a page uses that element.
- */
-const TRIGGERS = {
-  'role-seed': {
-    path: 'cold',
-    when: 'first visit: definitions read from the instance (beside the role tables)',
-  },
-  virtualize: { path: 'long', when: 'a list of more than 100 parties, before its rows' },
-  flow: { path: 'long', when: 'with virtualize (its layout)' },
-  'live-feed': { path: 'after', when: 'after a list has shown its rows (live refresh starts)' },
-  'explanation-tree': { path: 'action', when: 'a badge popover opens, or a badge is hovered or focused' },
-  'floating-position': {
-    path: 'action',
-    when: 'a popup opens (badge, picker list, row menu), or its control is hovered or focused',
-  },
-  'cam-add-party-dialog': { path: 'action', when: "<cam-add-party-dialog> appears (the list's Add button)" },
-  'test-file': { path: 'element', when: 'with <cam-access-inspector>, or definitions.import(file)' },
-  'cam-access-inspector': { path: 'element', when: '<cam-access-inspector> is on the page' },
-  'cam-access-review': { path: 'element', when: '<cam-access-review> is on the page' },
-  'access-review-service': { path: 'element', when: '<cam-access-review> starts a review' },
-};
 const LIT = [/^lit(\/|$)/, /^@lit\//];
 const JSON_OUTPUT = process.argv.includes('--json');
 
-const STATIC_IMPORT = /(?:^|[;}\s])(?:import|export)\s*(?:[\w*${}\s,]+from\s*)?["']\.\/([\w.-]+\.js)["']/g;
-const DYNAMIC_IMPORT = /import\(\s*["']\.\/([\w.-]+\.js)["']\s*\)/g;
-
-/** Files in `dir`, each with its gzip size and the chunks it imports statically and dynamically. */
-function readChunks(dir) {
-  const chunks = new Map();
-  for (const file of readdirSync(dir).filter((name) => name.endsWith('.js'))) {
-    const code = readFileSync(join(dir, file));
-    const text = code.toString('utf8');
-    chunks.set(file, {
-      bytes: code.length,
-      gzip: gzipSync(code, { level: 9 }).length,
-      imports: [...text.matchAll(STATIC_IMPORT)].map((m) => m[1]),
-      dynamic: [...text.matchAll(DYNAMIC_IMPORT)].map((m) => m[1]),
-    });
-  }
-  return chunks;
-}
-
-/** `file` and every chunk it imports statically, transitively. */
-function closure(chunks, file, loaded = new Set()) {
-  const found = new Set();
-  const stack = [file];
-  while (stack.length > 0) {
-    const next = stack.pop();
-    if (found.has(next) || loaded.has(next)) continue;
-    found.add(next);
-    stack.push(...(chunks.get(next)?.imports ?? []));
-  }
-  return found;
-}
-
 const sum = (chunks, files, key) => [...files].reduce((n, f) => n + (chunks.get(f)?.[key] ?? 0), 0);
-
-/** A readable name of a chunk: `cam-elements.cam-access-inspector-Ab12.js` → `cam-access-inspector`. */
-const label = (file) => file.replace(/^cam-elements\./, '').replace(/-[\w-]{8}\.js$|\.js$/, '');
 
 /** The critical paths: the main entry plus the lazy chunks of these trigger paths. */
 const PATHS = [
