@@ -210,7 +210,7 @@ export class CamEffectiveAccessBadge extends LitElement {
     this.definitionsAgeMs = this.task.value?.snapshot.ageMs() ?? 0;
   }
 
-  /** Loads the explanation tree, then renders it (or says it could not be loaded). */
+  /** Loads the explanation tree (again at each open after a failure), then renders it or says it failed. */
   private showTree(): void {
     this.treeFailed = false;
     loadTree().then(
@@ -304,9 +304,11 @@ export class CamEffectiveAccessBadge extends LitElement {
   /** The explanation (a principal) or each member's (a group), once the tree's code is in. */
   private renderTree(value: BadgeEvaluation): TemplateResult {
     if (!tree) {
+      // No Retry: a browser keeps a failed module fetch for the page's life (Chromium does).
       return this.treeFailed
-        ? html`<p role="alert">${msg('The explanation could not be loaded.')}</p>
-            <button type="button" class="retry" @click=${() => this.showTree()}>${msg('Retry')}</button>`
+        ? html`<p role="alert">
+            ${msg('The explanation could not be loaded. Reload the page to try again.')}
+          </p>`
         : html`<p class="muted loading" role="status">${msg('Loading the explanation…')}</p>`;
     }
     return value.explanation ? tree.renderExplanation(value.explanation) : this.renderMembers(value, tree);

@@ -81,7 +81,8 @@ export function floatNextTo(
       if (!stopped) stop = module.floatNextTo(reference, floating, options);
     },
     (error: unknown) =>
-      // The popup keeps its first place; the next one opened tries to load again.
+      // The popup keeps its first place; the next one opened asks again (a browser that keeps a
+      // failed module fetch for the page's life, as Chromium does, refuses again at once).
       console.error(
         `Popup placement could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
       ),
