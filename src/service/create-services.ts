@@ -142,13 +142,16 @@ export function createCamServices(options: CamServicesOptions = {}): OwnedCamSer
   });
   let review: Promise<AccessReviewService<DefinitionsSnapshot>> | undefined;
   const loadReview = (): Promise<AccessReviewService<DefinitionsSnapshot>> => {
-    review ??= import('./access-review-service.js').then(
+    if (review) return review;
+    const loading = import('./access-review-service.js').then(
       ({ AccessReviewService }) =>
         new AccessReviewService<DefinitionsSnapshot>(client, tableMap, definitions),
     );
-    // A failed load (offline, a missing chunk) is tried again by the next call.
-    review.catch(() => (review = undefined));
-    return review;
+    // A failed load (offline, a missing chunk) is asked for again by the next call.
+    loading.catch(() => {
+      if (review === loading) review = undefined;
+    });
+    return (review = loading);
   };
   return {
     definitions,
