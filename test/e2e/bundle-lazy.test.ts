@@ -4,16 +4,17 @@
  * over the mock Table API run in Node:
  * - the rows and the badges' levels come without any on-demand chunk (the role catalogue aside, on
  *   this first visit), and without the explanation, popup placement, review or dialog code;
- * - each lazy piece works once loaded on demand: a badge's explanation (and a plain message, the level
- *   kept, when its chunk could not be loaded), popups placed inside the viewport (first by the small placement while Floating UI is
- *   still loading, then by Floating UI), the access review's service, live refresh.
+ * - each lazy piece works once loaded on demand: a badge's explanation (and a plain message, the
+ *   level kept, when its chunk could not be loaded), popups placed inside the viewport (first by the
+ *   small placement while Floating UI is still loading, then by Floating UI), the access review's
+ *   service, the inspector's access-test file parser, live refresh, a long list's virtualizer.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import type { Browser, Locator, Page, Route } from 'playwright-core';
 import { getStore } from '../../mocks/db.js';
-import { STORY } from '../../mocks/seed/index.js';
+import { seedLargeCase, STORY } from '../../mocks/seed/index.js';
 import { DEFAULT_TABLE_MAP } from '../../src/client/table-map.js';
 import { launchBrowser, openPage } from './support/browser.js';
 import { waitForText } from './support/wait.js';
@@ -217,6 +218,30 @@ describe(
       await page.evaluate(() => document.querySelector('cam-access-review')?.remove());
     });
 
+    it('imports an access-test file in the inspector with the parser loaded on demand', async () => {
+      assert.ok(!chunks.includes('test-file'));
+      // The rules this page uses, as an access-test file: what a person would import.
+      const exported = await page.evaluate(() => {
+        const provider = document.querySelector('cam-provider') as HTMLElement & {
+          current?: { definitions: { export(): unknown } };
+        };
+        return JSON.stringify(provider.current?.definitions.export());
+      });
+      await page.evaluate(() => {
+        document.querySelector('cam-provider')?.append(document.createElement('cam-access-inspector'));
+      });
+      const inspector = page.locator('cam-access-inspector');
+      await inspector.getByRole('tab', { name: 'Export / import' }).click();
+      await inspector.locator('input[type=file]').setInputFiles({
+        name: 'rules.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(exported),
+      });
+      await waitForText(inspector.locator('.import-status'), /^Imported "rules\.json"/);
+      assert.ok(chunks.includes('cam-access-inspector') && chunks.includes('test-file'), chunks.join(', '));
+      await page.evaluate(() => document.querySelector('cam-access-inspector')?.remove());
+    });
+
     it('refreshes the list live with the feed loaded after the rows', async () => {
       assert.ok(chunks.includes('live-feed'), `chunks: ${chunks.join(', ')}`);
       getStore().remove(DEFAULT_TABLE_MAP.caseParty.table, LOAN.parties.guarantor);
@@ -224,6 +249,27 @@ describe(
       assert.equal(await rowOf(page, LOAN.guarantor.name).count(), 0);
       assert.deepEqual(errors, []);
       assert.deepEqual(refused, []);
+    });
+
+    it('shows a list of more than 100 parties through the virtualizer, loaded before its rows', async () => {
+      const large = seedLargeCase(getStore(), { parties: 250, principals: 50 });
+      const fresh = await openPage(browser);
+      const loaded: string[] = [];
+      fresh.page.on('request', (request) => {
+        if (request.resourceType() === 'script') loaded.push(chunkName(request.url()));
+      });
+      await fresh.page.goto(`${server.origin}/`);
+      await fresh.page.evaluate((caseId) => {
+        document.querySelector('cam-related-party-list')?.setAttribute('entity-id', caseId);
+      }, large.caseId);
+      await waitForText(list(fresh.page).locator('[part=count]'), /^250 parties$/);
+      await list(fresh.page).locator('[role=row][data-record]').first().waitFor();
+      assert.ok(loaded.includes('virtualize'), loaded.join(', '));
+      // Only the rows in view are in the document.
+      const shown = await list(fresh.page).locator('[role=row][data-record]').count();
+      assert.ok(shown > 0 && shown < 250, `${shown} rows in the document`);
+      assert.deepEqual(fresh.errors, []);
+      await fresh.context.close();
     });
 
     it('says when the explanation cannot be loaded, keeps the level, and shows it after a reload', async () => {
