@@ -45,11 +45,11 @@ const item = (el: CamAccessInspector, ...path: string[]): HTMLElement | null =>
 const current = (provider: CamProvider): DefinitionsSnapshot | undefined =>
   provider.current?.definitions.current;
 
-async function renderInspector(userId?: string): Promise<Rendered> {
+async function renderInspector(userId?: string, definitionsInterval?: number): Promise<Rendered> {
   const { element, provider } = await renderInProvider<CamAccessInspector>(
     html`<cam-access-inspector></cam-access-inspector>`,
     'cam-access-inspector',
-    userId ? { userId } : {},
+    { ...(userId ? { userId } : {}), ...(definitionsInterval === undefined ? {} : { definitionsInterval }) },
   );
   return { el: element, provider };
 }
@@ -288,7 +288,8 @@ describe('<cam-access-inspector>', () => {
     faults.set({ offline: true });
     requestLog.clear();
 
-    const { el } = await renderInspector(userId);
+    // Checked with the server on every load (interval 0): the check fails, the copy is offline.
+    const { el } = await renderInspector(userId, 0);
     await loaded(el);
     await until(() => $(el, '[part="offline"]') !== null, 'the offline note');
     expect(text($(el, '.source'))).to.match(/Offline.*Cached (just now|\d+ seconds? ago)/);

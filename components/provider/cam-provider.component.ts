@@ -62,7 +62,10 @@ export class CamProvider extends LitElement {
   /** Seconds between live-refresh checks of each entity on screen; `0` turns polling off. */
   @property({ type: Number, attribute: 'poll-interval' }) pollInterval = 30;
 
-  /** Minutes between checks of the definitions (relationship types, roles…) with the server; `0`: off. */
+  /**
+   * Minutes between checks of the definitions (relationship types, roles…) with the server, and how
+   * long a copy cached on this device is used without asking; `0`: no checks, every load asks.
+   */
   @property({ type: Number, attribute: 'definitions-interval' }) definitionsInterval = 15;
 
   /** A push source telling when parties change, instead of polling (see "Live refresh"). */

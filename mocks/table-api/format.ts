@@ -6,6 +6,9 @@
  * - all: every field `{display_value, value}`, references with `link` too (unless excluded).
  * Empty references are `""` (or `{display_value:"", value:""}` with all): no link to nothing.
  * Fields the current user may not read are omitted (the platform omits, never nulls, them).
+ * Dot-walked fields (`contact.account.name`) follow references as the platform does: an empty or
+ * dangling reference on the way gives an empty value; a path through a column the user may not read,
+ * or into a table the user may not read, is omitted; an unknown path is omitted.
  */
 import { fieldType, fieldValue } from '../store/query-eval.js';
 import type { TableRecord, TableStore } from '../store/table-store.js';
@@ -23,6 +26,10 @@ export interface FormatContext {
   readonly origin: string;
   /** Fields omitted for the current user (fault control's ACL emulation). */
   readonly omitted: readonly string[];
+  /** Fields omitted for the current user in another table (dot-walks); default: none. */
+  readonly omittedIn?: (table: string) => readonly string[];
+  /** Tables the current user may not read (dot-walks into them are omitted); default: none. */
+  readonly forbidden?: (table: string) => boolean;
 }
 
 /** One record in wire form. */
@@ -31,6 +38,7 @@ export function formatRecord(context: FormatContext, record: TableRecord, params
   const fields = params.fields ?? Object.keys(record);
   for (const path of fields) {
     if (context.omitted.includes(path.split('.')[0] as string)) continue;
+    if (path.includes('.') && !walkReadable(context, record, path)) continue;
     const type = fieldType(context.store, context.table, path);
     if (type === undefined) continue;
     const value = fieldValue(context.store, context.table, record, path);
@@ -64,6 +72,28 @@ function reference(
   if (params.displayValue === 'true')
     return params.excludeReferenceLink ? display : { display_value: display, link };
   return params.excludeReferenceLink ? value : { link, value };
+}
+
+/**
+ * Whether every step of a dot-walked path may be read: each column on the way is readable in its
+ * table, and no table walked into is forbidden. The table of a step is the one the reference
+ * resolves to (a principal may be a user, a contact or a consumer), else the declared target.
+ */
+function walkReadable(context: FormatContext, record: TableRecord, path: string): boolean {
+  const parts = path.split('.');
+  let table = context.table;
+  let current: TableRecord | undefined = record;
+  for (const [index, part] of parts.entries()) {
+    if (index > 0) {
+      if (context.forbidden?.(table)) return false;
+      if (context.omittedIn?.(table).includes(part)) return false;
+    }
+    if (index === parts.length - 1) break;
+    const resolved = context.store.resolveReference(table, part, current?.[part] ?? '');
+    table = resolved?.table ?? context.store.schema(table)?.columns[part]?.targets?.[0] ?? table;
+    current = resolved?.record;
+  }
+  return true;
 }
 
 /** The table and column that hold the last segment of a dot-walked path. */

@@ -15,6 +15,8 @@ export function formatContext(r: TableRequest): FormatContext {
     table: r.table,
     origin: r.url.origin,
     omitted: faults.omittedFields(r.table),
+    omittedIn: (table) => faults.omittedFields(table),
+    forbidden: (table) => faults.config.forbiddenTables?.includes(table) ?? false,
   };
 }
 

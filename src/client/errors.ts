@@ -114,7 +114,7 @@ export class QueryValueError extends CamError {
   }
 }
 
-/** A field or table name is not a plain identifier (at most one dot-walk for fields). */
+/** A field or table name is not a plain identifier (fields: dot-walked at most twice). */
 export class QueryFieldError extends CamError {
   readonly kind = 'query-field' as const;
   readonly field: string;

@@ -5,7 +5,8 @@
  */
 import { QueryFieldError, QueryValueError, type QueryValueReason } from './errors.js';
 
-const FIELD = /^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)?$/;
+/** An identifier, dot-walked at most twice (the platform's recommended limit: three levels). */
+const FIELD = /^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*){0,2}$/;
 const TABLE = /^[a-z_][a-z0-9_]*$/;
 const SYS_ID = /^[0-9a-f]{32}$/i;
 const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -50,7 +51,7 @@ export function assertSafeValue(field: string, value: string, inList = false): s
   return value;
 }
 
-/** Throws `QueryFieldError` unless `field` is a lowercase identifier with at most one dot-walk. */
+/** Throws `QueryFieldError` unless `field` is a lowercase identifier dot-walked at most twice (`a.b.c`). */
 export function assertField(field: string): string {
   if (typeof field !== 'string' || !FIELD.test(field)) throw new QueryFieldError(String(field));
   return field;

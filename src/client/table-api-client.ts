@@ -92,7 +92,7 @@ export class TableApiClient implements TableClient {
   /** Every record, page after page (`pageSize` records per request, default 500). */
   async *iterate(table: string, options: IterateOptions = {}): AsyncGenerator<Row, void, undefined> {
     const pageSize = options.pageSize ?? this.defaultPageSize ?? 500;
-    let offset = 0;
+    let offset = options.offset ?? 0;
     for (;;) {
       const page = await this.page(table, { ...options, limit: pageSize, offset });
       yield* page.rows;

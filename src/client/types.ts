@@ -46,9 +46,11 @@ export interface ListPage {
   readonly nextOffset?: number;
 }
 
-export interface IterateOptions extends Omit<ListOptions, 'limit' | 'offset'> {
+export interface IterateOptions extends Omit<ListOptions, 'limit'> {
   /** Records per request (default 500). */
   readonly pageSize?: number;
+  /** Where to start (records before it were read another way); default 0. */
+  readonly offset?: number;
 }
 
 /** Values to write: every value on the wire is a string. */

@@ -7,10 +7,15 @@
  * they hold.
  *
  * Requests are batched by table (`IN` queries in chunks), never one per row; reads that do not
- * depend on each other run together (at most a handful in flight, see BatchedReader). What cannot
- * be read (a table answering 403, a column omitted from the rows) is listed in `incomplete`, so an
- * answer built without it says so instead of answering "none". Personal data: held in memory only,
- * never cached.
+ * depend on each other run together (at most a handful in flight, see BatchedReader). Records a
+ * read row references come with it where they can (dot-walked fields, see fact-walks.ts): a case
+ * arrives with its first page of parties, and with it its sold product, install base item, people
+ * and accounts; a party row brings the person, household, organization or account it names (and a
+ * contact's account); an account or item read brings its parent. So an ordinary case needs its two
+ * party reads, the roles held and the account flags, and nothing read another way is read again.
+ * What cannot be read (a table answering 403, a column omitted from the rows) is listed in
+ * `incomplete`, so an answer built without it says so instead of answering "none". Personal data:
+ * held in memory only, never cached.
  */
 import type { Row, TableClient } from '../client/types.js';
 import type { TableMap } from '../client/table-map.js';
@@ -36,6 +41,7 @@ import {
   type PartyRow,
 } from './party-rows.js';
 import * as rows from './fact-rows.js';
+import { walkedRow, walkFields, walksTo, type Walk } from './fact-walks.js';
 import { readRolesHeld } from './roles-held.js';
 import { BatchedReader, type IncompleteSource } from './batched-reader.js';
 
@@ -54,6 +60,13 @@ export interface AccessFactsOptions {
   readonly principals?: readonly PrincipalRef[];
   /** Resolves a role sys_id to its name (from the definitions); falls back to the display value. */
   readonly roleName?: (sysId: string) => string | undefined;
+  /**
+   * Called once with the entity's own parties among the first page of its party read (up to 50
+   * rows), as soon as they land (for a case, before any other fact is read): a list can show its
+   * rows from the same request. Not called when that read fails. The full list is
+   * `AccessFacts.parties`.
+   */
+  readonly onFirstParties?: (parties: readonly PartyRow[]) => void;
 }
 
 /** Deepest parent chain followed (install base items, accounts); deeper data is cut, not looped. */
@@ -63,6 +76,12 @@ const MAX_TREE_DEPTH = 32;
  * The platform's default cap on `sysparm_limit` is 10,000.
  */
 const PAGE_SIZE = 5000;
+/**
+ * Rows of the first page of each party read, which carry the records they reference (dot-walked):
+ * an ordinary entity's parties all fit in it; a large one's later pages stay lean and the people
+ * they name are read in batches.
+ */
+const WALKED_PAGE_SIZE = 50;
 
 export class AccessFactsLoader {
   constructor(
@@ -72,6 +91,8 @@ export class AccessFactsLoader {
     private readonly chunkSize = 200,
     /** Requests in flight at once for one load. */
     private readonly maxConcurrent = 5,
+    /** Rows of the first page of a party read, which bring what the parties reference. */
+    private readonly walkedPageSize = WALKED_PAGE_SIZE,
   ) {}
 
   async load(entity: EntityRef, options: AccessFactsOptions = {}): Promise<AccessFacts> {
@@ -81,7 +102,7 @@ export class AccessFactsLoader {
       maxConcurrent: this.maxConcurrent,
       signal: options.signal,
     });
-    return new LoadRun(reader, this.map, options).load(entity);
+    return new LoadRun(reader, this.map, options, this.walkedPageSize).load(entity);
   }
 }
 
@@ -92,14 +113,23 @@ class LoadRun {
   private readonly cases = new Map<string, Case>();
   private readonly soldProducts = new Map<string, SoldProduct>();
   private readonly items = new Map<string, InstallBaseItem>();
+  /** Records that came with another row (dot-walked), by table and id: no request of their own. */
+  private readonly walked = new Map<string, Map<string, Row>>();
+  /** The entity loaded, and whether `onFirstParties` was called. */
+  private entity: EntityRef | undefined;
+  private firstPartiesTold = false;
+  /** Party rows already read, by entity kind (the case's, read with the case). */
+  private readonly partiesRead = new Map<EntityKind, { ids: ReadonlySet<string>; rows: Row[] }>();
 
   constructor(
     private readonly reader: BatchedReader,
     private readonly map: TableMap,
     private readonly options: AccessFactsOptions,
+    private readonly walkedPageSize: number,
   ) {}
 
   async load(entity: EntityRef): Promise<AccessFacts> {
+    this.entity = entity;
     await this.loadEntityChain(entity);
     const partyRows = await this.loadParties();
     const records = partyRows.map((row) => row.record);
@@ -123,12 +153,17 @@ class LoadRun {
   private async loadEntityChain(entity: EntityRef): Promise<void> {
     const m = this.map;
     if (entity.kind === 'case') {
-      const found = await this.read(
-        m.case.table,
-        m.case.columns.id,
-        [entity.id],
-        [m.case.columns.soldProduct, m.case.columns.installBase],
-      );
+      // The case's parties first: their first page brings the case and what it references.
+      await this.readPartyRows('case', [entity.id], this.caseWalks(partyColumns('case', m).entity ?? ''));
+      const walked = this.walked.get(m.case.table)?.get(entity.id);
+      const found = walked
+        ? [walked]
+        : await this.byId(
+            m.case,
+            [entity.id],
+            [m.case.columns.soldProduct, m.case.columns.installBase],
+            this.caseWalks(''),
+          );
       const cases = found.map((row) => rows.rowToCase(row, m)).filter(isDefined);
       for (const c of cases) this.cases.set(c.id, c);
       await Promise.all([
@@ -149,9 +184,58 @@ class LoadRun {
     }
   }
 
+  /**
+   * What a case row references, walked from `prefix` (the case column of a party row; '' on the
+   * case row itself): the case (from a party row), its sold product, install base item, people and
+   * accounts.
+   */
+  private caseWalks(prefix: string): Walk[] {
+    const m = this.map;
+    const c = m.case.columns;
+    const at = (column: string): string => (prefix ? `${prefix}.${column}` : column);
+    return [
+      ...(prefix ? walksTo([prefix], m.case) : []),
+      ...walksTo([at(c.soldProduct)], m.soldProduct),
+      ...walksTo([at(c.installBase)], m.installBase),
+      ...walksTo([at(c.consumer)], m.consumer),
+      ...walksTo([at(c.contact), at(c.partnerContact)], m.contact),
+      ...walksTo([at(c.account), at(c.partnerAccount)], m.account),
+    ];
+  }
+
+  /** What a party row of `kind`'s table references: the party named, and a contact's account. */
+  private partyWalks(kind: EntityKind): Walk[] {
+    const m = this.map;
+    const targets = {
+      contact: m.contact,
+      consumer: m.consumer,
+      user: m.user,
+      account: m.account,
+      household: m.household,
+      service_organization: m.serviceOrganization,
+    } as const;
+    const walks = partyKindColumns(kind, m).flatMap(([party, column]) => walksTo([column], targets[party]));
+    const contact = partyKindColumns(kind, m).find(([party]) => party === 'contact')?.[1];
+    return contact ? [...walks, ...walksTo([`${contact}.${m.contact.columns.account}`], m.account)] : walks;
+  }
+
+  /** Keeps the records `walks` reach from `found` (complete ones only, see fact-walks.ts). */
+  private keepWalked(found: readonly Row[], walks: readonly Walk[]): void {
+    for (const row of found) {
+      for (const walk of walks) {
+        const target = walkedRow(row, walk);
+        const id = target && rows.fieldText(target, walk.idColumn);
+        if (!target || !id) continue;
+        let table = this.walked.get(walk.table);
+        if (!table) this.walked.set(walk.table, (table = new Map()));
+        if (!table.has(id)) table.set(id, target);
+      }
+    }
+  }
+
   private async loadSoldProducts(ids: readonly (string | undefined)[]): Promise<void> {
     const m = this.map;
-    for (const row of await this.read(m.soldProduct.table, m.soldProduct.columns.id, ids.filter(isDefined))) {
+    for (const row of await this.byId(m.soldProduct, ids.filter(isDefined))) {
       const product = rows.rowToSoldProduct(row, m);
       if (product) this.soldProducts.set(product.id, product);
     }
@@ -160,7 +244,7 @@ class LoadRun {
   /** Install base items `ids` (and `known`, already read) with every ancestor. */
   private async loadItems(ids: readonly (string | undefined)[], known: readonly Row[] = []): Promise<void> {
     const { table, columns } = this.map.installBase;
-    const found = await this.walkUp(table, columns.id, columns.parent, ids.filter(isDefined), known);
+    const found = await this.walkUp(this.map.installBase, columns.parent, ids.filter(isDefined), known);
     this.noteOmitted(table, found, [columns.parent, columns.soldProduct]);
     for (const row of found) {
       const item = rows.rowToInstallBaseItem(row, this.map);
@@ -170,31 +254,41 @@ class LoadRun {
 
   /**
    * Rows of `start` (and of `known`, already read) and of their ancestors through `parentColumn`:
-   * one batched read per level, cycle-safe, at most MAX_TREE_DEPTH levels. `onLevel` sees each
-   * level's new rows (its work runs alongside the next level's read).
+   * level by level, cycle-safe, at most MAX_TREE_DEPTH levels. Each read brings the parents of
+   * the rows it reads (dot-walked), so a request covers two levels; rows already at hand cost none.
+   * `onRows` sees the new rows of each request (its work runs alongside the next read).
    */
   private async walkUp(
-    table: string,
-    idColumn: string,
+    target: { table: string; columns: Readonly<Record<string, string>> & { id: string } },
     parentColumn: string,
     start: Iterable<string>,
     known: readonly Row[] = [],
-    onLevel?: (level: readonly Row[]) => Promise<void>,
+    onRows?: (fresh: readonly Row[]) => Promise<void>,
   ): Promise<Row[]> {
+    const { table } = target;
+    const idColumn = target.columns.id;
+    const parents = walksTo([parentColumn], target);
+    const fields = [...new Set([...Object.values(target.columns), ...walkFields(parents)])];
     const found = new Map<string, Row>();
     const pending: Promise<void>[] = [];
+    let batch: Row[] = [];
+    const flush = (): void => {
+      if (onRows && batch.length > 0) {
+        const task = onRows(batch);
+        // A read of the walk failing first must not leave this one's failure unhandled.
+        task.catch(() => undefined);
+        pending.push(task);
+      }
+      batch = [];
+    };
     let level = [...known];
     let frontier = new Set(start);
     for (let depth = 0; depth <= MAX_TREE_DEPTH; depth++) {
-      const fresh: Row[] = [];
       for (const row of level) {
         const id = rows.fieldText(row, idColumn);
         if (!id || found.has(id)) continue;
         found.set(id, row);
-        fresh.push(row);
-      }
-      if (onLevel && fresh.length > 0) pending.push(onLevel(fresh));
-      for (const row of fresh) {
+        batch.push(row);
         const parent = rows.fieldText(row, parentColumn);
         if (parent) frontier.add(parent);
       }
@@ -205,10 +299,74 @@ class LoadRun {
         this.reader.note({ table, column: parentColumn, reason });
       }
       if (ids.length === 0 || depth === MAX_TREE_DEPTH) break;
-      level = await this.read(table, idColumn, ids);
+      const { have, missing } = this.walkedOf(table, ids);
+      let read: Row[] = [];
+      if (missing.length > 0) {
+        flush();
+        read = await this.reader.rowsWhereIn(table, idColumn, missing, { fields });
+        this.keepWalked(read, parents);
+      }
+      level = [...have, ...read];
     }
+    flush();
     await Promise.all(pending);
     return [...found.values()];
+  }
+
+  /** The rows of `ids` that came with other rows, and the ids still to read. */
+  private walkedOf(table: string, ids: Iterable<string>): { have: Row[]; missing: string[] } {
+    const known = this.walked.get(table);
+    const have: Row[] = [];
+    const missing: string[] = [];
+    for (const id of new Set(ids)) {
+      if (id === '') continue;
+      const row = known?.get(id);
+      if (row) have.push(row);
+      else missing.push(id);
+    }
+    return { have, missing };
+  }
+
+  /**
+   * The party rows of entities `ids` of `kind`; the first page of each read also brings what the
+   * parties reference (and `extra`, e.g. the case itself).
+   */
+  private async readPartyRows(
+    kind: EntityKind,
+    ids: readonly string[],
+    extra: readonly Walk[] = [],
+  ): Promise<Row[]> {
+    const entityColumn = partyColumns(kind, this.map).entity ?? '';
+    const done = this.partiesRead.get(kind);
+    const wanted = ids.filter((id) => !done?.ids.has(id));
+    const walks = [...this.partyWalks(kind), ...extra];
+    const onRows = (page: readonly Row[]): void => this.firstParties(kind, page);
+    const found = await this.reader.rowsWhereIn(partyTable(kind, this.map), entityColumn, wanted, {
+      fields: partyFields(kind, this.map),
+      displayValue: 'all',
+      firstPage: { limit: this.walkedPageSize, fields: walkFields(walks), onRows },
+    });
+    this.keepWalked(found, walks);
+    const all = [...(done?.rows ?? []), ...found];
+    this.partiesRead.set(kind, { ids: new Set([...(done?.ids ?? []), ...wanted]), rows: all });
+    if (!done) return found;
+    const asked = new Set(ids);
+    return all.filter((row) => asked.has(rows.fieldText(row, entityColumn) ?? ''));
+  }
+
+  /** Hands the entity's own parties of a first page to `onFirstParties` (once). */
+  private firstParties(kind: EntityKind, page: readonly Row[]): void {
+    const listener = this.options.onFirstParties;
+    if (!listener || this.firstPartiesTold || kind !== this.entity?.kind) return;
+    const own = page
+      .map((row) => rowToPartyRow(row, kind, this.map))
+      .filter((party): party is PartyRow => party?.record.entity.id === this.entity?.id);
+    this.firstPartiesTold = true;
+    try {
+      listener(own);
+    } catch {
+      // A listener's failure is its own: the load goes on.
+    }
   }
 
   private async loadParties(): Promise<PartyRow[]> {
@@ -220,10 +378,7 @@ class LoadRun {
     const loaded = await Promise.all(
       byKind.map(async ([kind, ids]) => {
         const table = partyTable(kind, this.map);
-        const found = await this.reader.rowsWhereIn(table, partyColumns(kind, this.map).entity ?? '', ids, {
-          fields: partyFields(kind, this.map),
-          displayValue: 'all',
-        });
+        const found = await this.readPartyRows(kind, ids);
         const parsed = found.map((row) => ({ row, party: rowToPartyRow(row, kind, this.map) }));
         // A record naming no party we can read, on a table where a party column was omitted: it
         // names a party of that kind (the instance lacks the column, or the user may not read it).
@@ -291,9 +446,9 @@ class LoadRun {
       this.read(m.consumer.table, m.consumer.columns.household, groups.household),
       this.loadHouseholds(groups.household),
       this.loadOrganizations(groups.organization),
-      this.read(m.contact.table, m.contact.columns.id, ids.contact, [m.contact.columns.account]),
-      this.read(m.consumer.table, m.consumer.columns.id, ids.consumer, [m.consumer.columns.household]),
-      this.read(m.user.table, m.user.columns.id, ids.user),
+      this.byId(m.contact, ids.contact, [m.contact.columns.account]),
+      this.byId(m.consumer, ids.consumer, [m.consumer.columns.household]),
+      this.byId(m.user, ids.user),
     ]);
     // A member reference points at sys_user, which contacts extend (and consumers have a user):
     // members that are no internal user are looked up as contacts and consumers.
@@ -301,9 +456,9 @@ class LoadRun {
     const memberIds = organizations.flatMap((o) => o.members.map((member) => member.id));
     const missing = memberIds.filter((id) => !known.has(id));
     const [memberUsers, memberContacts, memberConsumers] = await Promise.all([
-      this.read(m.user.table, m.user.columns.id, missing),
-      this.read(m.contact.table, m.contact.columns.id, missing),
-      this.read(m.consumer.table, m.consumer.columns.id, missing),
+      this.byId(m.user, missing),
+      this.byId(m.contact, missing),
+      this.byId(m.consumer, missing),
     ]);
     const contactsRead = dedupeRows(
       [...accountContacts, ...contactRows, ...memberContacts],
@@ -358,16 +513,14 @@ class LoadRun {
 
   private async loadHouseholds(ids: ReadonlySet<string>): Promise<Household[]> {
     const m = this.map;
-    return (await this.read(m.household.table, m.household.columns.id, ids))
-      .map((row) => rows.rowToHousehold(row, m))
-      .filter(isDefined);
+    return (await this.byId(m.household, ids)).map((row) => rows.rowToHousehold(row, m)).filter(isDefined);
   }
 
   /** Organizations with their members (as users; the caller resolves members that are contacts). */
   private async loadOrganizations(ids: ReadonlySet<string>): Promise<ServiceOrganization[]> {
     const m = this.map;
     const [organizationRows, memberRows] = await Promise.all([
-      this.read(m.serviceOrganization.table, m.serviceOrganization.columns.id, ids),
+      this.byId(m.serviceOrganization, ids),
       this.read(
         m.serviceOrganizationMember.table,
         m.serviceOrganizationMember.columns.serviceOrganization,
@@ -391,7 +544,8 @@ class LoadRun {
 
   /**
    * Accounts with every parent (the walk shared with install base items) and their Restrict
-   * Contact Access flags, read level by level alongside the walk.
+   * Contact Access flags, read alongside the walk: one read per request of the walk (accounts
+   * that came with other rows need none, so their flags are read together).
    */
   private async loadAccounts(start: ReadonlySet<string>): Promise<Account[]> {
     const m = this.map;
@@ -405,14 +559,7 @@ class LoadRun {
         }
       }
     };
-    const found = await this.walkUp(
-      m.account.table,
-      m.account.columns.id,
-      m.account.columns.parent,
-      start,
-      [],
-      flags,
-    );
+    const found = await this.walkUp(m.account, m.account.columns.parent, start, [], flags);
     this.noteOmitted(m.account.table, found, [m.account.columns.parent]);
     return found
       .map((row) => rows.rowToAccount(row, m, restricted))
@@ -422,6 +569,30 @@ class LoadRun {
   /** Role names held per principal id (`sys_user_has_role`). */
   private loadRolesHeld(principalIds: string[]): Promise<Map<string, string[]>> {
     return readRolesHeld(this.reader, this.map, principalIds, this.options.roleName);
+  }
+
+  /**
+   * Records of `target` by id: those that came with other rows, and a batched read of the rest
+   * (with `walks`: the columns and what they reference). `watched` columns omitted are noted.
+   */
+  private async byId(
+    target: { table: string; columns: Readonly<Record<string, string>> & { id: string } },
+    ids: Iterable<string>,
+    watched: readonly string[] = [],
+    walks: readonly Walk[] = [],
+  ): Promise<Row[]> {
+    const { have, missing } = this.walkedOf(target.table, ids);
+    const fields = [...new Set([...Object.values(target.columns), ...walkFields(walks)])];
+    const read = await this.reader.rowsWhereIn(
+      target.table,
+      target.columns.id,
+      missing,
+      walks.length > 0 ? { fields } : {},
+    );
+    this.keepWalked(read, walks);
+    const found = [...have, ...read];
+    this.noteOmitted(target.table, found, watched);
+    return found;
   }
 
   /** Rows whose `field` is one of `ids`; `watched` columns omitted from them are noted as incomplete. */

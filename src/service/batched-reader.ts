@@ -41,16 +41,31 @@ export class BatchedReader {
     this.#slots = new Slots(Math.max(1, options.maxConcurrent ?? DEFAULT_CONCURRENCY));
   }
 
-  /** Every row of `table` whose `field` is one of `ids` (empty ids ignored, duplicates once). */
+  /**
+   * Every row of `table` whose `field` is one of `ids` (empty ids ignored, duplicates once). With
+   * `firstPage`, each chunk's first request asks for `firstPage.limit` rows with `firstPage.fields`
+   * added (e.g. dot-walks that spare later requests for small answers), the rest without them;
+   * `firstPage.onRows` sees each first page as it lands, before the rest is read. (`firstPage`
+   * needs `fields`: without them every column is read anyway.)
+   */
   async rowsWhereIn(
     table: string,
     field: string,
     ids: Iterable<string>,
-    extra: { fields?: readonly string[]; displayValue?: boolean | 'all' } = {},
+    extra: {
+      fields?: readonly string[];
+      displayValue?: boolean | 'all';
+      firstPage?: {
+        readonly limit: number;
+        readonly fields: readonly string[];
+        readonly onRows?: (rows: readonly Row[]) => void;
+      };
+    } = {},
   ): Promise<Row[]> {
     const unique = [...new Set([...ids].filter((id) => id !== ''))];
     if (unique.length === 0) return [];
     const { chunkSize, pageSize, signal } = this.options;
+    const { firstPage, ...read } = extra;
     const chunks: string[][] = [];
     for (let i = 0; i < unique.length; i += chunkSize) chunks.push(unique.slice(i, i + chunkSize));
     try {
@@ -59,8 +74,28 @@ export class BatchedReader {
           this.#slots.run(async () => {
             const out: Row[] = [];
             const query = q.in(field, chunk);
-            for await (const row of this.client.iterate(table, { query, ...extra, pageSize, signal }))
-              out.push(row);
+            let offset = 0;
+            if (firstPage && read.fields) {
+              const fields = [...new Set([...read.fields, ...firstPage.fields])];
+              const page = await this.client.list(table, {
+                ...read,
+                query,
+                fields,
+                limit: firstPage.limit,
+                signal,
+              });
+              out.push(...page.rows);
+              firstPage.onRows?.(page.rows);
+              const more =
+                page.nextOffset !== undefined ||
+                (page.total === undefined
+                  ? page.rows.length >= firstPage.limit
+                  : page.rows.length < page.total);
+              if (!more || page.rows.length === 0) return out;
+              offset = page.nextOffset ?? page.rows.length;
+            }
+            const options = { query, ...read, pageSize, signal, offset };
+            for await (const row of this.client.iterate(table, options)) out.push(row);
             return out;
           }),
         ),

@@ -111,9 +111,12 @@ export function createCamServices(options: CamServicesOptions = {}): OwnedCamSer
           : undefined,
       onAuthRequired,
     });
+  const definitionsIntervalMs = finiteOr(options.definitionsIntervalMs, DEFAULT_DEFINITIONS_INTERVAL_MS);
   const definitions = new DefinitionsService({
     client,
     tableMap,
+    // A copy checked within one interval is used without asking: the schedule checks it next.
+    freshForMs: definitionsIntervalMs,
     instance: instanceOf(options.baseUrl),
     user: options.userId || 'anonymous',
     storage: options.storage,
@@ -138,7 +141,7 @@ export function createCamServices(options: CamServicesOptions = {}): OwnedCamSer
   parties.onWrite((entity) => live.written(entity));
   const refresh = new DefinitionsRefresh({
     definitions,
-    intervalMs: finiteOr(options.definitionsIntervalMs, DEFAULT_DEFINITIONS_INTERVAL_MS),
+    intervalMs: definitionsIntervalMs,
   });
   let review: Promise<AccessReviewService<DefinitionsSnapshot>> | undefined;
   const loadReview = (): Promise<AccessReviewService<DefinitionsSnapshot>> => {

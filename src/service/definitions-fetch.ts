@@ -1,7 +1,8 @@
 /**
  * Reading the definition tables: a cheap freshness stamp per table (one record, newest first, with
- * `X-Total-Count`), and full reads of the kinds whose stamps changed. A table the user may not read
- * (403) or that does not exist (404) is reported as unreadable, never guessed.
+ * `X-Total-Count`), and full reads of the kinds whose stamps changed. A first load reads each table
+ * once, with its rows' update dates, and derives the stamps from the rows (no stamp query). A table
+ * the user may not read (403) or that does not exist (404) is reported as unreadable, never guessed.
  */
 import { ApiError } from '../client/errors.js';
 import { q } from '../client/encoded-query.js';
@@ -37,9 +38,11 @@ export interface KindResult {
   readonly definitions: Partial<Definitions>;
   readonly problems: readonly string[];
   readonly incomplete: readonly IncompleteTable[];
+  /** The stamps of the kind's tables: those given, or those derived from the rows. */
+  readonly stamps: Readonly<Partial<Record<DefinitionTableKey, TableStamp>>>;
 }
 
-type Stamps = Readonly<Record<DefinitionTableKey, TableStamp>>;
+export type Stamps = Readonly<Record<DefinitionTableKey, TableStamp>>;
 
 const UPDATED = 'sys_updated_on';
 
@@ -103,31 +106,55 @@ export function changedKinds(
   );
 }
 
+/** A table's rows and its stamp (the one given, or derived from the rows when asked to). */
+interface TableRead {
+  readonly rows: Row[];
+  readonly stamp: TableStamp;
+}
+
+/**
+ * Reads every row of a table. With a `stamp` (from `readStamps`), an unreadable table is skipped;
+ * with `'derive'`, the rows are read with their sys_updated_on and the stamp is derived from them
+ * (the same count and newest update a stamp query would give), so a first load needs no separate
+ * stamp query. Where the server's `X-Total-Count` differs from the rows it lets the user read, the
+ * first check finds the counts different and reads the table once more; its stamps come from the
+ * stamp query from then on.
+ */
 async function readRows(
   client: TableClient,
   map: TableMap,
   key: DefinitionTableKey,
-  stamp: TableStamp,
+  stamp: TableStamp | 'derive',
   incomplete: IncompleteTable[],
   signal?: AbortSignal,
-): Promise<Row[]> {
+): Promise<TableRead> {
   const { table } = map[key];
-  if (stamp.unreadable) {
-    incomplete.push({ table, reason: stamp.unreadable });
-    return [];
-  }
+  const fields = fieldsOf(map, key);
+  const source = `${table}?${fields.join(',')}`;
+  const unreadable = (reason: string): TableRead => {
+    incomplete.push({ table, reason });
+    return { rows: [], stamp: { source, count: null, maxUpdatedOn: '', unreadable: reason } };
+  };
+  if (stamp !== 'derive' && stamp.unreadable) return unreadable(stamp.unreadable);
+  const derive = stamp === 'derive';
   const rows: Row[] = [];
   try {
     // Ordered by sys_id so pages do not shift under concurrent edits.
-    const options = { fields: fieldsOf(map, key), query: q.orderBy('sys_id'), signal };
+    const read = derive && !fields.includes(UPDATED) ? [...fields, UPDATED] : fields;
+    const options = { fields: read, query: q.orderBy('sys_id'), signal };
     for await (const row of client.iterate(table, options)) rows.push(row);
   } catch (error) {
-    const unreadable = unreadableReason(error);
-    if (unreadable === undefined) throw error;
-    incomplete.push({ table, reason: unreadable });
-    return [];
+    const reason = unreadableReason(error);
+    if (reason === undefined) throw error;
+    return unreadable(reason);
   }
-  return rows;
+  if (!derive) return { rows, stamp };
+  let maxUpdatedOn = '';
+  for (const row of rows) {
+    const updated = row[UPDATED]?.value ?? '';
+    if (updated > maxUpdatedOn) maxUpdatedOn = updated;
+  }
+  return { rows, stamp: { source, count: rows.length, maxUpdatedOn } };
 }
 
 export interface FetchKindOptions {
@@ -140,49 +167,52 @@ const byName = (a: { name: string }, b: { name: string }): number =>
   a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 const byId = (a: { id: string }, b: { id: string }): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-/** Reads one kind's tables in full and converts them. */
+/**
+ * Reads one kind's tables in full and converts them. `stamps` are those `readStamps` gave, or
+ * `'derive'` to read the rows with their update dates and derive the stamps from them (a first
+ * load: one query per table instead of a stamp query and then the rows).
+ */
 export async function fetchKind(
   client: TableClient,
   map: TableMap,
   kind: DefinitionKind,
-  stamps: Stamps,
+  stamps: Stamps | 'derive',
   options: FetchKindOptions = {},
 ): Promise<KindResult> {
   const incomplete: IncompleteTable[] = [];
-  const read = (key: DefinitionTableKey): Promise<Row[]> =>
-    readRows(client, map, key, stamps[key], incomplete, options.signal);
+  const derived: Partial<Record<DefinitionTableKey, TableStamp>> = {};
+  const read = async (key: DefinitionTableKey): Promise<Row[]> => {
+    const stamp = stamps === 'derive' ? 'derive' : stamps[key];
+    const result = await readRows(client, map, key, stamp, incomplete, options.signal);
+    derived[key] = result.stamp;
+    return result.rows;
+  };
+  const done = (definitions: Partial<Definitions>, problems: readonly string[]): KindResult => ({
+    definitions,
+    problems,
+    incomplete,
+    stamps: derived,
+  });
   switch (kind) {
     case 'roles': {
       // The reference catalogue is a chunk of its own in the bundle: loaded while the rows are read.
       const seed = options.seed ?? import('../access/role-seed.js').then((module) => module.ROLE_SEED);
       const [roles, edges, catalogue] = await Promise.all([read('role'), read('roleContains'), seed]);
       // Without the roles every edge would be reported as dangling: the 403 already says it all.
-      const result = convertRoleRows(roles, stamps.role.unreadable ? [] : edges, map, catalogue);
-      return { definitions: { roles: result.items.sort(byName) }, problems: result.problems, incomplete };
+      const result = convertRoleRows(roles, derived.role?.unreadable ? [] : edges, map, catalogue);
+      return done({ roles: result.items.sort(byName) }, result.problems);
     }
     case 'responsibilities': {
       const result = responsibilitiesFromRows(await read('responsibility'), map);
-      return {
-        definitions: { responsibilities: result.items.sort(byId) },
-        problems: result.problems,
-        incomplete,
-      };
+      return done({ responsibilities: result.items.sort(byId) }, result.problems);
     }
     case 'accessConfigs': {
       const result = accessConfigsFromRows(await read('accessConfig'), map);
-      return {
-        definitions: { accessConfigs: result.items.sort(byId) },
-        problems: result.problems,
-        incomplete,
-      };
+      return done({ accessConfigs: result.items.sort(byId) }, result.problems);
     }
     case 'relationshipTypes': {
       const result = relationshipTypesFromRows(await read('relationshipType'), map);
-      return {
-        definitions: { relationshipTypes: result.items.sort(byId) },
-        problems: result.problems,
-        incomplete,
-      };
+      return done({ relationshipTypes: result.items.sort(byId) }, result.problems);
     }
   }
 }

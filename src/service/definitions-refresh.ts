@@ -4,16 +4,31 @@
  * (default 15 minutes) and when the page comes back after a longer absence, the definitions
  * service compares its cheap per-table stamps with the server and refetches only what changed,
  * updating the IndexedDB cache and telling every badge. Nothing is asked while the page is hidden
- * or offline; tabs sharing a cache already revalidate once (definitions-service.ts).
+ * or offline; tabs sharing a cache already revalidate once (definitions-service.ts). A copy the
+ * service took from its cache without asking (checked less than an interval ago) counts as checked
+ * then: the next check comes when its interval is up, not a whole interval after the page opened.
  */
 import { browserEnvironment, type LiveEnvironment } from './live-environment.js';
 
 /** Default time between definition checks: 15 minutes. */
 export const DEFAULT_DEFINITIONS_INTERVAL_MS = 15 * 60_000;
 
+/** What the schedule needs to know of a snapshot: where it came from and how old it is. */
+interface SnapshotAge {
+  readonly source: string;
+  readonly stale: boolean;
+  ageMs(): number;
+}
+
 export interface DefinitionsRefreshOptions {
-  /** What is refreshed: the definitions service. */
-  readonly definitions: { refresh(signal?: AbortSignal): Promise<unknown> };
+  /**
+   * What is refreshed: the definitions service. With `subscribe`, a fresh copy served from the
+   * cache moves the next check forward to when that copy's interval is up.
+   */
+  readonly definitions: {
+    refresh(signal?: AbortSignal): Promise<unknown>;
+    subscribe?(listener: (snapshot: SnapshotAge) => void): () => void;
+  };
   /** Between checks, ms; 0 turns the scheduled checks off. */
   readonly intervalMs?: number;
   readonly environment?: LiveEnvironment;
@@ -23,6 +38,7 @@ export class DefinitionsRefresh {
   readonly #options: DefinitionsRefreshOptions;
   readonly #env: LiveEnvironment;
   readonly #stop: () => void;
+  readonly #unsubscribe: () => void;
   readonly #abort = new AbortController();
   #timer: unknown;
   #lastCheck: number;
@@ -33,6 +49,7 @@ export class DefinitionsRefresh {
     this.#env = options.environment ?? browserEnvironment();
     this.#lastCheck = this.#env.now();
     this.#stop = this.#env.watch(() => this.#onReturn());
+    this.#unsubscribe = options.definitions.subscribe?.((snapshot) => this.#onSnapshot(snapshot)) ?? noop;
     this.#arm();
   }
 
@@ -42,6 +59,7 @@ export class DefinitionsRefresh {
 
   dispose(): void {
     this.#stop();
+    this.#unsubscribe();
     this.#abort.abort(new DOMException('Disposed', 'AbortError'));
     if (this.#timer !== undefined) this.#env.clearTimeout(this.#timer);
     this.#timer = undefined;
@@ -57,7 +75,16 @@ export class DefinitionsRefresh {
     if (this.#env.now() - this.#lastCheck >= this.intervalMs) void this.#check();
   }
 
-  #arm(): void {
+  /** A copy from the cache, not checked now (fresh): it was last checked `ageMs` ago. */
+  #onSnapshot(snapshot: SnapshotAge): void {
+    if (snapshot.source !== 'cache' || snapshot.stale || this.intervalMs === 0) return;
+    const checkedAt = this.#env.now() - snapshot.ageMs();
+    if (checkedAt >= this.#lastCheck) return;
+    this.#lastCheck = checkedAt;
+    this.#arm(Math.max(0, checkedAt + this.intervalMs - this.#env.now()));
+  }
+
+  #arm(delayMs = this.intervalMs): void {
     if (this.#timer !== undefined) this.#env.clearTimeout(this.#timer);
     this.#timer = undefined;
     if (this.intervalMs === 0 || this.#abort.signal.aborted) return;
@@ -66,7 +93,7 @@ export class DefinitionsRefresh {
       // Hidden or offline: the return (focus, visibility, online) checks, since it is overdue.
       if (this.#active()) void this.#check();
       else this.#arm();
-    }, this.intervalMs);
+    }, delayMs);
   }
 
   async #check(): Promise<void> {
@@ -84,3 +111,5 @@ export class DefinitionsRefresh {
     }
   }
 }
+
+function noop(): void {}

@@ -1,7 +1,10 @@
 /**
  * The definitions service: cache-first, then revalidate. `load()` answers at once from IndexedDB
- * when a copy exists, then compares cheap per-table stamps with the server in the background and
- * refetches only the kinds that changed, notifying subscribers when the answer changed.
+ * when a copy exists. A copy confirmed by the server less than `freshForMs` ago (default 15
+ * minutes, the provider's `definitions-interval`) is used as it is, with no request at all; an
+ * older one is compared with the server in the background through cheap per-table stamps, and only
+ * the kinds that changed are refetched, notifying subscribers when the answer changed. Without a
+ * copy, each table is read once and its stamp derived from the rows.
  */
 import { DefinitionsCache, type StorageStatus } from '../cache/definitions-cache.js';
 import type { CacheMeta, OpenDefinitionsDB } from '../cache/definitions-db.js';
@@ -13,7 +16,15 @@ import type { AccessTestFileDocument } from '../access/test-file-schema.js';
 import { toAccessTestFile } from '../access/test-file-export.js';
 import type { Definitions, PersonaGrant, RoleDef } from '../model/definitions.js';
 import { withPersonaGrants } from '../access/builtin-persona-grants.js';
-import { changedKinds, DEFINITION_KINDS, fetchKind, readStamps } from './definitions-fetch.js';
+import {
+  changedKinds,
+  DEFINITION_KINDS,
+  fetchKind,
+  readStamps,
+  type DefinitionKind,
+  type Stamps,
+} from './definitions-fetch.js';
+import { DEFAULT_DEFINITIONS_INTERVAL_MS } from './definitions-refresh.js';
 import {
   DefinitionsUnavailableError,
   type CacheOwner,
@@ -40,6 +51,12 @@ export interface DefinitionsServiceOptions {
   readonly instance: string;
   readonly user: string;
   readonly now?: () => number;
+  /**
+   * How long a copy confirmed by the server is used without asking again, in ms (default 15
+   * minutes, like the definitions schedule; 0: every load checks with the server). The schedule
+   * (DefinitionsRefresh) still checks every interval: an administrator's change is picked up then.
+   */
+  readonly freshForMs?: number;
   readonly storage?: DefinitionsStorageOptions;
   /** Role catalogue used to enrich roles read from the instance (default: the reference seed). */
   readonly roleSeed?: readonly RoleDef[];
@@ -180,11 +197,16 @@ export class DefinitionsService {
     if (!cached) return this.refresh(signal);
     this.#entry = { ...cached.meta, definitions: cached.definitions };
     const imported = cached.meta.source === 'import';
+    const fresh = !imported && this.#isFresh(cached.meta.fetchedAt);
     const snapshot = this.#publish(
-      this.#snapshot(this.#entry, imported ? 'import' : 'cache', { stale: !imported, offline: false }),
+      this.#snapshot(this.#entry, imported ? 'import' : 'cache', {
+        stale: !imported && !fresh,
+        offline: false,
+      }),
     );
-    // An import is the user's choice: it stays until refresh() or clear().
-    if (!imported) {
+    // An import is the user's choice: it stays until refresh() or clear(). A fresh copy is not
+    // checked now: the schedule checks it when its interval is up.
+    if (!imported && !fresh) {
       // A failed background check keeps the copy, and says why rather than "checking…" forever.
       this.#background = this.refresh(signal).catch((error: unknown) => {
         const current = this.#current;
@@ -194,6 +216,13 @@ export class DefinitionsService {
       });
     }
     return snapshot;
+  }
+
+  /** Whether a copy confirmed at `fetchedAt` is inside the freshness window (a clock gone back: no). */
+  #isFresh(fetchedAt: number): boolean {
+    const window = this.#options.freshForMs ?? DEFAULT_DEFINITIONS_INTERVAL_MS;
+    const age = this.#now() - fetchedAt;
+    return Number.isFinite(window) && age >= 0 && age < window;
   }
 
   async #revalidate(signal?: AbortSignal): Promise<DefinitionsSnapshot> {
@@ -219,15 +248,24 @@ export class DefinitionsService {
     const { client } = this.#options;
     let entry: Entry;
     try {
-      const stamps = await readStamps(client, this.#map, combined);
       const fromServer = previous?.source === 'network' ? previous : undefined;
-      const kinds = changedKinds(fromServer?.tables, stamps);
-      const results = await Promise.all(
-        kinds.map((kind) => {
-          const options = { seed: this.#options.roleSeed, signal: combined };
-          return fetchKind(client, this.#map, kind, stamps, options).then((result) => ({ kind, result }));
-        }),
-      );
+      const options = { seed: this.#options.roleSeed, signal: combined };
+      const read = (kind: DefinitionKind, given: Stamps | 'derive') =>
+        fetchKind(client, this.#map, kind, given, options).then((result) => ({ kind, result }));
+      let stamps: Stamps;
+      let kinds: DefinitionKind[];
+      let results: { kind: DefinitionKind; result: Awaited<ReturnType<typeof fetchKind>> }[];
+      if (fromServer) {
+        // A copy from the server: compare stamps, refetch what changed.
+        stamps = await readStamps(client, this.#map, combined);
+        kinds = changedKinds(fromServer.tables, stamps);
+        results = await Promise.all(kinds.map((kind) => read(kind, stamps)));
+      } else {
+        // Nothing to compare with: every table read once, its stamp derived from its rows.
+        kinds = Object.keys(DEFINITION_KINDS) as DefinitionKind[];
+        results = await Promise.all(kinds.map((kind) => read(kind, 'derive')));
+        stamps = Object.assign({}, ...results.map(({ result }) => result.stamps)) as Stamps;
+      }
       let definitions: Definitions = fromServer?.definitions ?? EMPTY;
       const problems: Record<string, readonly string[]> = { ...fromServer?.problems };
       const refetched = new Set(

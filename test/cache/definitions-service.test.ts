@@ -50,13 +50,87 @@ describe('DefinitionsService: cache-first loading', () => {
     expect(snapshot.definitions.roles.map((r) => r.name)).to.have.length(4);
     expect(snapshot.definitions.accessConfigs.map((c) => c.id)).to.have.length(2);
     expect(snapshot.problems.join('\n')).to.match(/unknown access level "admin"/);
-    // One freshness stamp per table, then the rows: 4 roles at 2 per page are 2 requests.
+    // No freshness stamp query: each table is read once, its stamp derived from the rows' update
+    // dates (4 roles, 3 edges at 2 per page: 2 requests each).
+    expect(backend.hits.filter((hit) => hit.stamp)).to.deep.equal([]);
+    const reads = backend.reads();
+    expect(reads.filter((table) => table === 'sys_user_role')).to.have.length(2);
+    expect(reads.filter((table) => table === 'sys_user_role_contains')).to.have.length(2);
+    expect(new Set(reads)).to.deep.equal(new Set(DEFINITION_TABLES));
+  });
+
+  it('the stamps derived on a first load match the server: the next check reads no rows', async () => {
+    await service().load();
+    backend.hits.length = 0;
+    const second = service();
+    await second.load();
+    const after = await second.revalidated();
+    expect(backend.reads()).to.deep.equal([]);
+    expect(backend.hits.map((hit) => hit.table)).to.have.members(DEFINITION_TABLES);
+    expect(after?.stale).to.equal(false);
+  });
+
+  it('a copy checked within the freshness window is used with no request at all', async () => {
+    const clock = new Clock();
+    const first = await service({ now: clock.now, freshForMs: 15 * 60_000 }).load();
+    backend.hits.length = 0;
+    clock.time += 14 * 60_000;
+    const second = service({ now: clock.now, freshForMs: 15 * 60_000 });
+    const snapshot = await second.load();
+    await second.revalidated();
+    expect(backend.hits).to.deep.equal([]);
+    expect(snapshot.source).to.equal('cache');
+    // Checked 14 minutes ago, inside the window: not "checking…", and its age says when.
+    expect(snapshot.stale).to.equal(false);
+    expect(snapshot.ageMs()).to.equal(14 * 60_000);
+    expect(snapshot.definitions).to.deep.equal(first.definitions);
+  });
+
+  it('the window defaults to 15 minutes; past it, a load checks with the server again', async () => {
+    const clock = new Clock();
+    await service({ now: clock.now, freshForMs: undefined }).load();
+    backend.editRole(GUARANTOR, 'Guarantor (edited on the instance)');
+    backend.hits.length = 0;
+
+    clock.time += 15 * 60_000 - 1;
+    const inside = service({ now: clock.now, freshForMs: undefined });
+    const kept = await inside.load();
+    await inside.revalidated();
+    expect(backend.hits).to.deep.equal([]);
+    expect(describeRole(kept, GUARANTOR)).to.equal('Guarantor of a loan');
+    inside.dispose();
+
+    clock.time += 1;
+    const past = service({ now: clock.now, freshForMs: undefined });
+    const stale = await past.load();
+    expect(stale.stale).to.equal(true);
+    const after = await past.revalidated();
     expect(backend.hits.filter((hit) => hit.stamp).map((hit) => hit.table)).to.have.members(
       DEFINITION_TABLES,
     );
-    const reads = backend.reads();
-    expect(reads.filter((table) => table === 'sys_user_role')).to.have.length(2);
-    expect(new Set(reads)).to.deep.equal(new Set(DEFINITION_TABLES));
+    expect(describeRole(after!, GUARANTOR)).to.equal('Guarantor (edited on the instance)');
+  });
+
+  it('refresh() inside the window still checks with the server (the schedule picks up changes)', async () => {
+    const clock = new Clock();
+    const window = { now: clock.now, freshForMs: 15 * 60_000 };
+    await service(window).load();
+    backend.editRole(GUARANTOR, 'Guarantor (edited on the instance)');
+    const second = service(window);
+    expect(describeRole(await second.load(), GUARANTOR)).to.equal('Guarantor of a loan');
+    const refreshed = await second.refresh();
+    expect(describeRole(refreshed, GUARANTOR)).to.equal('Guarantor (edited on the instance)');
+  });
+
+  it('a clock gone back (copy from the future) is not trusted as fresh', async () => {
+    const clock = new Clock();
+    await service({ now: clock.now, freshForMs: 15 * 60_000 }).load();
+    backend.hits.length = 0;
+    clock.time -= 60_000;
+    const second = service({ now: clock.now, freshForMs: 15 * 60_000 });
+    expect((await second.load()).stale).to.equal(true);
+    await second.revalidated();
+    expect(backend.hits.length).to.be.greaterThan(0);
   });
 
   it('a second load answers from the cache with no request answered, then revalidation picks up a changed role', async () => {

@@ -21,7 +21,11 @@ export function testClient(): TableApiClient {
   return new TableApiClient({ retry: { retries: 0 }, defaultPageSize: 2 });
 }
 
-/** A definitions service over the fixture backend. */
+/**
+ * A definitions service over the fixture backend. Most tests here are about revalidation, so every
+ * load checks with the server (`freshForMs: 0`) unless a test gives a window; the window has tests
+ * of its own.
+ */
 export function service(
   options: Partial<Omit<DefinitionsServiceOptions, 'storage'>> & { storage?: DefinitionsStorageOptions } = {},
 ): DefinitionsService {
@@ -29,6 +33,7 @@ export function service(
     client: testClient(),
     instance: INSTANCE,
     user: 'ana',
+    freshForMs: 0,
     ...options,
   });
   live.add(created);

@@ -36,8 +36,9 @@ describe('encoded-query builder', () => {
     expect(q.clauseCount).to.equal(0);
   });
 
-  it('accepts a single dot-walk in field names', () => {
+  it('accepts dot-walks in field names, up to three levels', () => {
     expect(q.eq('case.account', 'x').toString()).to.equal('case.account=x');
+    expect(q.eq('case.account.parent', 'x').toString()).to.equal('case.account.parent=x');
   });
 
   it('is immutable: every call returns a new query and leaves the old one as it was', () => {
@@ -119,14 +120,14 @@ describe('encoded-query builder', () => {
     expect(valueError(() => q.notIn('sys_id', [])).reason).to.equal('empty-list');
   });
 
-  it('validates field names: lowercase identifiers with at most one dot-walk', () => {
+  it('validates field names: lowercase identifiers dot-walked at most twice', () => {
     const bad = [
       '',
       'Name',
       '1st',
       'a-b',
       'a b',
-      'a.b.c',
+      'a.b.c.d',
       'a.',
       '.a',
       'a^b',

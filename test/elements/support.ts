@@ -59,8 +59,8 @@ export interface AllElements {
 }
 
 /** The elements of the housing loan case, inside one provider, as an agent console would place them. */
-export function allElementsTemplate(userId = freshUserId()): TemplateResult {
-  return html`<cam-provider user-id=${userId}>
+export function allElementsTemplate(userId = freshUserId(), definitionsInterval = 15): TemplateResult {
+  return html`<cam-provider user-id=${userId} definitions-interval=${definitionsInterval}>
     <cam-related-party-list entity-table=${CASE_TABLE} entity-id=${LOAN.caseId}></cam-related-party-list>
     <cam-effective-access-badge
       entity-table=${CASE_TABLE}

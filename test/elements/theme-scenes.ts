@@ -155,7 +155,8 @@ const offline: Scene = async (visit) => {
   await first.provider.current?.definitions.revalidated();
   first.provider.remove();
   faults.set({ offline: true, tables: ['sys_user_role', 'sys_user_role_contains'] });
-  const provider = await fixture<HTMLElement>(allElementsTemplate(userId));
+  // Checked with the server on every load (interval 0): the check fails, the copy is offline.
+  const provider = await fixture<HTMLElement>(allElementsTemplate(userId, 0));
   const inspector = provider.querySelector('cam-access-inspector');
   await until(
     () => inspector?.shadowRoot?.querySelector('[part="offline"]') != null,

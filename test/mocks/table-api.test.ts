@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { STORY } from '../../mocks/seed/index.js';
+import { faults } from '../../mocks/faults.js';
 import { api, result, TABLE_API, useMockTableApi, type ApiAnswer } from './support.js';
 
 type Wire = Record<string, unknown>;
@@ -149,6 +150,54 @@ describe('mock Table API: display values', () => {
         value: loan.household.id,
       },
     });
+  });
+
+  it('dot-walks three levels, in lists too, with only the fields asked for', async () => {
+    const rows = result<Wire[]>(
+      await api(
+        `sn_customerservice_related_party?sysparm_exclude_reference_link=true&sysparm_display_value=all` +
+          `&sysparm_fields=contact,contact.sys_id,contact.account.name,contact.account.parent` +
+          `&sysparm_query=${encodeURIComponent(`contact=${loan.attorney.id}^case=${loan.caseId}`)}`,
+      ),
+    );
+    expect(rows).to.deep.equal([
+      {
+        contact: { display_value: loan.attorney.name, value: loan.attorney.id },
+        'contact.sys_id': { display_value: loan.attorney.id, value: loan.attorney.id },
+        'contact.account.name': { display_value: loan.lawFirm.name, value: loan.lawFirm.name },
+        // The law firm has no parent: an empty reference at the end.
+        'contact.account.parent': { display_value: '', value: '' },
+      },
+    ]);
+  });
+
+  it('an empty or dangling reference on the way gives empty values, not an error', async () => {
+    // The housing loan's case has no contact; its co-borrower party has no contact either.
+    const row = result<Wire>(
+      await api(
+        `sn_customerservice_case/${loan.caseId}?sysparm_exclude_reference_link=true` +
+          `&sysparm_fields=contact.sys_id,contact.account.name,contact.account`,
+      ),
+    );
+    expect(row).to.deep.equal({ 'contact.sys_id': '', 'contact.account.name': '', 'contact.account': '' });
+  });
+
+  it('omits dot-walked fields the user may not read: a column on the way, or a table walked into', async () => {
+    const path = `sn_customerservice_related_party?sysparm_exclude_reference_link=true&sysparm_query=${encodeURIComponent(`contact=${loan.attorney.id}`)}`;
+    const fields = '&sysparm_fields=contact,contact.name,contact.account.name,contact.account.parent';
+    faults.set({ omitFields: { customer_account: ['parent'] } });
+    expect(Object.keys(result<Wire[]>(await api(path + fields))[0] ?? {})).to.deep.equal([
+      'contact',
+      'contact.name',
+      'contact.account.name',
+    ]);
+    faults.set({ omitFields: { customer_contact: ['account'] } });
+    expect(Object.keys(result<Wire[]>(await api(path + fields))[0] ?? {})).to.deep.equal([
+      'contact',
+      'contact.name',
+    ]);
+    faults.set({ omitFields: {}, forbiddenTables: ['customer_contact'] });
+    expect(Object.keys(result<Wire[]>(await api(path + fields))[0] ?? {})).to.deep.equal(['contact']);
   });
 
   it('resolves a roles-held user in the table that holds it (a contact here)', async () => {

@@ -36,6 +36,11 @@ export interface ServiceOptions {
   readonly instance?: string;
   readonly storage?: DefinitionsStorageOptions;
   readonly onAuthRequired?: (error: AuthError) => void;
+  /**
+   * The definitions' freshness window (ms). Default 0: every load checks with the server, since
+   * these tests are about revalidation under faults (the provider's 15-minute window has its own tests).
+   */
+  readonly freshForMs?: number;
 }
 
 /** The services <cam-provider> would create, over the mock backend. */
@@ -51,6 +56,7 @@ export function makeServices(options: ServiceOptions = {}) {
     instance: options.instance ?? location.origin,
     user: options.user ?? freshUser(),
     storage: options.storage,
+    freshForMs: options.freshForMs ?? 0,
   });
   const access = new AccessService<DefinitionsSnapshot>(new AccessFactsLoader(client, map), definitions);
   const parties = new RelatedPartiesService(client, map);

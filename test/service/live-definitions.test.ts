@@ -100,6 +100,57 @@ describe('live refresh: definitions', () => {
     expect(never.calls).to.equal(0);
   });
 
+  it('a fresh copy from the cache counts as checked when it was: the next check comes when its interval is up', async () => {
+    const page = new FakePage();
+    const user = freshUser('live-window');
+    const services = (): DefinitionsService => {
+      const created = new DefinitionsService({
+        client: makeServices().client,
+        tableMap: map,
+        instance: location.origin,
+        user,
+        now: page.now,
+      });
+      disposers.push(() => created.dispose());
+      return created;
+    };
+    await services().load();
+    page.advance(10 * MINUTE);
+
+    // A new page 10 minutes later: the copy is used as it is (no definition request)…
+    const definitions = services();
+    schedule(page, definitions as unknown as RefreshCounter);
+    requestLog.clear();
+    const cached = await definitions.load();
+    await definitions.revalidated();
+    expect(cached.source).to.equal('cache');
+    expect(cached.stale).to.equal(false);
+    const definitionTables = new Set<string>([
+      map.role.table,
+      map.roleContains.table,
+      map.responsibility.table,
+      map.accessConfig.table,
+      map.relationshipType.table,
+    ]);
+    const asked = () => requestLog.entries.filter((entry) => definitionTables.has(entry.table));
+    expect(asked()).to.deep.equal([]);
+
+    // …and an administrator's change is picked up 5 minutes later, when its 15 minutes are up.
+    const type = STORY.housingLoan.relationshipTypes.guarantor;
+    getStore().update(map.relationshipType.table, type.id, { name: 'Guarantor (renamed)' });
+    const names: string[] = [];
+    definitions.subscribe((snapshot) =>
+      names.push(
+        ...snapshot.definitions.relationshipTypes.filter((t) => t.id === type.id).map((t) => t.name),
+      ),
+    );
+    page.advance(5 * MINUTE - 1);
+    await settle();
+    expect(asked()).to.deep.equal([]);
+    page.advance(1);
+    await until(() => names.includes('Guarantor (renamed)'), 'the renamed type arrived');
+  });
+
   it('an administrator’s change reaches the cache and every access answer at the next check', async () => {
     const page = new FakePage();
     const user = freshUser('live-defs');

@@ -182,7 +182,8 @@ describe('services over the mock backend', () => {
       ];
       const results = await Promise.all(principals.map((principal) => access.forEntity(loan, { principal })));
       expect(new Set(results).size).to.equal(1);
-      expect(requestLog.entries.filter((e) => e.table === map.case.table)).to.have.length(1);
+      // One load: one read of the case's parties (the case comes with them).
+      expect(requestLog.entries.filter((e) => e.table === map.caseParty.table)).to.have.length(1);
       // Priya holds only sn_customerservice.case_viewer: she reads every case; Sam (the agent
       // persona row, sn_customerservice_agent) works every case.
       expect(results[0]?.engine.check(principals[0]!, loan).level).to.equal('read');

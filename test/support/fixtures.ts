@@ -47,10 +47,15 @@ export interface ProviderFixture<E extends Element> {
 export async function renderInProvider<E extends Element>(
   content: TemplateResult,
   selector: string,
-  options: { userId?: string } = {},
+  options: { userId?: string; definitionsInterval?: number } = {},
 ): Promise<ProviderFixture<E>> {
+  // definitions-interval 0: every load checks the cached definitions with the server.
   const provider = await fixture<CamProvider>(
-    html`<cam-provider user-id=${options.userId ?? freshUserId()}>${content}</cam-provider>`,
+    html`<cam-provider
+      user-id=${options.userId ?? freshUserId()}
+      definitions-interval=${options.definitionsInterval ?? 15}
+      >${content}</cam-provider
+    >`,
   );
   const element = provider.querySelector<E>(selector);
   if (!element) throw new Error(`renderInProvider: no element matches ${selector}`);
