@@ -11,7 +11,7 @@ import {
   type PartiesChange,
   type PartyRow,
 } from '../../src/index.js';
-import { isEmptyChange } from '../../src/service/change-feed.js';
+import { isEmptyChange } from '../../src/service/parties-change.js';
 import type { CamServices } from '../context.js';
 import {
   MissingProviderError,
