@@ -43,6 +43,8 @@ export default defineConfig({
     include: ['msw', 'msw/browser', 'lit', '@lit/context', '@lit/localize', '@lit/task', 'idb', 'valibot'],
   },
   preview: { host: '127.0.0.1' },
+  // The access review's worker as an ES module chunk (like the self-contained bundle's).
+  worker: { format: 'es' },
   build: {
     outDir: 'dist-demo',
     emptyOutDir: true,

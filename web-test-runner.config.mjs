@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { defaultReporter } from '@web/test-runner';
@@ -22,6 +23,15 @@ export default {
   middleware: [
     function serveMockWorker(context, next) {
       if (context.url === '/mockServiceWorker.js') context.url = '/public/mockServiceWorker.js';
+      return next();
+    },
+    // A worker script named as built (`new URL('./review-worker.js', import.meta.url)`) is served
+    // from its TypeScript source, as imports are.
+    function serveWorkerSource(context, next) {
+      const ts = context.path.replace(/\.js$/, '.ts');
+      if (context.path.startsWith('/src/') && ts !== context.path && !existsSync(`.${context.path}`)) {
+        if (existsSync(`.${ts}`)) context.url = context.url.replace(context.path, ts);
+      }
       return next();
     },
   ],

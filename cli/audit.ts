@@ -22,6 +22,7 @@ import {
   type Finding,
   type Severity,
 } from '../src/review/index.js';
+import { describeFinding } from '../components/access-review/finding-text.js';
 
 export const AUDIT_USAGE = `Usage:
   npm run -s access -- audit FILE [--json | --csv] [--fail-on SEVERITY] [--closed-days N] [--now TIME]
@@ -51,9 +52,10 @@ function readText(file: string): string {
 
 function printText(file: string, findings: readonly Finding[]): void {
   for (const f of findings) {
-    console.log(`${f.severity.toUpperCase().padEnd(6)} ${f.kind}: ${f.summary}`);
-    for (const line of f.evidence) console.log(`         - ${line}`);
-    console.log(`         fix: ${f.fix.text}`);
+    const text = describeFinding(f);
+    console.log(`${f.severity.toUpperCase().padEnd(6)} ${f.kind}: ${text.summary}`);
+    for (const line of text.evidence) console.log(`         - ${line}`);
+    console.log(`         fix: ${text.fix}`);
   }
   const counts = SEVERITIES.map((s) => `${findings.filter((f) => f.severity === s).length} ${s}`).reverse();
   console.log(
@@ -99,8 +101,8 @@ export function audit(argv: readonly string[]): number {
     exportedAt: new Date(now).toISOString(),
     scope: file,
   };
-  if (values.json) process.stdout.write(reviewToJson(result, [], meta));
-  else if (values.csv) process.stdout.write(reviewToCsv(result, [], meta));
+  if (values.json) process.stdout.write(reviewToJson(result, [], meta, describeFinding));
+  else if (values.csv) process.stdout.write(reviewToCsv(result, [], meta, describeFinding));
   else printText(file, result.findings);
   const failing = threshold && result.findings.some((f) => compareSeverity(f.severity, threshold) >= 0);
   return failing ? 1 : 0;

@@ -11,6 +11,13 @@ export function bundleConfig({ outDir, external = [], sourcemap = true }) {
     configFile: false,
     logLevel: 'warn',
     publicDir: false,
+    // Files the bundle loads by URL (the access review's worker) are found relative to the bundle.
+    base: './',
+    // The access review's worker: an ES module beside the bundle (same origin: `worker-src 'self'`).
+    worker: {
+      format: 'es',
+      rolldownOptions: { output: { entryFileNames: CHUNK_FILES, chunkFileNames: CHUNK_FILES } },
+    },
     build: {
       outDir,
       emptyOutDir: false,

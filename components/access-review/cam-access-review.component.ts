@@ -6,7 +6,7 @@ import { localized, msg, str } from '@lit/localize';
 import { formatRef } from '../../src/model/kinds.js';
 import type { Decision } from '../../src/review/decisions.js';
 import { reviewToCsv, reviewToJson, type ReviewExportMeta } from '../../src/review/export.js';
-import type { Finding, ReviewResult } from '../../src/review/types.js';
+import type { Finding, MatrixRow, ReviewResult } from '../../src/review/types.js';
 import {
   AccessReviewService,
   type LoadedReview,
@@ -19,8 +19,17 @@ import { entityWord } from '../internal/labels.js';
 import { ApplyController } from './apply-controller.js';
 import { styles } from './cam-access-review.styles.js';
 import { downloadText } from './download.js';
+import { FeedFocus } from './feed-focus.js';
+import { describeFinding } from './finding-text.js';
 import { renderFindings } from './findings-view.js';
-import { DEFAULT_MATRIX_QUERY, matrixItems, nextSort, type MatrixQuery } from './matrix-model.js';
+import {
+  DEFAULT_MATRIX_QUERY,
+  matrixItemsInSteps,
+  nextSort,
+  peopleWithAccess,
+  type MatrixItem,
+  type MatrixQuery,
+} from './matrix-model.js';
 import { renderMatrix } from './matrix-view.js';
 import { applyStatusLabel } from './labels.js';
 
@@ -29,9 +38,20 @@ interface Review {
   readonly result: ReviewResult;
   /** When the review was computed (ms), for the export. */
   readonly at: number;
+  /** False while only the findings are known (the matrix is still being worked out). */
+  readonly complete: boolean;
 }
 
-const FINDINGS_PAGE = 50;
+/** Runs `steps`, letting the page run whenever a slice of them took `sliceMs`; stops on abort. */
+async function inSlices(steps: Iterator<void, unknown>, signal: AbortSignal, sliceMs = 15): Promise<void> {
+  let started = performance.now();
+  while (!steps.next().done) {
+    if (performance.now() - started < sliceMs) continue;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    signal.throwIfAborted();
+    started = performance.now();
+  }
+}
 
 /**
  * An access review: who can access the records of an account (or one record), how, and what looks
@@ -43,8 +63,9 @@ const FINDINGS_PAGE = 50;
  * @summary Access review of an account or one record: matrix, findings, decisions, export.
  * @csspart summary - The line counting people, records and findings.
  * @csspart progress - The loading progress (with Cancel).
- * @csspart findings - The findings list.
- * @csspart finding - One finding.
+ * @csspart findings-body - The scrolling region of the findings.
+ * @csspart findings - The findings feed (ARIA feed; virtualised when long).
+ * @csspart finding - One finding (an article of the feed).
  * @csspart severity - A finding's severity.
  * @csspart decision - A finding's decision (radio group).
  * @csspart type-select - The relationship type to change to.
@@ -82,7 +103,7 @@ const FINDINGS_PAGE = 50;
  * @cssprop --cam-color-focus - Focus ring colour.
  * @cssprop --cam-focus-ring-width - Focus ring width (default 2px).
  * @cssprop --cam-space - Spacing between blocks (default 0.5rem).
- * @cssprop --cam-access-review-max-height - Height of the matrix before it scrolls (default 28rem).
+ * @cssprop --cam-access-review-max-height - Height of the findings and of the matrix before they scroll (default 28rem).
  * @cssprop --cam-level-none-bg - Background of the none access level badge.
  * @cssprop --cam-level-none-fg - Text of the none access level badge.
  * @cssprop --cam-level-read-bg - Background of the read access level badge.
@@ -127,11 +148,18 @@ export class CamAccessReview extends LitElement {
   @state() private progress: ReviewProgress | undefined;
   @state() private cancelled = false;
   @state() private decisions = new Map<string, Decision>();
-  @state() private findingsLimit = FINDINGS_PAGE;
   @state() private query: MatrixQuery = DEFAULT_MATRIX_QUERY;
   @state() private reloads = 0;
+  /** The findings, while the matrix is still being worked out. */
+  @state() private partial: Review | undefined;
+  /** The matrix as last shown, kept while neither its rows nor its query change. */
+  #items?: { rows: readonly MatrixRow[]; query: MatrixQuery; single: boolean; items: MatrixItem[] };
 
   private readonly applying = new ApplyController(this);
+  private readonly feedFocus = new FeedFocus(
+    () => this.shadowRoot,
+    (index) => this.review?.result.findings[index]?.id,
+  );
   private reviewService?: { services: CamServices; service: AccessReviewService<DefinitionsSnapshot> };
 
   private readonly task = new Task(this, {
@@ -151,22 +179,35 @@ export class CamAccessReview extends LitElement {
       if (!scope) return initialState;
       this.cancelled = false;
       this.progress = undefined;
+      this.partial = undefined;
+      this.decisions = new Map();
+      this.feedFocus.reset();
       this.applying.reset();
       try {
-        const service = this.serviceFor(services);
+        const service = await this.serviceFor(services);
         let records = 0;
         const onProgress = (p: ReviewProgress) => {
           records = p.records;
-          this.progress = p;
+          if (!signal.aborted) this.progress = p;
         };
         const loaded = await service.load(scope, { signal, onProgress });
         this.progress = { step: 'review', records };
         const at = Date.now();
-        // In slices that yield to the page: a large account never freezes it, and Cancel works.
-        const result = await service.reviewInSteps(loaded, { now: at, closedDays, signal, onProgress });
-        this.decisions = new Map();
-        this.findingsLimit = FINDINGS_PAGE;
-        return { loaded, result, at };
+        // In a worker for a large account (in slices on the page otherwise): the page never freezes,
+        // the findings show while the matrix is worked out, and Cancel works throughout.
+        const result = await service.reviewLoaded(loaded, {
+          now: at,
+          closedDays,
+          signal,
+          onProgress,
+          onFindings: (findings) => {
+            if (!signal.aborted)
+              this.partial = { loaded, result: { findings, rows: [] }, at, complete: false };
+          },
+        });
+        // The matrix as it first shows (and what its filters and sorts need), worked out in slices.
+        await inSlices(this.matrixSteps(result.rows, scope.kind === 'entity'), signal);
+        return { loaded, result, at, complete: true };
       } catch (error) {
         if (!signal.aborted) services.reportError(error);
         throw error;
@@ -184,9 +225,11 @@ export class CamAccessReview extends LitElement {
     return this.decisions;
   }
 
-  /** Stops loading; the element shows "Cancelled" with a way to load again. */
+  /** Stops loading (and reviewing); the element shows "Cancelled" with a way to load again. */
   cancel(): void {
+    if (this.task.status !== TaskStatus.PENDING) return;
     this.cancelled = true;
+    this.partial = undefined;
     this.task.abort(new DOMException(msg('Cancelled'), 'AbortError'));
   }
 
@@ -195,19 +238,25 @@ export class CamAccessReview extends LitElement {
     this.reloads += 1;
   }
 
-  /** The review as CSV (matrix, findings, decisions, reviewer, instance, time); empty before it loads. */
+  /** The review as CSV (matrix, findings, decisions, reviewer, instance, time); empty until it is complete. */
   toCsv(): string {
     const review = this.review;
-    return review ? reviewToCsv(review.result, this.decisions.values(), this.exportMeta(review)) : '';
+    return review?.complete
+      ? reviewToCsv(review.result, this.decisions.values(), this.exportMeta(review), describeFinding)
+      : '';
   }
 
-  /** The review as JSON; empty before it loads. */
+  /** The review as JSON; empty until it is complete. */
   toJson(): string {
     const review = this.review;
-    return review ? reviewToJson(review.result, this.decisions.values(), this.exportMeta(review)) : '';
+    return review?.complete
+      ? reviewToJson(review.result, this.decisions.values(), this.exportMeta(review), describeFinding)
+      : '';
   }
 
+  /** The complete review, or (while the matrix is worked out) its findings. */
   private get review(): Review | undefined {
+    if (this.task.status === TaskStatus.PENDING) return this.partial;
     return this.task.status === TaskStatus.COMPLETE ? (this.task.value as Review | undefined) : undefined;
   }
 
@@ -219,9 +268,9 @@ export class CamAccessReview extends LitElement {
     return kind && this.entityId ? { kind: 'entity', entity: { kind, id: this.entityId } } : undefined;
   }
 
-  private serviceFor(services: CamServices): AccessReviewService<DefinitionsSnapshot> {
-    if (!services.review) throw new Error(msg('These services offer no access review.'));
-    return services.review;
+  private async serviceFor(services: CamServices): Promise<AccessReviewService<DefinitionsSnapshot>> {
+    if (!services.loadReview) throw new Error(msg('These services offer no access review.'));
+    return services.loadReview();
   }
 
   private exportMeta(review: Review): ReviewExportMeta {
@@ -254,7 +303,7 @@ export class CamAccessReview extends LitElement {
     ${this.renderMatrixSection(review)}`;
   }
 
-  private renderLoading(): TemplateResult {
+  private renderLoading(found?: string): TemplateResult {
     const p = this.progress;
     const reviewing = p?.step === 'review';
     const percent = reviewing && p.total ? Math.round((100 * (p.done ?? 0)) / p.total) : undefined;
@@ -264,6 +313,7 @@ export class CamAccessReview extends LitElement {
         ? msg(str`Reviewing access… ${percent ?? 0}%`)
         : msg(str`Loading… ${p.records} records read`);
     return html`<div class="loading" part="progress" role="status" aria-busy="true">
+      ${found ?? nothing}
       ${
         percent === undefined
           ? html`<progress aria-label=${msg('Loading the review')}></progress>`
@@ -292,8 +342,8 @@ export class CamAccessReview extends LitElement {
 
   private renderSummary(review: Review): TemplateResult {
     const { result, loaded } = review;
-    const people = new Set(result.rows.filter((r) => r.level !== 'none').map((r) => formatRef(r.principal)))
-      .size;
+    if (!review.complete) return this.renderLoading(msg(str`Findings: ${result.findings.length}.`));
+    const people = peopleWithAccess(result.rows);
     const incomplete = loaded.incomplete.map((i) => i.table).join(', ');
     return html`<p class="summary" part="summary">
         ${msg(str`Records: ${loaded.entities.length} · people with access: ${people} · findings: ${result.findings.length}`)}
@@ -314,7 +364,8 @@ export class CamAccessReview extends LitElement {
       ${this.heading(msg(str`Findings (${findings.length})`), 'findings-title')}
       ${renderFindings({
         findings,
-        limit: this.findingsLimit,
+        labelledBy: 'findings-title',
+        focus: this.feedFocus,
         decisions: this.decisions,
         results: this.applying.results,
         busy: this.applying.running,
@@ -325,9 +376,10 @@ export class CamAccessReview extends LitElement {
               )
             : [],
         onDecide: (decision) => (this.decisions = new Map(this.decisions).set(decision.findingId, decision)),
-        onMore: () => (this.findingsLimit += FINDINGS_PAGE),
+        onReady: (error) => (error === undefined ? this.requestUpdate() : this.services?.reportError(error)),
       })}
-      ${findings.length > 0 ? this.renderApplyBar(review) : nothing} ${this.renderExport()}
+      ${findings.length > 0 ? this.renderApplyBar(review) : nothing}
+      ${review.complete ? this.renderExport() : nothing}
     </section>`;
   }
 
@@ -414,7 +466,31 @@ export class CamAccessReview extends LitElement {
     </div>`;
   }
 
+  /** The matrix items for the query, recomputed only when the rows or the query change. */
+  private matrixItemsOf(rows: readonly MatrixRow[], single: boolean): MatrixItem[] {
+    const cached = this.#items;
+    if (cached?.rows === rows && cached.query === this.query && cached.single === single) return cached.items;
+    const steps = this.matrixSteps(rows, single);
+    for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+  }
+
+  /** The matrix items for the current query, with pause points; cached for `matrixItemsOf`. */
+  private *matrixSteps(
+    rows: readonly MatrixRow[],
+    single: boolean,
+  ): Generator<void, MatrixItem[], undefined> {
+    const query = this.query;
+    // One record: no group headers, just its people.
+    const items = single
+      ? (yield* matrixItemsInSteps(rows, { ...query, groupBy: 'entity' })).filter((i) => i.kind === 'row')
+      : yield* matrixItemsInSteps(rows, query);
+    this.#items = { rows, query, single, items };
+    return items;
+  }
+
   private renderMatrixSection(review: Review): TemplateResult {
+    // Until the matrix is known, the summary above shows the progress.
+    if (!review.complete) return html``;
     const single = review.loaded.scope.kind === 'entity';
     const rows = review.result.rows;
     const scope = review.loaded.scope;
@@ -433,15 +509,14 @@ export class CamAccessReview extends LitElement {
           ? html`<p class="muted">${msg('Nobody reaches these records.')}</p>`
           : renderMatrix(
               {
-                // One record: no group headers, just its people.
-                items: single
-                  ? matrixItems(rows, { ...this.query, groupBy: 'entity' }).filter((i) => i.kind === 'row')
-                  : matrixItems(rows, this.query),
+                items: this.matrixItemsOf(rows, single),
                 total: rows.length,
                 query: this.query,
                 single,
                 onQuery: (q) => (this.query = { ...this.query, ...q }),
                 onSort: (column) => (this.query = nextSort(this.query, column)),
+                onReady: (error) =>
+                  error === undefined ? this.requestUpdate() : this.services?.reportError(error),
               },
               label,
             )

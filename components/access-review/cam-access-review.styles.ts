@@ -35,18 +35,29 @@ export const styles = [
     .warning {
       color: var(--cam-color-warning, #8a4b00);
     }
+    .hint {
+      margin: 0 0 0.25rem;
+      font-size: 0.85em;
+    }
+    .findings-scroll {
+      padding: 0.25rem;
+    }
+    /* The feed: with many findings, the virtualizer positions each one (no grid gap: margins). */
     .findings {
-      list-style: none;
-      margin: 0;
-      padding: 0;
-      display: grid;
-      gap: var(--cam-space, 0.5rem);
+      display: block;
+      width: 100%;
     }
     .finding {
+      box-sizing: border-box;
+      width: 100%;
+      margin-block-end: var(--cam-space, 0.5rem);
       border: 1px solid var(--cam-color-border, #c9cfd9);
       border-radius: var(--cam-radius, 6px);
       padding: var(--cam-space, 0.5rem) calc(1.5 * var(--cam-space, 0.5rem));
       overflow-wrap: anywhere;
+    }
+    .finding:focus-visible {
+      outline-offset: -3px;
     }
     .finding p {
       margin: 0.2rem 0;

@@ -1,15 +1,16 @@
 /**
  * The "who can access what" table: toolbar (filter, level, grouping), sortable headers, and the
- * virtualised rows (group headers and principal × entity rows with level, paths and near misses).
+ * rows (group headers and principal × entity rows with level, paths and near misses), virtualised
+ * when there are many (the virtualizer is loaded on demand, as the related-party list loads it).
  * ARIA table semantics with `aria-rowindex`, so only a window of rows needs to be in the DOM.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import { entityWord, levelLabel } from '../internal/labels.js';
 import { ACCESS_LEVELS } from '../../src/model/kinds.js';
 import type { MatrixRow } from '../../src/review/types.js';
 import type { GroupBy, LevelFilter, MatrixItem, MatrixQuery, MatrixSort } from './matrix-model.js';
+import { renderRows } from '../related-party-list/virtual-rows.js';
 import { pathKindLabel } from './labels.js';
 
 export interface MatrixView {
@@ -20,6 +21,8 @@ export interface MatrixView {
   readonly single: boolean;
   readonly onQuery: (query: Partial<MatrixQuery>) => void;
   readonly onSort: (column: MatrixSort) => void;
+  /** The virtualizer has loaded (re-render), or could not be loaded (the error). */
+  readonly onReady: (error?: unknown) => void;
 }
 
 function columns(single: boolean): MatrixSort[] {
@@ -166,7 +169,12 @@ export function renderMatrix(v: MatrixView, label: string): TemplateResult {
                 </div>
               </div>`
             : html`<div role="rowgroup" class="rows">
-                ${virtualize({ items: [...v.items], keyFunction: (i) => i.key, renderItem: (i, n) => renderItem(i, n, v) })}
+                ${renderRows(
+                  [...v.items],
+                  (i) => i.key,
+                  (i, n) => renderItem(i, n, v),
+                  v.onReady,
+                )}
               </div>`
         }
       </div>

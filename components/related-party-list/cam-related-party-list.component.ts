@@ -12,7 +12,7 @@ import {
   type PartyRow,
 } from '../../src/index.js';
 import type { PartyRowsProgress } from '../../src/service/party-pages.js';
-import { isEmptyChange } from '../../src/service/change-feed.js';
+import { isEmptyChange } from '../../src/service/parties-change.js';
 import type { CamServices } from '../context.js';
 import {
   MissingProviderError,

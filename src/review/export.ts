@@ -1,10 +1,12 @@
 /**
  * Export of a review: CSV (one table a spreadsheet opens cleanly, formula injection neutralised) and
  * JSON (the matrix, the findings and the decisions), each with reviewer, instance and time. Pure.
+ * The findings' sentences come from the caller's `describe` (the element and the CLI pass the one
+ * formatter, `describeFinding`): the review itself returns data only.
  */
 import { formatRef } from '../model/kinds.js';
 import type { Decision } from './decisions.js';
-import type { Finding, MatrixRow, ReviewResult } from './types.js';
+import type { DescribeFinding, Finding, MatrixRow, ReviewResult } from './types.js';
 
 export interface ReviewExportMeta {
   readonly reviewer: string;
@@ -61,11 +63,13 @@ export function reviewToCsv(
   result: ReviewResult,
   decisions: Iterable<Decision>,
   meta: ReviewExportMeta,
+  describe: DescribeFinding,
 ): string {
   const decided = new Map([...decisions].map((d) => [d.findingId, d]));
   const common = [meta.reviewer, meta.instance, meta.exportedAt, meta.scope];
   const lines: (string | number | undefined)[][] = [[...COLUMNS]];
   for (const f of result.findings) {
+    const text = describe(f);
     lines.push([
       'finding',
       f.severity,
@@ -75,9 +79,9 @@ export function reviewToCsv(
       '',
       '',
       f.recordId,
-      f.summary,
-      f.evidence.join('; '),
-      f.fix.text,
+      text.summary,
+      text.evidence.join('; '),
+      text.fix,
       decisionText(decided, f),
       ...common,
     ]);
@@ -102,17 +106,33 @@ export function reviewToCsv(
   return `\uFEFF${lines.map((cells) => cells.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
 
-/** The review as a JSON document. */
+/**
+ * The review as a JSON document. Each finding carries its sentences (`summary`, `evidence`,
+ * `fix.text`) next to its data (`detail`: the code and the parameters they are written from).
+ */
 export function reviewToJson(
   result: ReviewResult,
   decisions: Iterable<Decision>,
   meta: ReviewExportMeta,
+  describe: DescribeFinding,
 ): string {
   const document = {
     format: 'cam-access-review',
     version: 1,
     ...meta,
-    findings: result.findings,
+    findings: result.findings.map((f) => {
+      const text = describe(f);
+      const { id, kind, severity, fix, ...rest } = f;
+      return {
+        id,
+        kind,
+        severity,
+        summary: text.summary,
+        evidence: text.evidence,
+        fix: { ...fix, text: text.fix },
+        ...rest,
+      };
+    }),
     decisions: [...decisions],
     matrix: result.rows.map((r: MatrixRow) => ({
       ...r,

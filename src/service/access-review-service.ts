@@ -10,11 +10,9 @@ import type { TableMap } from '../client/table-map.js';
 import type { Definitions } from '../model/definitions.js';
 import type { Facts } from '../model/facts.js';
 import type { EntityRef } from '../model/kinds.js';
-import { accountFindings, recordFindings, reviewAccess, sortFindings } from '../review/review.js';
-import { matrixRow, nearMissRows, principalsOf, sortRows } from '../review/matrix.js';
-import type { Finding, MatrixRow, ReviewResult } from '../review/types.js';
-import { ReviewWorld } from '../review/world.js';
-import { formatRef } from '../model/kinds.js';
+import { reviewAccess } from '../review/review.js';
+import { reviewSteps } from '../review/stream.js';
+import type { Finding, ReviewResult } from '../review/types.js';
 import type { DefinitionsSource } from './access-service.js';
 import { BatchedReader, type IncompleteSource } from './batched-reader.js';
 import { partyFields, partyTable, partyColumns, rowToPartyRow, type PartyRow } from './party-rows.js';
@@ -25,6 +23,7 @@ import {
   type ReviewScope,
 } from './access-review-scope.js';
 import { ReviewPeople } from './access-review-people.js';
+import { reviewInWorker, WorkerUnavailableError, type ReviewWorkerFactory } from './review-worker-client.js';
 
 export type { ReviewScope, ReviewColumns } from './access-review-scope.js';
 
@@ -37,23 +36,17 @@ export interface ReviewProgress {
   readonly total?: number;
 }
 
-/** Entities per slice of the rules; explanations per slice of the matrix. */
-const RULE_SLICE = 25;
-const ROW_SLICE = 50;
+/** Related-party rows converted between two pauses. */
+const CONVERT_SLICE = 2_000;
 
 /** Lets the event loop run (input, rendering) between slices of work. */
 const pause = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-
-/** A loaded review: the engine over the scope's facts, the parties by record id, what was unreadable. */
+/** A loaded review: the facts of the scope, the parties by record id, what was unreadable. */
 export interface LoadedReview<S extends { readonly definitions: Definitions }> {
   readonly scope: ReviewScope;
   readonly entities: readonly EntityRef[];
+  /** The engine over `facts`, built on first use (a review in a worker builds its own there). */
   readonly engine: AccessEngine;
   readonly facts: Facts;
   /** Every related-party row loaded (with its `sys_mod_count`), by record id. */
@@ -62,6 +55,9 @@ export interface LoadedReview<S extends { readonly definitions: Definitions }> {
   readonly definitions: S;
 }
 
+/** Where the review runs: in a worker when the scope is large (`auto`), always, or never. */
+export type ReviewWorkerMode = 'auto' | 'always' | 'never';
+
 export interface AccessReviewServiceOptions {
   /** Ids per `IN` query (default 200). */
   readonly chunkSize?: number;
@@ -69,6 +65,28 @@ export interface AccessReviewServiceOptions {
   readonly pageSize?: number;
   /** Columns beyond the table map (default `active`, `closed_at`). */
   readonly columns?: Partial<ReviewColumns>;
+  /** Where the review runs (default `auto`). */
+  readonly worker?: ReviewWorkerMode;
+  /**
+   * With `worker: 'auto'`: related-party records and entities from which the review runs in a worker
+   * (default 2,000); smaller scopes are reviewed on the page in slices.
+   */
+  readonly workerThreshold?: number;
+  /** Starts the review worker (default: review-worker.js beside this module). */
+  readonly createWorker?: ReviewWorkerFactory;
+}
+
+/** Options of one review run. */
+export interface ReviewRunOptions {
+  /** The time the review is made (ms since the epoch). */
+  readonly now: number;
+  readonly closedDays?: number;
+  readonly signal?: AbortSignal;
+  /** On the page: yield to the event loop after this much work (ms, default 25). */
+  readonly sliceMs?: number;
+  readonly onProgress?: (progress: ReviewProgress) => void;
+  /** Every finding, sorted, as soon as they are known (before the matrix is). */
+  readonly onFindings?: (findings: readonly Finding[]) => void;
 }
 
 export class AccessReviewService<S extends { readonly definitions: Definitions }> {
@@ -121,10 +139,13 @@ export class AccessReviewService<S extends { readonly definitions: Definitions }
       cases: [...entities.cases.values()],
       relatedParties: partyRows.map((row) => row.record),
     };
+    let engine: AccessEngine | undefined;
     return {
       scope,
       entities: entities.scope,
-      engine: new AccessEngine(snapshot.definitions, facts),
+      get engine() {
+        return (engine ??= new AccessEngine(snapshot.definitions, facts));
+      },
       facts,
       parties: new Map(partyRows.map((row) => [row.record.id, row])),
       incomplete: reader.incomplete,
@@ -138,60 +159,75 @@ export class AccessReviewService<S extends { readonly definitions: Definitions }
   }
 
   /**
-   * The same review in small slices (a few dozen explanations or records each), yielding to the
-   * event loop whenever `sliceMs` of work has run: a large account keeps the page responsive,
-   * reports progress, and stops as soon as `signal` aborts.
+   * Runs the review, streaming the findings (`onFindings`) before the matrix: in a Web Worker when
+   * the scope is large, so the page never waits on the engine; on the page in slices otherwise, or
+   * when no worker can start (no `Worker`, a Content-Security-Policy without `worker-src 'self'`) —
+   * then with a console warning saying so. Aborting `signal` stops either at once.
    */
-  async reviewInSteps(
-    loaded: LoadedReview<S>,
-    options: {
-      now: number;
-      closedDays?: number;
-      signal?: AbortSignal;
-      sliceMs?: number;
-      onProgress?: (progress: ReviewProgress) => void;
-    },
-  ): Promise<ReviewResult> {
-    const { signal, onProgress, sliceMs = 25 } = options;
-    const world = new ReviewWorld(loaded.engine, loaded.entities);
-    const principals = principalsOf(world);
-    const slices = chunks(loaded.entities, RULE_SLICE);
-    const total = principals.length + 2 * slices.length;
-    let done = 0;
+  async reviewLoaded(loaded: LoadedReview<S>, options: ReviewRunOptions): Promise<ReviewResult> {
+    if (!this.usesWorker(loaded)) return this.reviewInSteps(loaded, options);
+    const records = loaded.facts.relatedParties.length;
+    try {
+      return await reviewInWorker(
+        {
+          definitions: loaded.definitions.definitions,
+          facts: loaded.facts,
+          scope: loaded.entities,
+          now: options.now,
+          closedDays: options.closedDays,
+        },
+        {
+          createWorker: this.options.createWorker,
+          signal: options.signal,
+          onFindings: options.onFindings,
+          onProgress: (done, total) => options.onProgress?.({ step: 'review', records, done, total }),
+        },
+      );
+    } catch (error) {
+      if (!(error instanceof WorkerUnavailableError) || options.signal?.aborted) throw error;
+      console.warn(
+        `cam-access-review: ${error.message} — reviewing on the page instead (slower; allow workers with the Content-Security-Policy "worker-src 'self'").`,
+      );
+      return this.reviewInSteps(loaded, options);
+    }
+  }
+
+  /** Whether `reviewLoaded` tries a worker for this scope. */
+  usesWorker(loaded: LoadedReview<S>): boolean {
+    const mode = this.options.worker ?? 'auto';
+    if (mode === 'never' || typeof Worker === 'undefined') return false;
+    const size = loaded.facts.relatedParties.length + loaded.entities.length;
+    return mode === 'always' || size >= (this.options.workerThreshold ?? 2_000);
+  }
+
+  /**
+   * The review on the page in small slices (a few dozen explanations or records each), yielding to
+   * the event loop whenever `sliceMs` of work has run: the page stays responsive, reports progress,
+   * and stops as soon as `signal` aborts. The findings come first (`onFindings`), then the matrix.
+   */
+  async reviewInSteps(loaded: LoadedReview<S>, options: ReviewRunOptions): Promise<ReviewResult> {
+    const { signal, onProgress, onFindings, sliceMs = 25 } = options;
+    const records = loaded.facts.relatedParties.length;
+    let findings: readonly Finding[] = [];
     let started = performance.now();
-    /** Counts `units` of work done; pauses when this slice has run long enough. */
-    const step = async (units = 1): Promise<void> => {
-      done += units;
-      if (performance.now() - started < sliceMs) return;
-      onProgress?.({ step: 'review', records: loaded.facts.relatedParties.length, done, total });
-      await pause();
-      signal?.throwIfAborted();
-      started = performance.now();
-    };
-    const rows: MatrixRow[] = [];
-    for (const principal of principals) {
-      const entries = loaded.engine
-        .accessFor(principal)
-        .filter((e) => world.scopeKeys.has(formatRef(e.entity)));
-      for (const slice of chunks(entries, ROW_SLICE)) {
-        for (const entry of slice) rows.push(matrixRow(world.explain(principal, entry.entity)));
-        await step(0);
+    const steps = reviewSteps(loaded.engine, loaded.entities, {
+      now: options.now,
+      closedDays: options.closedDays,
+    });
+    for (const step of steps) {
+      if (step.type === 'findings') {
+        findings = step.findings;
+        onFindings?.(findings);
+      } else if (step.type === 'rows') {
+        return { findings, rows: step.rows };
+      } else if (performance.now() - started >= sliceMs) {
+        onProgress?.({ step: 'review', records, done: step.done, total: step.total });
+        await pause();
+        signal?.throwIfAborted();
+        started = performance.now();
       }
-      await step();
     }
-    const reached = new Set(rows.map((r) => `${formatRef(r.principal)}|${formatRef(r.entity)}`));
-    for (const slice of slices) {
-      rows.push(...nearMissRows(world.slice(slice), reached));
-      await step();
-    }
-    const findings: Finding[] = [];
-    const ruleOptions = { now: options.now, closedDays: options.closedDays };
-    for (const slice of slices) {
-      findings.push(...recordFindings(world.slice(slice), ruleOptions));
-      await step();
-    }
-    findings.push(...accountFindings(world));
-    return { rows: sortRows(rows), findings: sortFindings(findings) };
+    throw new Error('The review ended without its matrix.');
   }
 
   private async loadParties(reader: BatchedReader, entities: readonly EntityRef[]): Promise<PartyRow[]> {
@@ -208,10 +244,21 @@ export class AccessReviewService<S extends { readonly definitions: Definitions }
             displayValue: 'all',
           },
         );
-        return found.map((row) => rowToPartyRow(row, kind, this.map)).filter((row) => row !== undefined);
+        // Thousands of rows: converted a slice at a time, letting the page run in between.
+        const rows: PartyRow[] = [];
+        for (let i = 0; i < found.length; i += CONVERT_SLICE) {
+          if (i > 0) await pause();
+          for (const row of found.slice(i, i + CONVERT_SLICE)) {
+            const party = rowToPartyRow(row, kind, this.map);
+            if (party) rows.push(party);
+          }
+        }
+        return rows;
       }),
     );
     // A page that shifted under a concurrent insert repeats a record: keep it once.
-    return [...new Map(loaded.flat().map((row) => [row.record.id, row])).values()];
+    const unique = new Map<string, PartyRow>();
+    for (const row of loaded.flat()) unique.set(row.record.id, row);
+    return [...unique.values()];
   }
 }

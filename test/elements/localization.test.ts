@@ -10,9 +10,12 @@
  */
 import { expect, oneEvent } from '@open-wc/testing';
 import { str, type LocaleModule } from '@lit/localize';
+import { html } from 'lit';
 import { generateMsgId } from '@lit/localize/internal/id-generation.js';
 import { configureCamLocalization } from '../../components/index.js';
-import { until, useElementFixtures } from '../support/fixtures.js';
+import { renderInProvider, until, useElementFixtures } from '../support/fixtures.js';
+import { REVIEW_STORY } from '../../mocks/seed/review-story.js';
+import '../../components/access-review/cam-access-review.js';
 import {
   deepQueryAll,
   ignoreResizeObserverLoop,
@@ -40,6 +43,9 @@ const PSEUDO_TEMPLATES: LocaleModule['templates'] = {
   [id('Relationship type')]: '[Rélätïönshïp typé]',
   [id('Add related party')]: '[Ädd rélätéd pärty]',
   [id('Roles')]: '[Rölés]',
+  // A finding's sentence (components/access-review/finding-text.ts) and the entity word inside it.
+  [strId('', ' is inactive but still ', ' on ', '')]: str`[${0} ïs ïnäctïvé büt stïll ${1} ön ${2}]`,
+  [id('case')]: '[cäsé]',
 };
 
 /** Every message becomes the marker, whatever its id. */
@@ -164,5 +170,56 @@ describe('localisation of the elements', () => {
     const words = await ruleWordTexts(all);
     expect(words.filter((t) => t.includes(MARK)).length, 'translated rule words').to.be.greaterThan(10);
     expect(words.filter((t) => /[A-Za-z]/.test(t))).to.deep.equal([]);
+  });
+});
+
+describe('localisation of the access review findings', () => {
+  useElementFixtures();
+  ignoreResizeObserverLoop();
+  afterEach(async () => {
+    await setLocale('en');
+  });
+
+  async function renderReview(): Promise<Element> {
+    const { element } = await renderInProvider<HTMLElement>(
+      html`<cam-access-review account-id=${REVIEW_STORY.account.id}></cam-access-review>`,
+      'cam-access-review',
+    );
+    await until(() => element.shadowRoot?.querySelector('[part~="finding"]') != null, 'the findings', 15_000);
+    return element;
+  }
+  const findings = (review: Element): HTMLElement[] => [
+    ...shadow(review).querySelectorAll<HTMLElement>('[part~="finding"]'),
+  ];
+
+  it('writes a finding in the locale the host sets', async () => {
+    await setLocale(PSEUDO);
+    const review = await renderReview();
+    const inactive = findings(review).find((f) => f.dataset['kind'] === 'inactive-person');
+    expect(text(inactive?.querySelector('.summary'))).to.match(
+      new RegExp(
+        `^\\[${REVIEW_STORY.inactive.name} ïs ïnäctïvé büt stïll Authorized Contact ön \\[cäsé\\] CS\\d+\\]$`,
+      ),
+    );
+  });
+
+  it('writes every summary, fix and evidence line through msg()', async () => {
+    await setLocale(AUDIT);
+    const review = await renderReview();
+    const all = findings(review);
+    expect(all.length).to.be.greaterThan(5);
+    const sentences = all.flatMap((f) => [
+      text(f.querySelector('.summary')),
+      ...[...(f.querySelector('.fix')?.childNodes ?? [])]
+        .filter((n) => n.nodeType === Node.TEXT_NODE)
+        .map((n) => n.textContent?.trim() ?? '')
+        .filter((t) => t !== ''),
+      // Evidence, except the engine's near-miss reasons quoted by "responsibility without the role".
+      ...(f.dataset['kind'] === 'responsibility-without-role'
+        ? []
+        : [...f.querySelectorAll('details li')].map((li) => text(li))),
+    ]);
+    expect(sentences.length).to.be.greaterThan(20);
+    expect(sentences.filter((t) => t !== MARK)).to.deep.equal([]);
   });
 });

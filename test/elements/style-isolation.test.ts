@@ -14,7 +14,9 @@
  */
 import { expect } from '@open-wc/testing';
 import { html, render } from 'lit';
-import { until, useElementFixtures } from '../support/fixtures.js';
+import { renderInProvider, until, useElementFixtures } from '../support/fixtures.js';
+import { REVIEW_STORY } from '../../mocks/seed/review-story.js';
+import type { CamAccessReview } from '../../components/access-review/cam-access-review.component.js';
 import {
   addDocumentStyle,
   deepQueryAll,
@@ -35,7 +37,8 @@ const HOSTILE = `
   table, thead, tbody, tr, th, td, ul, ol, li, dl, dt, dd { display: none !important; }
   [role], [part], [popover], .row, .toolbar, .level, .body, .field { display: none !important; }
   cam-related-party-list div, cam-access-inspector div, cam-effective-access-badge div { display: none !important; }
-  cam-related-party-list *, cam-access-inspector *, cam-add-party-dialog * { visibility: hidden !important; }
+  cam-access-review div, article, fieldset, details, progress { display: none !important; }
+  cam-related-party-list *, cam-access-inspector *, cam-add-party-dialog *, cam-access-review * { visibility: hidden !important; }
 `;
 
 /** Non-inherited properties whose computed value does not depend on font size or the host's width. */
@@ -280,5 +283,79 @@ describe('style isolation of the elements', () => {
       all.dialog.close();
       probes.remove();
     }
+  });
+});
+
+describe('style isolation of <cam-access-review>', () => {
+  useElementFixtures();
+  ignoreResizeObserverLoop();
+  let removeStyle: (() => void) | undefined;
+  afterEach(() => {
+    removeStyle?.();
+    removeStyle = undefined;
+  });
+
+  /** The review of the review story's account, with its findings and matrix rows rendered. */
+  async function renderReview(): Promise<CamAccessReview> {
+    const { element } = await renderInProvider<CamAccessReview>(
+      html`<cam-access-review account-id=${REVIEW_STORY.account.id}></cam-access-review>`,
+      'cam-access-review',
+    );
+    await until(() => element.shadowRoot?.querySelector('[part~="summary"]') != null, 'the review', 15_000);
+    part(element, 'matrix-body').scrollIntoView();
+    await until(() => element.shadowRoot?.querySelector('[part~="row"]') != null, 'matrix rows');
+    return element;
+  }
+
+  function snapshot(review: CamAccessReview): Snapshot {
+    const styles: Snapshot = new Map();
+    for (const el of deepQueryAll<Element>(shadow(review), '*')) {
+      if (el.localName === 'style') continue;
+      const computed = getComputedStyle(el);
+      styles.set(
+        el,
+        NON_INHERITED.map((p) => `${p}: ${computed.getPropertyValue(p)}`),
+      );
+    }
+    return styles;
+  }
+
+  it('keeps its internal styles, findings, decisions and rows under a hostile page stylesheet', async () => {
+    const review = await renderReview();
+    const before = snapshot(review);
+    expect(before.size).to.be.greaterThan(100);
+    removeStyle = addDocumentStyle(HOSTILE);
+    expect(getComputedStyle(review).display, 'the sheet reaches the host').to.equal('inline');
+    // Only what is still rendered (the virtualised matrix may bring other rows in).
+    const kept = new Map([...before].filter(([el]) => el.isConnected));
+    expect(kept.size).to.be.greaterThan(100);
+    expect(differences(kept, snapshot(review))).to.deep.equal([]);
+    const findings = [...shadow(review).querySelectorAll('[part~="finding"]')];
+    expect(findings.length).to.be.greaterThan(5);
+    for (const finding of findings) {
+      expect(visible(finding), nameOf(finding)).to.equal(true);
+      for (const radio of finding.querySelectorAll('input[type=radio]'))
+        expect(visible(radio), nameOf(radio)).to.equal(true);
+    }
+    for (const button of shadow(review).querySelectorAll(
+      '[part~="apply-bar"] button, [part~="export"] button',
+    ))
+      expect(visible(button), nameOf(button)).to.equal(true);
+    const row = shadow(review).querySelector('[part~="row"]') as Element;
+    expect(getComputedStyle(row).display).to.equal('grid');
+    expect(visible(row)).to.equal(true);
+  });
+
+  it('does not take the typography the page sets on its ancestors', async () => {
+    const review = await renderReview();
+    const typography = () =>
+      ['summary', 'finding', 'severity', 'row'].map((name) => {
+        const computed = getComputedStyle(part(review, name));
+        return [computed.color, computed.fontFamily, computed.fontSize, computed.lineHeight].join(' | ');
+      });
+    const before = typography();
+    removeStyle = addDocumentStyle('body { color: red; font: 40px/3 "Comic Sans MS", cursive; }');
+    expect(typography()).to.deep.equal(before);
+    expect(getComputedStyle(review).fontFamily).to.not.include('Comic Sans');
   });
 });

@@ -10,7 +10,14 @@ import {
   reviewToJson,
   suggestedDecision,
 } from '../../src/review/index.js';
+import { describeFinding } from '../../components/access-review/finding-text.js';
+import type { Finding } from '../../src/review/types.js';
 import { AUTHORIZED_CONTACT, BASE, SOLD_PRODUCT_CONTACT, findings, review } from './access-review-world.js';
+
+/** The sentences `describeFinding` writes for a finding (none for a missing one). */
+function said(finding: Finding | undefined): { summary: string; evidence: readonly string[]; fix: string } {
+  return finding ? describeFinding(finding) : { summary: '', evidence: [], fix: '' };
+}
 
 describe('access review rule: responsibility without the required role', () => {
   test('a contact with the responsibility but not the role is a high finding naming the role', () => {
@@ -25,7 +32,7 @@ describe('access review rule: responsibility without the required role', () => {
     assert.equal(found.length, 1);
     assert.equal(found[0]?.severity, 'high');
     assert.equal(found[0]?.recordId, 'r1');
-    assert.match(found[0]?.summary ?? '', /sn_customerservice\.case_authorized_contact/);
+    assert.match(said(found[0]).summary, /sn_customerservice\.case_authorized_contact/);
     assert.deepEqual(found[0]?.principals, [{ kind: 'contact', id: 'bea' }]);
   });
 
@@ -64,7 +71,7 @@ describe('access review rule: responsibility without the required role', () => {
     );
     assert.equal(rest.length, 0);
     assert.deepEqual(found?.principals, [{ kind: 'contact', id: 'bea' }]);
-    assert.match(found?.summary ?? '', /1 of 2 members/);
+    assert.match(said(found).summary, /1 of 2 members/);
   });
 });
 
@@ -104,7 +111,7 @@ describe('access review rule: inactive persons and contacts outside the account'
       found.map((f) => f.recordId),
       ['r2'],
     );
-    assert.match(found[0]?.evidence.join(' ') ?? '', /Other Ltd/);
+    assert.match(said(found[0]).evidence.join(' '), /Other Ltd/);
   });
 
   test('records without an account are never "outside" it', () => {
@@ -192,7 +199,22 @@ describe('access review rule: records open to every contact', () => {
     assert.equal(found.length, 1);
     assert.equal(found[0]?.count, 3);
     assert.equal(found[0]?.severity, 'medium');
-    assert.match(found[0]?.evidence[1] ?? '', /^3 of them/);
+    assert.match(said(found[0]).evidence[1] ?? '', /^3 of them/);
+  });
+
+  test('one contact: the evidence says so in the singular', () => {
+    const [found] = findings(
+      {
+        ...BASE,
+        contacts: contacts.slice(0, 1),
+        soldProducts: [{ id: 'sp1', name: 'Router', account: 'acme' }],
+        relatedParties: [
+          { id: 'r1', entity: 'sold_product:sp1', party: 'account:acme', type: 'Authorized Account' },
+        ],
+      },
+      'account-party',
+    );
+    assert.equal(said(found).evidence[0], '1 contact of account Acme is reached by record r1');
   });
 
   test('a "Listed Account" party opens nothing and is not flagged', () => {
@@ -218,7 +240,7 @@ describe('access review rule: records open to every contact', () => {
     const open = findings(world(false), 'open-account');
     assert.equal(open.length, 1);
     assert.equal(open[0]?.count, 3);
-    assert.match(open[0]?.summary ?? '', /all 3 of its contacts read its 2 sold products/);
+    assert.match(said(open[0]).summary, /all 3 of its contacts read its 2 sold products/);
     assert.equal(open[0]?.fix.action, 'keep');
     assert.deepEqual(findings(world(true), 'open-account'), []);
   });
@@ -254,7 +276,7 @@ describe('access review rule: a "Listed" type on a record the person works on', 
     assert.equal(helped.length, 1);
     assert.equal(helped[0]?.fix.action, 'change-type');
     assert.equal(helped[0]?.fix.type?.id, 'sold_product_authorized_contact');
-    assert.match(helped[0]?.evidence[0] ?? '', /contact of case CS1/);
+    assert.match(said(helped[0]).evidence[0] ?? '', /contact of case CS1/);
   });
 
   test('a Listed party with no tie to the record is not flagged', () => {
@@ -282,7 +304,7 @@ describe('access review rule: parties of records closed long ago', () => {
   test(`closed more than ${DEFAULT_CLOSED_DAYS} days before now: flagged with the days, fix removes`, () => {
     const found = findings(facts('2026-01-01T00:00:00Z'), 'closed-record-party');
     assert.equal(found.length, 1);
-    assert.match(found[0]?.summary ?? '', /151 days ago/);
+    assert.match(said(found[0]).summary, /151 days ago/);
     assert.equal(found[0]?.fix.action, 'remove');
   });
 
@@ -290,6 +312,10 @@ describe('access review rule: parties of records closed long ago', () => {
     assert.deepEqual(findings(facts(), 'closed-record-party'), []);
     assert.deepEqual(findings(facts('2026-05-01T00:00:00Z'), 'closed-record-party'), []);
     assert.equal(findings(facts('2026-05-01T00:00:00Z'), 'closed-record-party', { closedDays: 7 }).length, 1);
+    // Closed the day before, with no days allowed: one day, in the singular.
+    const [yesterday] = findings(facts('2026-05-31T00:00:00Z'), 'closed-record-party', { closedDays: 0 });
+    assert.match(said(yesterday).summary, /, closed 1 day ago$/);
+    assert.equal(said(yesterday).evidence[0], 'case CS1 was closed on 2026-05-31 (1 day ago, limit 0)');
   });
 });
 
@@ -385,7 +411,7 @@ describe('access review export', () => {
       relatedParties: [{ id: 'r1', entity: 'case:cs1', party: 'contact:x', type: 'Authorized Contact' }],
     });
     const decisions = [{ findingId: 'inactive-person:r1', action: 'remove' as const }];
-    const csv = reviewToCsv(result, decisions, meta);
+    const csv = reviewToCsv(result, decisions, meta, describeFinding);
     const lines = csv
       .replace(/^\uFEFF/, '')
       .trimEnd()
@@ -394,10 +420,26 @@ describe('access review export', () => {
     const finding = lines.find((l) => l.includes('inactive-person'));
     assert.ok(finding?.includes(',remove,Ann,https://acme.example,2026-06-01T00:00:00.000Z,case:cs1'));
     assert.ok(!/,=HYPERLINK/.test(csv) && !/,"=HYPERLINK/.test(csv), 'no cell starts with =');
-    const json = JSON.parse(reviewToJson(result, decisions, meta)) as Record<string, unknown>;
-    assert.equal(json['reviewer'], 'Ann');
-    assert.deepEqual(json['decisions'], decisions);
-    assert.ok(Array.isArray(json['findings']) && Array.isArray(json['matrix']));
+    assert.ok(
+      finding?.includes(`'=HYPERLINK(""http://evil"") is inactive but still Authorized Contact on case CS1`),
+    );
+    const json = JSON.parse(reviewToJson(result, decisions, meta, describeFinding)) as {
+      reviewer: string;
+      decisions: unknown;
+      matrix: unknown[];
+      findings: { summary: string; evidence: string[]; fix: { text: string }; detail: { code: string } }[];
+    };
+    assert.equal(json.reviewer, 'Ann');
+    assert.deepEqual(json.decisions, decisions);
+    assert.ok(Array.isArray(json.matrix));
+    // Each finding: its sentences next to the data they are written from.
+    const [inactive] = json.findings;
+    assert.equal(
+      inactive?.summary,
+      '=HYPERLINK("http://evil") is inactive but still Authorized Contact on case CS1',
+    );
+    assert.equal(inactive?.fix.text, 'Remove =HYPERLINK("http://evil") from case CS1');
+    assert.equal(inactive?.detail.code, 'inactive-person');
   });
 
   test('a grant path of a kind the review does not know keeps its kind and names', () => {

@@ -20,6 +20,8 @@ import '../../components/effective-access-badge/cam-effective-access-badge.js';
 import '../../components/relationship-type-picker/cam-relationship-type-picker.js';
 import '../../components/add-party-dialog/cam-add-party-dialog.js';
 import '../../components/access-inspector/cam-access-inspector.js';
+import '../../components/access-review/cam-access-review.js';
+import { REVIEW_STORY } from '../../mocks/seed/review-story.js';
 import type { CamAddPartyDialog } from '../../components/add-party-dialog/cam-add-party-dialog.component.js';
 import { deepQuery, deepQueryAll, deepText, injected, sleep } from './dom.js';
 import { map } from './support.js';
@@ -213,6 +215,112 @@ describe('reliability: hostile text renders as inert text in every element', () 
     expect(all).to.include(XSS.svg);
     expect(all).to.include(XSS.link);
     expect(all).to.include(XSS.iframe);
+  });
+});
+
+describe('reliability: hostile text renders as inert text in <cam-access-review>', () => {
+  const worker = useElementFixtures();
+  ignoreResizeObserverLoop();
+  afterEach(() => delete (window as { __camXss?: unknown }).__camXss);
+
+  const R = REVIEW_STORY;
+  const ROLE = 'sn_install_base.sold_product_authorized_contact';
+  const hostile = {
+    person: `${XSS.img} Grace`,
+    moved: `${XSS.script} Ivan`,
+    noRole: `${XSS.bidi}Leo`,
+    account: `${XSS.iframe} Whitfield`,
+    caseNumber: `${XSS.svg}CS`,
+    listedType: `${XSS.link} Listed`,
+    authorizedType: `<b onmouseover="window.__camXss='type'">Authorized</b> Contact`,
+    role: `<img src=y onerror="window.__camXss='role'">`,
+  };
+
+  /** Hostile text in every name the review shows: people, accounts, record numbers, types, roles. */
+  function seedHostileReview(): void {
+    const store = getStore();
+    store.update(map.contact.table, R.inactive.id, { name: hostile.person });
+    store.update(map.contact.table, R.moved.id, { name: hostile.moved });
+    store.update(map.contact.table, R.noRole.id, { name: hostile.noRole });
+    store.update(map.account.table, R.account.id, { name: hostile.account });
+    store.update(map.case.table, R.cases.migration.id, { number: hostile.caseNumber });
+    store.update(
+      map.relationshipType.table,
+      definitionSysId('relationshipType', 'sold_product_listed_contact'),
+      {
+        name: hostile.listedType,
+      },
+    );
+    store.update(map.relationshipType.table, definitionSysId('relationshipType', 'case_authorized_contact'), {
+      name: hostile.authorizedType,
+    });
+    const role = store.all(map.role.table).find((r) => r.name === ROLE);
+    if (role?.sys_id) store.update(map.role.table, role.sys_id, { name: hostile.role });
+    // Access configurations name the roles they require: the same hostile name there.
+    const required = map.accessConfig.columns.rolesRequired;
+    for (const config of store.all(map.accessConfig.table)) {
+      const roles = String(config[required] ?? '');
+      if (config.sys_id && roles.split(',').includes(ROLE))
+        store.update(map.accessConfig.table, config.sys_id, {
+          [required]: roles
+            .split(',')
+            .map((r) => (r === ROLE ? hostile.role : r))
+            .join(','),
+        });
+    }
+  }
+
+  it('<cam-access-review>: findings (summary, evidence, fix), decisions, type choices and the matrix', async () => {
+    seedHostileReview();
+    const review = await render<HTMLElement & { updateComplete: Promise<unknown> }>(
+      html`<cam-access-review account-id=${R.account.id}></cam-access-review>`,
+      'cam-access-review',
+    );
+    await until(() => deepQuery(review, '[part=summary]') !== undefined, 'the review', 15_000);
+    // The type choices of a finding: pick "change type" so its select renders the type names.
+    const change = deepQuery<HTMLInputElement>(
+      review,
+      '[part=finding][data-kind="listed-on-worked-record"] input[value="change-type"]',
+    );
+    change?.click();
+    await review.updateComplete;
+    await until(() => deepQuery(review, '[part=type-select]') !== undefined, 'the type select');
+    const findings = deepText(deepQuery(review, '[part=findings]') as Element);
+    for (const [what, text] of Object.entries(hostile)) expect(findings, what).to.include(text);
+    await assertInert(review);
+    // The matrix (virtualised below the findings): bring it into view, then every row is text too.
+    deepQuery(review, '[part=matrix-body]')?.scrollIntoView();
+    await until(() => deepQueryAll(review, '[part=row]').length > 0, 'matrix rows');
+    const matrix = deepText(deepQuery(review, '[part=matrix]') as Element);
+    expect(matrix).to.include(hostile.person);
+    expect(matrix).to.include(hostile.caseNumber);
+    await assertInert(review);
+  });
+
+  it('<cam-access-review>: a server error message with markup in an Apply result is shown as text', async () => {
+    worker.use(
+      http.delete(`*/api/now/table/${map.caseParty.table}/:id`, () =>
+        HttpResponse.json(
+          { error: { message: XSS.img, detail: XSS.script }, status: 'failure' },
+          { status: 400 },
+        ),
+      ),
+    );
+    const review = await render<HTMLElement & { updateComplete: Promise<unknown> }>(
+      html`<cam-access-review account-id=${R.account.id}></cam-access-review>`,
+      'cam-access-review',
+    );
+    await until(() => deepQuery(review, '[part=summary]') !== undefined, 'the review', 15_000);
+    const inactive = '[part=finding][data-kind="inactive-person"]';
+    deepQuery<HTMLInputElement>(review, `${inactive} input[value="remove"]`)?.click();
+    await review.updateComplete;
+    deepQuery<HTMLButtonElement>(review, '[part=apply-button]')?.click();
+    await until(
+      () => deepQuery(review, `${inactive} [part=result]`)?.textContent?.includes('onerror') ?? false,
+      'the failure on the finding',
+    );
+    expect(deepText(deepQuery(review, `${inactive} [part=result]`) as Element)).to.include(XSS.img);
+    await assertInert(review);
   });
 });
 

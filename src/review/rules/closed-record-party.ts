@@ -1,7 +1,7 @@
 /** Parties still named on cases closed longer than the chosen number of days (default 90). */
 import type { Finding } from '../types.js';
 import type { ReviewWorld } from '../world.js';
-import { recordSubject, typeName } from './support.js';
+import { mention, recordSubject, typeName } from './support.js';
 
 const DAY_MS = 86_400_000;
 export const DEFAULT_CLOSED_DAYS = 90;
@@ -16,18 +16,23 @@ export function closedRecordParties(
     if (record.entity.kind !== 'case') continue;
     const closedAt = world.case(record.entity.id)?.closedAt;
     const closed = closedAt === undefined ? Number.NaN : Date.parse(closedAt);
-    if (!Number.isFinite(closed)) continue;
+    if (closedAt === undefined || !Number.isFinite(closed)) continue;
     const days = Math.floor((now - closed) / DAY_MS);
     if (days <= closedDays) continue;
-    const name = world.partyLabel(record.party);
-    const where = world.describeEntity(record.entity);
     findings.push({
       id: `closed-record-party:${record.id}`,
       kind: 'closed-record-party',
       severity: record.responsibility === undefined ? 'low' : 'medium',
-      summary: `${name} is still ${typeName(world, record)} on ${where}, closed ${days} days ago`,
-      evidence: [`${where} was closed on ${closedAt?.slice(0, 10)} (${days} days ago, limit ${closedDays})`],
-      fix: { action: 'remove', recordId: record.id, text: `Remove ${name} from ${where}` },
+      detail: {
+        code: 'closed-record-party',
+        party: world.partyLabel(record.party),
+        typeName: typeName(world, record),
+        on: mention(world, record.entity),
+        closedOn: closedAt.slice(0, 10),
+        days,
+        limit: closedDays,
+      },
+      fix: { action: 'remove', recordId: record.id },
       ...recordSubject(world, record),
     });
   }

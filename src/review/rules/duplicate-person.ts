@@ -7,7 +7,7 @@ import { formatRef, type PrincipalRef } from '../../model/kinds.js';
 import type { RelatedPartyRecord } from '../../model/facts.js';
 import type { Finding } from '../types.js';
 import type { ReviewWorld } from '../world.js';
-import { isRedundant, principalLabel, typeName } from './support.js';
+import { isRedundant, mention, partyMention, principalLabel, typeName } from './support.js';
 
 const PERSON_KINDS = new Set(['contact', 'consumer', 'user']);
 
@@ -25,32 +25,27 @@ export function duplicatePersons(world: ReviewWorld): Finding[] {
     }
     for (const { principal, records } of byPerson.values()) {
       if (records.length < 2) continue;
-      const name = principalLabel(world, principal);
-      const where = world.describeEntity(entity);
       // Person records without a responsibility first: they are the likeliest leftovers.
       const candidates = [...records].sort((a, b) => rank(a) - rank(b) || (b.order ?? 0) - (a.order ?? 0));
       const redundant = candidates.find((r) => PERSON_KINDS.has(r.party.kind) && isRedundant(world, r.id));
-      const evidence = records.map((r) =>
-        PERSON_KINDS.has(r.party.kind)
-          ? `named as ${typeName(world, r)} (record ${r.id})`
-          : `member of ${world.describeParty(r.party)}, ${typeName(world, r)} (record ${r.id})`,
-      );
       findings.push({
         id: `duplicate-person:${formatRef(entity)}:${formatRef(principal)}`,
         kind: 'duplicate-person',
         severity: 'low',
-        summary: `${name} reaches ${where} through ${records.length} party records`,
-        evidence,
-        fix: redundant
-          ? {
-              action: 'remove',
-              recordId: redundant.id,
-              text: `Remove record ${redundant.id} (${typeName(world, redundant)}): nobody loses access`,
-            }
-          : {
-              action: 'keep',
-              text: 'Each record grants something the others do not: keep them, or merge them by hand',
-            },
+        detail: {
+          code: 'duplicate-person',
+          person: principalLabel(world, principal),
+          on: mention(world, entity),
+          records: records.map((r) => ({
+            recordId: r.id,
+            typeName: typeName(world, r),
+            ...(PERSON_KINDS.has(r.party.kind) ? {} : { memberOf: partyMention(world, r.party) }),
+          })),
+          ...(redundant
+            ? { redundant: { recordId: redundant.id, typeName: typeName(world, redundant) } }
+            : {}),
+        },
+        fix: redundant ? { action: 'remove', recordId: redundant.id } : { action: 'keep' },
         entity,
         entityLabel: world.entityLabel(entity),
         ...(redundant

@@ -6,9 +6,12 @@
  */
 import type { RelationshipType } from '../../model/definitions.js';
 import { compareLevels, type AccessLevel, type EntityRef, type PrincipalRef } from '../../model/kinds.js';
-import type { Finding } from '../types.js';
+import type { EntityMention } from '../../access/types.js';
+import type { Finding, FindingDetail } from '../types.js';
 import type { ReviewWorld } from '../world.js';
-import { recordSubject, typeName } from './support.js';
+import { mention, recordSubject, typeName } from './support.js';
+
+type WorkReason = Extract<FindingDetail, { code: 'listed-on-worked-record' }>['work'];
 
 export function listedOnWorkedRecords(world: ReviewWorld): Finding[] {
   const findings: Finding[] = [];
@@ -23,24 +26,23 @@ export function listedOnWorkedRecords(world: ReviewWorld): Finding[] {
       .map((type) => ({ type, gain: gainOf(world, record.id, type, principal) }))
       .find(({ gain }) => gain !== undefined);
     if (!better?.gain) continue;
-    const { gain } = better;
-    const name = world.partyLabel(party);
-    const where = world.describeEntity(record.entity);
     findings.push({
       id: `listed-on-worked-record:${record.id}`,
       kind: 'listed-on-worked-record',
       severity: 'medium',
-      summary: `${name} is only ${typeName(world, record)} on ${where}, which they work on`,
-      evidence: [
-        why,
-        `${typeName(world, record)} carries no responsibility: ${name} has ${gain.before} access to ${gain.where}`,
-        `as ${better.type.name} they would have ${gain.after}`,
-      ],
+      detail: {
+        code: 'listed-on-worked-record',
+        person: world.partyLabel(party),
+        typeName: typeName(world, record),
+        on: mention(world, record.entity),
+        work: why,
+        betterType: better.type.name,
+        gain: better.gain,
+      },
       fix: {
         action: 'change-type',
         recordId: record.id,
         type: { id: better.type.id, name: better.type.name },
-        text: `Change ${name}'s type to ${better.type.name}`,
       },
       ...recordSubject(world, record),
       principals: [principal],
@@ -50,26 +52,26 @@ export function listedOnWorkedRecords(world: ReviewWorld): Finding[] {
 }
 
 /** Why the person is expected to work on the entity, or undefined. */
-function workReason(world: ReviewWorld, entity: EntityRef, p: PrincipalRef): string | undefined {
-  const name = world.person(p)?.name ?? p.id;
+function workReason(world: ReviewWorld, entity: EntityRef, p: PrincipalRef): WorkReason | undefined {
+  const person = world.person(p)?.name ?? p.id;
+  if (p.kind !== 'contact' && p.kind !== 'consumer') return undefined;
+  const as = p.kind;
   if (entity.kind === 'case') {
     const c = world.case(entity.id);
-    if ((p.kind === 'contact' && c?.contact === p.id) || (p.kind === 'consumer' && c?.consumer === p.id))
-      return `${name} is the ${p.kind} of ${world.describeEntity(entity)}`;
+    if ((as === 'contact' && c?.contact === p.id) || (as === 'consumer' && c?.consumer === p.id))
+      return { person, as, of: mention(world, entity) };
     return undefined;
   }
-  if (entity.kind === 'sold_product' && p.kind === 'consumer') {
+  if (entity.kind === 'sold_product' && as === 'consumer') {
     if (world.facts.soldProducts.some((s) => s.id === entity.id && s.consumer === p.id))
-      return `${name} is the consumer of ${world.describeEntity(entity)}`;
+      return { person, as, of: mention(world, entity) };
   }
   const about = world.facts.cases.find(
     (c) =>
       (entity.kind === 'sold_product' ? c.soldProduct === entity.id : c.installBase === entity.id) &&
-      ((p.kind === 'contact' && c.contact === p.id) || (p.kind === 'consumer' && c.consumer === p.id)),
+      ((as === 'contact' && c.contact === p.id) || (as === 'consumer' && c.consumer === p.id)),
   );
-  return about
-    ? `${name} is the ${p.kind} of case ${about.number} about ${world.describeEntity(entity)}`
-    : undefined;
+  return about ? { person, as, of: mention(world, entity), caseNumber: about.number } : undefined;
 }
 
 /** Types of this entity and party kind that carry a responsibility, "Authorized …" first. */
@@ -92,9 +94,9 @@ function gainOf(
   recordId: string,
   type: RelationshipType,
   principal: PrincipalRef,
-): { where: string; before: AccessLevel; after: AccessLevel } | undefined {
+): { on: EntityMention; before: AccessLevel; after: AccessLevel } | undefined {
   const change = { op: 'retype', recordId, type: type.id } as const;
   if (world.engine.validate(change).some((issue) => issue.severity === 'error')) return undefined;
   const raised = world.engine.whatIf(change, principal).find((r) => compareLevels(r.after, r.before) > 0);
-  return raised && { where: world.describeEntity(raised.entity), before: raised.before, after: raised.after };
+  return raised && { on: mention(world, raised.entity), before: raised.before, after: raised.after };
 }

@@ -3,10 +3,13 @@
  * (all its contacts reach the record), and accounts without Restrict Contact Access (all their
  * contacts read the account's sold products and install base). Each with the number of contacts.
  */
-import { formatRef } from '../../model/kinds.js';
+import { formatRef, type EntityRef } from '../../model/kinds.js';
 import type { Finding } from '../types.js';
 import type { ReviewWorld } from '../world.js';
-import { capped, recordSubject, typeName } from './support.js';
+import { mention, recordSubject, typeName } from './support.js';
+
+/** `open-account`: how many of the account's items the finding names. */
+const ITEMS_NAMED = 5;
 
 export function accountParties(world: ReviewWorld): Finding[] {
   const findings: Finding[] = [];
@@ -19,22 +22,20 @@ export function accountParties(world: ReviewWorld): Finding[] {
         .filter((r) => r.before !== r.after)
         .map((r) => formatRef(r.principal)),
     ).size;
-    const account = world.partyLabel(record.party);
-    const where = world.describeEntity(record.entity);
     findings.push({
       id: `account-party:${record.id}`,
       kind: 'account-party',
       severity: gainers > 0 ? 'medium' : 'low',
-      summary: `Account ${account} is ${typeName(world, record)} on ${where}: the record is open to all ${contacts} of its contacts`,
-      evidence: [
-        `${contacts} contact${contacts === 1 ? '' : 's'} of account ${account} are reached by record ${record.id}`,
-        `${gainers} of them get access only through it`,
-      ],
-      fix: {
-        action: 'remove',
+      detail: {
+        code: 'account-party',
+        account: world.partyLabel(record.party),
+        typeName: typeName(world, record),
+        on: mention(world, record.entity),
         recordId: record.id,
-        text: `Name the contacts who need access, then remove account ${account} from ${where}`,
+        contacts,
+        onlyThrough: gainers,
       },
+      fix: { action: 'remove', recordId: record.id },
       ...recordSubject(world, record),
       count: contacts,
     });
@@ -43,12 +44,12 @@ export function accountParties(world: ReviewWorld): Finding[] {
 }
 
 export function openAccounts(world: ReviewWorld): Finding[] {
-  const assets = new Map<string, string[]>();
+  const assets = new Map<string, EntityRef[]>();
   for (const entity of world.scope) {
     if (entity.kind === 'case') continue;
     const account = world.entityAccount(entity);
     if (account === undefined) continue;
-    assets.set(account, [...(assets.get(account) ?? []), world.describeEntity(entity)]);
+    assets.set(account, [...(assets.get(account) ?? []), entity]);
   }
   const findings: Finding[] = [];
   for (const [id, items] of assets) {
@@ -59,18 +60,14 @@ export function openAccounts(world: ReviewWorld): Finding[] {
       id: `open-account:${id}`,
       kind: 'open-account',
       severity: 'medium',
-      summary: `Account ${account.name} does not restrict contact access: all ${contacts} of its contacts read its ${items.length} sold products and install base items`,
-      evidence: [
-        `Restrict Contact Access is off for account ${account.name}`,
-        ...capped(
-          items.map((item) => `${item} is readable by every contact of the account`),
-          5,
-        ),
-      ],
-      fix: {
-        action: 'keep',
-        text: `Turn on Restrict Contact Access for account ${account.name} (account access settings), then name the contacts who need each product`,
+      detail: {
+        code: 'open-account',
+        account: account.name,
+        contacts,
+        itemCount: items.length,
+        items: items.slice(0, ITEMS_NAMED).map((item) => mention(world, item)),
       },
+      fix: { action: 'keep' },
       party: { kind: 'account', id },
       partyLabel: account.name,
       count: contacts,

@@ -3,17 +3,25 @@
  * person (or members of the group party) lacks a role its access configuration requires, so the
  * record grants nothing — the near miss agents do not see.
  */
+import type { NearMissDetail } from '../../access/types.js';
 import type { PrincipalRef } from '../../model/kinds.js';
 import type { Finding } from '../types.js';
 import type { ReviewWorld } from '../world.js';
-import { capped, principalLabel, recordSubject, typeName } from './support.js';
+import { mention, partyMention, principalLabel, recordSubject, typeName } from './support.js';
+
+/** How many of the people lacking a role the finding names (each with the engine's near miss). */
+const LACKING_NAMED = 10;
 
 export function responsibilityWithoutRole(world: ReviewWorld): Finding[] {
   const findings: Finding[] = [];
   for (const record of world.scopeRecords()) {
     if (record.responsibility === undefined) continue;
-    const lacking: { principal: PrincipalRef; reason: string; roles: readonly string[]; none: boolean }[] =
-      [];
+    const lacking: {
+      principal: PrincipalRef;
+      miss: NearMissDetail;
+      roles: readonly string[];
+      none: boolean;
+    }[] = [];
     for (const principal of world.membersOf(record.party)) {
       const explanation = world.explain(principal, record.entity);
       const miss = explanation.nearMisses.find((m) => m.code === 'missing-role' && m.recordId === record.id);
@@ -21,10 +29,9 @@ export function responsibilityWithoutRole(world: ReviewWorld): Finding[] {
         (g) => g.source === 'related-party' && g.record.id === record.id,
       );
       if (miss && !granted) {
-        const reason = `${principalLabel(world, principal)} ${miss.reason}`;
         lacking.push({
           principal,
-          reason,
+          miss: miss.detail,
           roles: miss.missingRoles ?? [],
           none: explanation.level === 'none',
         });
@@ -32,26 +39,27 @@ export function responsibilityWithoutRole(world: ReviewWorld): Finding[] {
     }
     if (lacking.length === 0) continue;
     const roles = [...new Set(lacking.flatMap((l) => l.roles))];
-    const where = world.describeEntity(record.entity);
-    const party = world.describeParty(record.party);
     const group =
       record.party.kind === 'account' ||
       record.party.kind === 'service_organization' ||
       record.party.kind === 'household';
-    const who = group
-      ? `${lacking.length} of ${world.membersOf(record.party).length} members of ${party} lack`
-      : `${party} lacks`;
     findings.push({
       id: `responsibility-without-role:${record.id}`,
       kind: 'responsibility-without-role',
       severity: lacking.some((l) => l.none) ? 'high' : 'medium',
-      summary: `${typeName(world, record)} on ${where}: ${who} ${roles.join(', ')}, so the record grants them nothing`,
-      evidence: capped(lacking.map((l) => l.reason)),
-      fix: {
-        action: 'keep',
-        recordId: record.id,
-        text: `Grant ${roles.join(', ')} to ${group ? 'the members who need access' : principalLabel(world, lacking[0]!.principal)}, or remove the party if no access is intended`,
+      detail: {
+        code: 'responsibility-without-role',
+        typeName: typeName(world, record),
+        on: mention(world, record.entity),
+        party: partyMention(world, record.party),
+        ...(group ? { members: world.membersOf(record.party).length } : {}),
+        roles,
+        lackingCount: lacking.length,
+        lacking: lacking
+          .slice(0, LACKING_NAMED)
+          .map((l) => ({ name: principalLabel(world, l.principal), miss: l.miss })),
       },
+      fix: { action: 'keep', recordId: record.id },
       ...recordSubject(world, record),
       principals: lacking.map((l) => l.principal),
     });

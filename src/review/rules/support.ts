@@ -1,14 +1,9 @@
 /** Small helpers the rules share. Pure. */
-import { formatRef, type PrincipalRef } from '../../model/kinds.js';
+import type { EntityMention } from '../../access/types.js';
+import { formatRef, type EntityRef, type PartyRef, type PrincipalRef } from '../../model/kinds.js';
 import type { RelatedPartyRecord } from '../../model/facts.js';
-import type { Finding } from '../types.js';
+import type { Finding, PartyMention } from '../types.js';
 import type { ReviewWorld } from '../world.js';
-
-/** At most `max` lines, then "… and N more". */
-export function capped(lines: readonly string[], max = 10): string[] {
-  if (lines.length <= max) return [...lines];
-  return [...lines.slice(0, max), `… and ${lines.length - max} more`];
-}
 
 /** The fields every finding about one related-party record carries. */
 export function recordSubject(
@@ -22,6 +17,16 @@ export function recordSubject(
     party: record.party,
     partyLabel: world.partyLabel(record.party),
   };
+}
+
+/** An entity as a finding names it: its kind and label. */
+export function mention(world: ReviewWorld, entity: EntityRef): EntityMention {
+  return { kind: entity.kind, label: world.entityLabel(entity) };
+}
+
+/** A party as a finding names it: its kind and display name. */
+export function partyMention(world: ReviewWorld, party: PartyRef): PartyMention {
+  return { kind: party.kind, label: world.partyLabel(party) };
 }
 
 /** "Authorized Contact" (the type's name, or its id when unknown). */
