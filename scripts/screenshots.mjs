@@ -38,6 +38,14 @@ async function open(hash) {
   await page.waitForSelector('body[data-ready]');
 }
 
+/** Waits until every badge inside `scope` shows its level (none still checking access). */
+async function badgesDone(scope) {
+  const badges = page.locator(`${scope} cam-effective-access-badge [part=badge]`);
+  await badges.first().waitFor();
+  const checking = page.locator(`${scope} cam-effective-access-badge [part=badge]:not([data-level])`);
+  for (let tries = 0; tries < 300 && (await checking.count()) > 0; tries++) await page.waitForTimeout(100);
+}
+
 async function shoot(name) {
   await page.mouse.move(0, 0);
   await page.screenshot({ path: `docs/${name}` });
@@ -46,12 +54,12 @@ async function shoot(name) {
 
 try {
   await open('#/');
-  await page.locator('.story-card cam-effective-access-badge [part=badge][data-level]').waitFor();
+  await badgesDone('.story-card');
   await shoot('screenshot-home.png');
 
   await open(`#/case/${LOAN_CASE}`);
   await page.getByRole('cell', { name: 'Daniel Marquez', exact: true }).waitFor();
-  await page.locator('.access-list cam-effective-access-badge [part=badge][data-level]').waitFor();
+  await badgesDone('.access-list');
   await shoot('screenshot-case.png');
 
   await page.locator('cam-related-party-list').getByRole('button', { name: 'Add party' }).first().click();

@@ -4,73 +4,60 @@
 // @lit/* left out (the budget counts our code, not lit's) — then reports:
 // - the main entry: the entry file and every chunk it imports statically (what a page loads before
 //   the elements work), with lit and without;
-// - each lazy chunk (a dynamic `import()` target): the files it adds to what is already loaded.
-// Exits 1 when the main entry without lit exceeds the budget. `--json` prints the figures as JSON.
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+// - each lazy chunk (a dynamic `import()` target): the files it adds to the main entry, and what
+//   makes a page load it (TRIGGERS; a lazy chunk without a known trigger fails the check, so a new
+//   one is never left uncounted);
+// - the critical paths: what a page showing a related-party list with its badges loads before the
+//   first row and the badges' level — the main entry, plus the chunks some pages need on that path
+//   (a first visit reads the role catalogue to enrich the instance's roles; a long list waits for
+//   the virtualizer) — and what it loads later without any user action (live refresh).
+// Exits 1 when the critical path of an ordinary list (first visit, at most 100 parties) without lit
+// exceeds the budget — a figure at least the main entry's. `--json` prints the figures as JSON.
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 import { ENTRY_FILE, bundleConfig } from './bundle-config.mjs';
+import { TRIGGERS, closure, label, readChunks } from './bundle-chunks.mjs';
 
-/** Budget of the main entry without lit and @lit/*, in bytes of gzip. */
+/** Budget of the main entry (and the critical path of an ordinary list) without lit and @lit/*, gzip bytes. */
 export const MAIN_BUDGET = 30 * 1024;
+
 const LIT = [/^lit(\/|$)/, /^@lit\//];
 const JSON_OUTPUT = process.argv.includes('--json');
 
-const STATIC_IMPORT = /(?:^|[;}\s])(?:import|export)\s*(?:[\w*${}\s,]+from\s*)?["']\.\/([\w.-]+\.js)["']/g;
-const DYNAMIC_IMPORT = /import\(\s*["']\.\/([\w.-]+\.js)["']\s*\)/g;
-
-/** Files in `dir`, each with its gzip size and the chunks it imports statically and dynamically. */
-function readChunks(dir) {
-  const chunks = new Map();
-  for (const file of readdirSync(dir).filter((name) => name.endsWith('.js'))) {
-    const code = readFileSync(join(dir, file));
-    const text = code.toString('utf8');
-    chunks.set(file, {
-      bytes: code.length,
-      gzip: gzipSync(code, { level: 9 }).length,
-      imports: [...text.matchAll(STATIC_IMPORT)].map((m) => m[1]),
-      dynamic: [...text.matchAll(DYNAMIC_IMPORT)].map((m) => m[1]),
-    });
-  }
-  return chunks;
-}
-
-/** `file` and every chunk it imports statically, transitively. */
-function closure(chunks, file, loaded = new Set()) {
-  const found = new Set();
-  const stack = [file];
-  while (stack.length > 0) {
-    const next = stack.pop();
-    if (found.has(next) || loaded.has(next)) continue;
-    found.add(next);
-    stack.push(...(chunks.get(next)?.imports ?? []));
-  }
-  return found;
-}
-
 const sum = (chunks, files, key) => [...files].reduce((n, f) => n + (chunks.get(f)?.[key] ?? 0), 0);
 
-/** The main entry and each lazy chunk, with the files each loads. */
+/** The critical paths: the main entry plus the lazy chunks of these trigger paths. */
+const PATHS = [
+  { name: 'first rows + badge levels, definitions cached', paths: [] },
+  { name: 'first rows + badge levels, first visit', paths: ['cold'], budget: true },
+  { name: '… of a list of more than 100 parties', paths: ['cold', 'long'] },
+  { name: 'all loaded without a user action', paths: ['cold', 'long', 'after'] },
+];
+
+/** The main entry and each lazy chunk (with the files each loads), and the critical paths. */
 function measure(dir) {
   const chunks = readChunks(dir);
   const main = closure(chunks, ENTRY_FILE);
   const lazy = new Set();
   for (const file of chunks.keys()) for (const target of chunks.get(file).dynamic) lazy.add(target);
+  const targets = [...lazy].filter((f) => !main.has(f)).sort();
   const entries = [{ name: 'main', files: [...main], lazy: false }];
-  for (const target of [...lazy].filter((f) => !main.has(f)).sort()) {
+  for (const target of targets) {
     entries.push({ name: target, files: [...closure(chunks, target, main)], lazy: true });
   }
-  return entries.map((entry) => ({
-    ...entry,
-    bytes: sum(chunks, entry.files, 'bytes'),
-    gzip: sum(chunks, entry.files, 'gzip'),
-  }));
+  const measured = (files) => ({ bytes: sum(chunks, files, 'bytes'), gzip: sum(chunks, files, 'gzip') });
+  const paths = PATHS.map((path) => {
+    const files = new Set(main);
+    for (const target of targets) {
+      if (!path.paths.includes(TRIGGERS[label(target)]?.path)) continue;
+      for (const file of closure(chunks, target)) files.add(file);
+    }
+    return { ...path, files: [...files], ...measured(files) };
+  });
+  return { entries: entries.map((entry) => ({ ...entry, ...measured(entry.files) })), paths };
 }
-
-/** A readable name of a chunk: `cam-elements.cam-access-inspector-Ab12.js` → `cam-access-inspector`. */
-const label = (file) => file.replace(/^cam-elements\./, '').replace(/-[\w-]{8}\.js$|\.js$/, '');
 const kB = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
 
 const root = mkdtempSync(join(tmpdir(), 'cam-size-'));
@@ -81,19 +68,35 @@ try {
   await build(bundleConfig({ outDir: withoutLit, sourcemap: false, external: LIT }));
   const full = measure(shipped);
   const ours = measure(withoutLit);
-  const oursByName = new Map(ours.map((entry) => [label(entry.name), entry]));
-  const rows = full.map((entry) => ({
+  const oursByName = new Map(ours.entries.map((entry) => [label(entry.name), entry]));
+  const rows = full.entries.map((entry) => ({
     entry: label(entry.name),
     lazy: entry.lazy,
+    ...(entry.lazy ? { path: TRIGGERS[label(entry.name)]?.path ?? null } : {}),
+    ...(entry.lazy ? { loadedWhen: TRIGGERS[label(entry.name)]?.when ?? null } : {}),
     files: entry.files.length,
     minified: entry.bytes,
     gzip: entry.gzip,
     gzipWithoutLit: oursByName.get(label(entry.name))?.gzip ?? null,
   }));
+  const paths = full.paths.map((path, i) => ({
+    path: path.name,
+    files: path.files.length,
+    minified: path.bytes,
+    gzip: path.gzip,
+    gzipWithoutLit: ours.paths[i]?.gzip ?? null,
+    budget: path.budget === true,
+  }));
   const main = rows[0];
-  const pass = main.gzipWithoutLit !== null && main.gzipWithoutLit <= MAIN_BUDGET;
+  const unclassified = rows.filter((row) => row.lazy && row.path === null).map((row) => row.entry);
+  const checked = [main, ...paths.filter((path) => path.budget)];
+  const pass =
+    unclassified.length === 0 &&
+    checked.every((row) => row.gzipWithoutLit !== null && row.gzipWithoutLit <= MAIN_BUDGET);
   if (JSON_OUTPUT) {
-    console.log(JSON.stringify({ budget: { main: MAIN_BUDGET, pass }, entries: rows }, null, 2));
+    console.log(
+      JSON.stringify({ budget: { main: MAIN_BUDGET, pass }, entries: rows, criticalPaths: paths }, null, 2),
+    );
   } else {
     console.log(
       'gzip (level 9) per entry of dist/cam-elements.bundle.js; lazy chunks count only what they add',
@@ -108,9 +111,28 @@ try {
         `${name.padEnd(28)} ${String(row.files).padStart(5)} ${kB(row.minified).padStart(10)} ${kB(row.gzip).padStart(9)} ${noLit.padStart(12)}`,
       );
     }
-    console.log(
-      `${pass ? 'PASS' : 'FAIL'}  main entry without lit/@lit/*: ${kB(main.gzipWithoutLit ?? 0)} gzip (budget ${kB(MAIN_BUDGET)})`,
-    );
+    console.log('\nlazy chunks: what loads them');
+    for (const row of rows.filter((r) => r.lazy)) {
+      console.log(
+        `  ${row.entry.padEnd(26)} ${(row.path ?? '?').padEnd(7)} ${row.loadedWhen ?? 'UNKNOWN: add it to TRIGGERS in scripts/size.mjs'}`,
+      );
+    }
+    console.log('\ncritical paths (main entry + the chunks loaded on the way)');
+    for (const path of paths) {
+      const noLit = path.gzipWithoutLit === null ? '—' : kB(path.gzipWithoutLit);
+      console.log(
+        `  ${path.path.padEnd(48)} ${String(path.files).padStart(3)} files ${kB(path.gzip).padStart(9)} ${noLit.padStart(9)} without lit`,
+      );
+    }
+    for (const row of checked) {
+      const name = row === main ? 'main entry' : `critical path (${row.path})`;
+      const ok = row.gzipWithoutLit !== null && row.gzipWithoutLit <= MAIN_BUDGET;
+      console.log(
+        `${ok ? 'PASS' : 'FAIL'}  ${name} without lit/@lit/*: ${kB(row.gzipWithoutLit ?? 0)} gzip (budget ${kB(MAIN_BUDGET)})`,
+      );
+    }
+    if (unclassified.length > 0)
+      console.log(`FAIL  lazy chunks with no known trigger: ${unclassified.join(', ')}`);
   }
   process.exitCode = pass ? 0 : 1;
 } finally {

@@ -149,6 +149,8 @@ export type { TableMap, TableKey, TableMapOverrides } from './client/table-map.j
 // live refresh (change feed, push sources, definitions schedule)
 export { LiveFeed, DEFAULT_POLL_INTERVAL_S } from './service/live-feed.js';
 export type { LiveFeedOptions, LiveStatus, PushSource, LiveAccessTarget } from './service/live-feed.js';
+export { DeferredLiveFeed } from './service/deferred-live-feed.js';
+export type { LiveUpdates } from './service/deferred-live-feed.js';
 export { PartyChangeReader, diffStamps } from './service/change-feed.js';
 export type { PartiesChange, PartyUpdate, PartyStamp, StampDiff } from './service/change-feed.js';
 export { WebSocketPushSource } from './service/websocket-push-source.js';

@@ -184,7 +184,7 @@ export class CamAccessReview extends LitElement {
       this.feedFocus.reset();
       this.applying.reset();
       try {
-        const service = this.serviceFor(services);
+        const service = await this.serviceFor(services);
         let records = 0;
         const onProgress = (p: ReviewProgress) => {
           records = p.records;
@@ -268,9 +268,9 @@ export class CamAccessReview extends LitElement {
     return kind && this.entityId ? { kind: 'entity', entity: { kind, id: this.entityId } } : undefined;
   }
 
-  private serviceFor(services: CamServices): AccessReviewService<DefinitionsSnapshot> {
-    if (!services.review) throw new Error(msg('These services offer no access review.'));
-    return services.review;
+  private async serviceFor(services: CamServices): Promise<AccessReviewService<DefinitionsSnapshot>> {
+    if (!services.loadReview) throw new Error(msg('These services offer no access review.'));
+    return services.loadReview();
   }
 
   private exportMeta(review: Review): ReviewExportMeta {

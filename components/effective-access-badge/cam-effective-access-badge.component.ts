@@ -9,8 +9,34 @@ import { evaluateBadge, subjectOf, type BadgeEvaluation } from './badge-evaluati
 import { renderIncomplete, renderSourceNote } from './badge-notes.js';
 import { styles } from './cam-effective-access-badge.styles.js';
 import { entityWord, levelLabel } from '../internal/labels.js';
-import { renderExplanation } from './explanation-tree.js';
-import { floatNextTo } from '../internal/floating.js';
+import { floatNextTo, warmFloating } from '../internal/floating.js';
+
+type ExplanationTree = typeof import('./explanation-tree.js');
+
+/**
+ * The explanation tree's code (and its plain-language summary), loaded when a popover first opens
+ * or a badge is hovered or focused: a page of rows and badges shows levels without it.
+ */
+let tree: ExplanationTree | undefined;
+let treeLoading: Promise<ExplanationTree> | undefined;
+
+function loadTree(): Promise<ExplanationTree> {
+  treeLoading ??= import('./explanation-tree.js').then(
+    (module) => (tree = module),
+    (error: unknown) => {
+      // The next open tries again.
+      treeLoading = undefined;
+      throw error;
+    },
+  );
+  return treeLoading;
+}
+
+/** Starts loading what an open popover needs (pointer over a badge, or focus on it). */
+function warm(): void {
+  warmFloating();
+  loadTree().catch(() => undefined);
+}
 
 /** The badge button's accessible name: one plain phrase ("write access, show why"). */
 function badgeName(level: AccessLevel | undefined, incomplete: boolean): string {
@@ -102,6 +128,8 @@ export class CamEffectiveAccessBadge extends LitElement {
   @state() private open = false;
   /** Age of the definitions when the popover was opened (a render must not read the clock). */
   @state() private definitionsAgeMs = 0;
+  /** The explanation tree's code could not be loaded (offline, a missing chunk). */
+  @state() private treeFailed = false;
   @query('[part=badge]') private badge?: HTMLButtonElement;
   @query('[part=popover]') private panel?: HTMLElement;
 
@@ -178,7 +206,22 @@ export class CamEffectiveAccessBadge extends LitElement {
     if (!this.open) return;
     // Next to the badge, flipped, shifted and sized to stay inside the viewport while it is open.
     if (this.badge && this.panel) this.unfloat = floatNextTo(this.badge, this.panel);
+    if (!tree) this.showTree();
     this.definitionsAgeMs = this.task.value?.snapshot.ageMs() ?? 0;
+  }
+
+  /** Loads the explanation tree (again at each open after a failure), then renders it or says it failed. */
+  private showTree(): void {
+    this.treeFailed = false;
+    loadTree().then(
+      () => this.requestUpdate(),
+      (error: unknown) => {
+        console.error(
+          `The explanation could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
+        );
+        this.treeFailed = true;
+      },
+    );
   }
 
   private onPanelKeydown(event: KeyboardEvent): void {
@@ -211,6 +254,8 @@ export class CamEffectiveAccessBadge extends LitElement {
         aria-controls="panel"
         aria-busy=${busy ? 'true' : 'false'}
         aria-label=${badgeName(level, incomplete)}
+        @pointerenter=${warm}
+        @focus=${warm}
       >
         ${level ? levelLabel(level) : '?'}${incomplete ? html`<span class="marker" aria-hidden="true">!</span>` : nothing}
       </button>
@@ -253,10 +298,23 @@ export class CamEffectiveAccessBadge extends LitElement {
         <span class="level" data-level=${value.level}>${levelLabel(value.level)}</span>
       </p>
       ${renderSourceNote(value.snapshot, this.definitionsAgeMs)} ${renderIncomplete(value.incomplete)}
-      ${!this.open ? nothing : value.explanation ? renderExplanation(value.explanation) : this.renderMembers(value)}`;
+      ${!this.open ? nothing : this.renderTree(value)}`;
   }
 
-  private renderMembers(value: BadgeEvaluation): TemplateResult {
+  /** The explanation (a principal) or each member's (a group), once the tree's code is in. */
+  private renderTree(value: BadgeEvaluation): TemplateResult {
+    if (!tree) {
+      // No Retry: a browser keeps a failed module fetch for the page's life (Chromium does).
+      return this.treeFailed
+        ? html`<p role="alert">
+            ${msg('The explanation could not be loaded. Reload the page to try again.')}
+          </p>`
+        : html`<p class="muted loading" role="status">${msg('Loading the explanation…')}</p>`;
+    }
+    return value.explanation ? tree.renderExplanation(value.explanation) : this.renderMembers(value, tree);
+  }
+
+  private renderMembers(value: BadgeEvaluation, { renderExplanation }: ExplanationTree): TemplateResult {
     const members = value.members ?? [];
     if (members.length === 0)
       return html`<p class="muted">

@@ -55,6 +55,8 @@ async function resolved(el: CamEffectiveAccessBadge): Promise<CamEffectiveAccess
 async function open(el: CamEffectiveAccessBadge): Promise<void> {
   badge(el).click();
   await until(() => isOpen(el) && badge(el).getAttribute('aria-expanded') === 'true', 'the popover to open');
+  // The explanation tree's code loads on the first open.
+  await until(() => root(el).querySelector('[part=popover] .loading') === null, 'the explanation');
   await el.updateComplete;
 }
 

@@ -11,7 +11,8 @@ import {
   type PartiesChange,
   type PartyRow,
 } from '../../src/index.js';
-import { isEmptyChange } from '../../src/service/change-feed.js';
+import type { PartyRowsProgress } from '../../src/service/party-pages.js';
+import { isEmptyChange } from '../../src/service/parties-change.js';
 import type { CamServices } from '../context.js';
 import {
   MissingProviderError,
@@ -24,6 +25,7 @@ import { loadElement } from '../internal/lazy-elements.js';
 import { loadVirtualizer, PLAIN_ROW_LIMIT } from './virtual-rows.js';
 import { LiveUpdatesController, liveStyles } from './live-updates.js';
 import { columnText, partyName } from './labels.js';
+import { entityWord } from '../internal/labels.js';
 import { UnknownEntityTableError, describeError } from './list-errors.js';
 import { nextSort, visibleRows, type ListQuery, type SortKey } from './list-view.js';
 import { PartyChangesController } from './party-changes.js';
@@ -56,7 +58,7 @@ import { styles } from './cam-related-party-list.styles.js';
  * @fires cam-party-removed - A party was removed on the server (`CamPartyRemovedEvent`).
  * @fires cam-party-added - Bubbles out of the add dialog once the server saved a party (`CamPartyAddedEvent`).
  * @fires cam-add-party-request - The Add button was pressed; cancel it to show your own dialog (`CamAddPartyRequestEvent`).
- * @fires cam-parties-refreshed - Live refresh applied changes made elsewhere: rows added, changed, removed and by whom (`CamPartiesRefreshedEvent`).
+ * @fires cam-parties-refreshed - Changes made elsewhere were applied (by live refresh, or found by a re-read): rows added, changed, removed and by whom when known (`CamPartiesRefreshedEvent`).
  *
  * @csspart toolbar - Search, kind filter, count and Add button.
  * @csspart search - The text filter input.
@@ -161,6 +163,11 @@ export class CamRelatedPartyList extends LitElement {
     (change) => this.onRemoteChange(change),
   );
 
+  /**
+   * The rows: the entity's related parties as the access service reads them (one read for the
+   * rows and the badges' facts). The first page shows as soon as it arrives (`early`); the value
+   * is every row. A re-read keeps the rows shown until it is complete.
+   */
   private readonly load = new Task(this, {
     args: () => [this.services, this.entityTable, this.entityId] as const,
     task: async ([services, table, id], { signal }) => {
@@ -170,17 +177,102 @@ export class CamRelatedPartyList extends LitElement {
         if (services.parties.entityKindOf(table)) throw new EntityNotFoundError(table, id);
         throw new UnknownEntityTableError(table);
       }
-      const access = await services.access.withParties(entity, { signal });
+      const reread = this.rowsOf(entity) !== undefined;
+      if (reread) this.touched = new Set();
+      const rows = await services.access.partyRows(entity, {
+        signal,
+        onProgress: (progress) => void this.showEarly(entity, progress, signal),
+      });
       // A long list renders through the virtualizer, loaded on demand: have it before the first render.
-      if (access.parties.length > PLAIN_ROW_LIMIT) await loadVirtualizer();
-      return access;
+      if (rows.length > PLAIN_ROW_LIMIT) await loadVirtualizer();
+      return { entity, rows, reread };
     },
-    onComplete: (access) => {
-      this.changes.setServerRows(access.parties);
-      this.live.loaded(access.entity, access.parties);
+    onComplete: ({ entity, rows, reread }) => {
+      const before = reread ? this.changes.serverRows : undefined;
+      this.early = undefined;
+      this.changes.setServerRows(rows);
+      if (before) this.announceUnseen(entity, before, rows);
+      this.touched = undefined;
+      this.live.loaded(entity, rows);
     },
     onError: (error) => this.services?.reportError(error),
   });
+
+  /**
+   * The access picture (removal preview, retype check, the entity's name, the "incomplete" note):
+   * the same load the badges wait for, so it never holds the rows back. An entity that does not
+   * exist is found out here.
+   */
+  private readonly picture = new Task(this, {
+    args: () => [this.services, this.entityTable, this.entityId] as const,
+    task: async ([services, table, id], { signal }) => {
+      const entity = services?.parties.entityOf(table, id);
+      if (!services || !entity) return undefined;
+      return services.access.withParties(entity, { signal });
+    },
+    onError: (error) => this.services?.reportError(error),
+  });
+
+  /** Records live refresh changed while a re-read was on its way (its rows may be older). */
+  private touched?: Set<string>;
+
+  /**
+   * What a re-read shows that nobody announced: changes made elsewhere that came in with the
+   * re-read (after an invalidation) rather than through live refresh. They are announced and
+   * fired like live changes, so none goes by silently. Records live refresh changed meanwhile and
+   * records with a change of this page pending are left out: the re-read may predate them.
+   */
+  private announceUnseen(entity: EntityRef, before: readonly PartyRow[], after: readonly PartyRow[]): void {
+    const skip = (id: string) => this.touched?.has(id) === true || this.changes.isPending(id);
+    const was = new Map(before.map((row) => [row.record.id, row]));
+    const now = new Set(after.map((row) => row.record.id));
+    const change: PartiesChange = {
+      entity,
+      added: after.filter((row) => !was.has(row.record.id) && !skip(row.record.id)),
+      changed: after.flatMap((row) => {
+        const previous = was.get(row.record.id);
+        return previous && !skip(row.record.id) && rowChanged(previous, row) ? [{ row, previous }] : [];
+      }),
+      removed: before.filter((row) => !now.has(row.record.id) && !skip(row.record.id)),
+      by: new Map(),
+    };
+    if (isEmptyChange(change)) return;
+    this.resolveRowModes(change);
+    this.live.announce(change);
+    this.dispatchEvent(new CamPartiesRefreshedEvent(change));
+  }
+
+  /** Rows of a first read still in progress (pages so far, and how many the server has). */
+  @state() private early?: { entity: EntityRef; rows: readonly PartyRow[]; total?: number };
+
+  /** Shows the pages of a first read as they arrive (not those of a re-read: the rows stay put). */
+  private async showEarly(
+    entity: EntityRef,
+    progress: PartyRowsProgress,
+    signal: AbortSignal,
+  ): Promise<void> {
+    if (progress.complete || this.rowsOf(entity) !== undefined) return;
+    // More to come than a plain list holds: fetch the virtualizer's code now, while the first
+    // rows (no more than a plain list holds) show without it.
+    const needed = Math.max(progress.rows.length, progress.total ?? 0) > PLAIN_ROW_LIMIT;
+    const virtualizer = needed
+      ? loadVirtualizer().then(
+          () => true,
+          () => false,
+        )
+      : undefined;
+    if (virtualizer && progress.rows.length > PLAIN_ROW_LIMIT && !(await virtualizer)) return;
+    if (signal.aborted || (this.early && this.early.rows.length >= progress.rows.length)) return;
+    if (this.load.status !== TaskStatus.PENDING) return;
+    this.early = { entity, rows: progress.rows, total: progress.total };
+    this.changes.setServerRows(progress.rows);
+  }
+
+  /** The complete rows when they are for `entity` (a finished read, not one of another entity). */
+  private rowsOf(entity: EntityRef): readonly PartyRow[] | undefined {
+    const value = this.load.value;
+    return value && sameEntity(value.entity, entity) ? value.rows : undefined;
+  }
 
   private view: { source?: readonly PartyRow[]; query?: ListQuery; rows: PartyRow[] } = { rows: [] };
 
@@ -189,13 +281,22 @@ export class CamRelatedPartyList extends LitElement {
     return this.services?.parties.entityOf(this.entityTable, this.entityId);
   }
 
-  /** The loaded access picture when it is for the current entity. */
-  private get access(): EntityAccess | undefined {
-    const value = this.load.value;
+  /** The rows are loaded (completely, or a first page) for the current entity. */
+  private get shown(): { entity: EntityRef; complete: boolean; total?: number } | undefined {
     const entity = this.entity;
-    return value && entity && value.entity.kind === entity.kind && value.entity.id === entity.id
-      ? value
+    if (!entity) return undefined;
+    if (this.rowsOf(entity)) return { entity, complete: true };
+    const early = this.early;
+    return early && sameEntity(early.entity, entity)
+      ? { entity, complete: false, total: early.total }
       : undefined;
+  }
+
+  /** The access picture when it is loaded for the current entity. */
+  private get access(): EntityAccess | undefined {
+    const value = this.picture.value;
+    const entity = this.entity;
+    return value && entity && sameEntity(value.entity, entity) ? value : undefined;
   }
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
@@ -206,13 +307,15 @@ export class CamRelatedPartyList extends LitElement {
   }
 
   private onInvalidated(entity: EntityRef | undefined): void {
-    if (concerns(entity, this.entity)) void this.load.run();
+    if (!concerns(entity, this.entity)) return;
+    void this.load.run();
+    void this.picture.run();
   }
 
   protected override render() {
     if (this.ctx.missing) return renderMissingProvider();
-    const access = this.access;
-    const error = this.load.status === TaskStatus.ERROR ? this.load.error : undefined;
+    const shown = this.shown;
+    const error = this.loadError();
     // A refused change stays explained even when the re-read after it fails too.
     const failure = renderFailure(this.changes.failure, {
       onRetry: () => void this.changes.retryFailure(),
@@ -221,9 +324,13 @@ export class CamRelatedPartyList extends LitElement {
     if (error !== undefined) {
       return html`${failure}${renderLoadError(describeError(error), () => this.reload())}`;
     }
-    if (!access || !this.services) return renderSkeleton();
+    // No rows: whether the entity exists at all is known with its facts; no "empty" before that.
+    const undecided =
+      this.changes.rows.length === 0 && !this.access && this.picture.status === TaskStatus.PENDING;
+    if (!shown || !this.services || undecided) return renderSkeleton();
     const all = this.changes.rows;
-    const kinds = this.services.parties.kindsOn(access.entity.kind);
+    const kinds = this.services.parties.kindsOn(shown.entity.kind);
+    const access = this.access;
     return html`
       ${renderToolbar({
         text: this.query.text,
@@ -231,14 +338,21 @@ export class CamRelatedPartyList extends LitElement {
         kinds,
         shown: this.view.rows.length,
         total: all.length,
+        expected: shown.complete ? undefined : shown.total,
         busy: this.load.status === TaskStatus.PENDING,
         onText: (text) => (this.query = { ...this.query, text }),
         onKind: (kind: PartyKind | '') => (this.query = { ...this.query, kind }),
         onAdd: () => this.requestAdd(),
       })}
       ${this.live.render(this.liveConflict, () => (this.liveConflict = undefined))} ${failure}
-      ${renderIncomplete(access.incomplete)}
-      ${all.length === 0 ? renderEmpty(() => this.requestAdd()) : this.renderTable(access)}
+      ${renderIncomplete(access?.incomplete ?? [])}
+      ${
+        all.length === 0
+          ? shown.complete
+            ? renderEmpty(() => this.requestAdd())
+            : nothing
+          : this.renderTable(shown.entity, access)
+      }
       ${
         this.adding
           ? html`<cam-add-party-dialog
@@ -253,7 +367,14 @@ export class CamRelatedPartyList extends LitElement {
     `;
   }
 
-  private renderTable(access: EntityAccess) {
+  /** Why the list cannot show: its rows failed, or the entity does not exist. */
+  private loadError(): unknown {
+    if (this.load.status === TaskStatus.ERROR) return this.load.error ?? new Error('unknown error');
+    const picture = this.picture.status === TaskStatus.ERROR ? this.picture.error : undefined;
+    return picture instanceof EntityNotFoundError ? picture : undefined;
+  }
+
+  private renderTable(entity: EntityRef, access: EntityAccess | undefined) {
     const rows = this.view.rows;
     const v: RowsView = {
       entityTable: this.entityTable,
@@ -263,39 +384,45 @@ export class CamRelatedPartyList extends LitElement {
       isPending: (id) => this.changes.isPending(id),
       onEdit: (row) => this.openEdit(row),
       onPick: (type) => this.editing && (this.editing = { id: this.editing.id, type }),
-      onSave: (row) => void this.saveType(access, row),
+      onSave: (row) => void this.saveType(row),
       onCancelEdit: (row) => this.closeRowMode(row, 'edit'),
       onAskRemove: (row) => this.openConfirm(row),
       isRecent: this.live.isRecent,
     };
-    return html`<div
-      role="table"
-      part="table"
-      aria-label=${msg(str`Related parties of ${entityName(access.facts, access.entity)}`)}
-      aria-rowcount=${rows.length + 1}
-    >
+    const label = access
+      ? msg(str`Related parties of ${entityName(access.facts, entity)}`)
+      : msg(str`Related parties of this ${entityWord(entity.kind)}`);
+    return html`<div role="table" part="table" aria-label=${label} aria-rowcount=${rows.length + 1}>
       ${renderHeader(this.query, (column: SortKey) => (this.query = { ...this.query, ...nextSort(this.query, column) }))}
       <div class="body" part="body">
-        ${
-          rows.length === 0
-            ? html`<p class="muted no-match">${msg('No party matches the filter.')}</p>`
-            : html`<div role="rowgroup" class="rows">
-                ${renderRows(
-                  rows,
-                  (row) => row.record.id,
-                  (row, i) => renderRow(row, i, v),
-                  (error) => (error === undefined ? this.requestUpdate() : this.services?.reportError(error)),
-                )}
-              </div>`
-        }
+        ${rows.length === 0 ? html`<p class="muted no-match">${msg('No party matches the filter.')}</p>` : this.renderRowGroup(rows, v)}
       </div>
     </div>`;
   }
 
-  private confirmView(access: EntityAccess, row: PartyRow): ConfirmView {
+  /**
+   * The rows, in a container of their own when virtualised: a list that grew past the plain limit
+   * (its first page shown plain) gets a fresh element for the virtualizer to manage.
+   */
+  private renderRowGroup(rows: PartyRow[], v: RowsView) {
+    const body = renderRows(
+      rows,
+      (row) => row.record.id,
+      (row, i) => renderRow(row, i, v),
+      (error) => (error === undefined ? this.requestUpdate() : this.services?.reportError(error)),
+    );
+    return rows.length > PLAIN_ROW_LIMIT
+      ? html`<div role="rowgroup" class="rows" data-virtual>${body}</div>`
+      : html`<div role="rowgroup" class="rows">${body}</div>`;
+  }
+
+  private confirmView(access: EntityAccess | undefined, row: PartyRow): ConfirmView {
+    const pictureFailed = this.picture.status === TaskStatus.ERROR;
     return {
       row,
-      ...removalPreview(access, row),
+      ...(access
+        ? removalPreview(access, row)
+        : { impact: [], checking: pictureFailed ? 'failed' : 'pending' }),
       onConfirm: () => {
         this.confirming = undefined;
         void this.changes.remove(row);
@@ -308,6 +435,8 @@ export class CamRelatedPartyList extends LitElement {
   /** Another agent's changes: applied in place, announced, and never lost under an open edit. */
   private onRemoteChange(change: PartiesChange): void {
     const applied = this.changes.applyRemote(change);
+    for (const row of [...change.added, ...change.removed]) this.touched?.add(row.record.id);
+    for (const { row } of change.changed) this.touched?.add(row.record.id);
     if (isEmptyChange(applied)) return;
     this.resolveRowModes(applied);
     this.live.announce(applied);
@@ -347,7 +476,23 @@ export class CamRelatedPartyList extends LitElement {
   private openEdit(row: PartyRow): void {
     this.confirming = undefined;
     this.editing = { id: row.record.id, type: row.record.type };
-    this.focusLater(`[data-record="${CSS.escape(row.record.id)}"] cam-relationship-type-picker`);
+    void this.focusPicker(row.record.id);
+  }
+
+  /**
+   * Focuses the row's type picker once it can take focus: its field waits for the definitions,
+   * which may still be on their way when the rows came first.
+   */
+  private async focusPicker(id: string): Promise<void> {
+    await this.services?.definitions.load().catch(() => undefined);
+    await this.updateComplete;
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    const selector = `[data-record="${CSS.escape(id)}"] cam-relationship-type-picker`;
+    const picker = this.renderRoot.querySelector<HTMLElement & { updateComplete?: Promise<unknown> }>(
+      selector,
+    );
+    await picker?.updateComplete;
+    if (this.editing?.id === id) picker?.focus();
   }
 
   private openConfirm(row: PartyRow): void {
@@ -363,8 +508,21 @@ export class CamRelatedPartyList extends LitElement {
     this.focusLater(`[data-record="${CSS.escape(row.record.id)}"] .menu-button`);
   }
 
-  private async saveType(access: EntityAccess, row: PartyRow): Promise<void> {
+  private async saveType(row: PartyRow): Promise<void> {
     const picked = this.editing?.type ?? row.record.type;
+    const services = this.services;
+    const entity = this.entity;
+    if (!services || !entity) return;
+    let access: EntityAccess;
+    try {
+      // The check needs the access picture: wait for it when the rows came first.
+      access = this.access ?? (await services.access.withParties(entity));
+    } catch (error) {
+      const problem = msg(str`The change cannot be checked: ${describeError(error)}`);
+      if (this.editing?.id === row.record.id) this.editing = { id: row.record.id, type: picked, problem };
+      return;
+    }
+    if (this.editing?.id !== row.record.id) return;
     const plan = planRetype(access, row, picked);
     if (!plan.ok) {
       this.editing = { id: row.record.id, type: picked, problem: plan.problem };
@@ -385,7 +543,7 @@ export class CamRelatedPartyList extends LitElement {
   }
 
   private requestAdd(): void {
-    const entity = this.access?.entity;
+    const entity = this.shown?.entity;
     if (!entity) return;
     const request = new CamAddPartyRequestEvent(entity);
     if (!this.dispatchEvent(request)) return;
@@ -403,4 +561,17 @@ export class CamRelatedPartyList extends LitElement {
       requestAnimationFrame(() => this.renderRoot.querySelector<HTMLElement>(selector)?.focus()),
     );
   }
+}
+
+function sameEntity(a: EntityRef, b: EntityRef): boolean {
+  return a.kind === b.kind && a.id === b.id;
+}
+
+/** The record differs: its `sys_mod_count` when both are known, else its type or responsibility. */
+function rowChanged(previous: PartyRow, row: PartyRow): boolean {
+  if (previous.modCount !== undefined && row.modCount !== undefined)
+    return previous.modCount !== row.modCount;
+  return (
+    previous.record.type !== row.record.type || previous.record.responsibility !== row.record.responsibility
+  );
 }

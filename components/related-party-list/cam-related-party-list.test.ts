@@ -18,6 +18,7 @@ import type { CamRelationshipTypePicker } from '../relationship-type-picker/cam-
 import {
   CamAddPartyRequestEvent,
   CamPartyAddedEvent,
+  type CamPartiesRefreshedEvent,
   type CamPartyChangedEvent,
   type CamPartyRemovedEvent,
 } from '../events.js';
@@ -51,8 +52,13 @@ async function renderList(id: string = loan.caseId, table = CASE_TABLE): Promise
   return rendered.element;
 }
 
+/** The rows are in and so is the access picture (the table is named after the entity). */
 async function loaded(el: CamRelatedPartyList, count = 3): Promise<void> {
   await until(() => rows(el).length === count, `${count} rows`);
+  await until(
+    () => !(part(el, 'table')?.getAttribute('aria-label') ?? '').startsWith('Related parties of this '),
+    'the access picture',
+  );
 }
 
 describe('<cam-related-party-list>', () => {
@@ -111,6 +117,28 @@ describe('<cam-related-party-list>', () => {
     const el = await renderList('0123456789abcdef0123456789abcdef');
     await until(() => part(el, 'error') !== null, 'error state');
     expect(text(part(el, 'error'))).to.contain('No record 0123456789abcdef0123456789abcdef');
+  });
+
+  it('announces what a re-read finds changed elsewhere, so no change goes by silently', async () => {
+    const el = await renderList();
+    await loaded(el);
+    const refreshed: CamPartiesRefreshedEvent[] = [];
+    el.addEventListener('cam-parties-refreshed', (e) => refreshed.push(e));
+    // Removed on the server behind the list's back; the re-read (not live refresh) brings it.
+    getStore().remove(PARTY_TABLE, loan.parties.guarantor);
+    provider.current?.access.invalidate({ kind: 'case', id: loan.caseId });
+    await until(() => rows(el).length === 2, 'two rows');
+    expect(text(part(el, 'live-region'))).to.equal('Rosa Delgado was removed.');
+    expect(refreshed.map((e) => e.removed.map((row) => row.record.id))).to.deep.equal([
+      [loan.parties.guarantor],
+    ]);
+    // A re-read that finds nothing new says nothing new.
+    provider.current?.access.invalidate({ kind: 'case', id: loan.caseId });
+    const partyReads = () => requestLog.entries.filter((e) => e.method === 'GET' && e.table === PARTY_TABLE);
+    await until(() => partyReads().length >= 3 && partyReads().every((e) => e.status), 'the second re-read');
+    await until(() => part(el, 'count')?.getAttribute('aria-busy') === 'false', 'settled');
+    await el.updateComplete;
+    expect(refreshed).to.have.length(1);
   });
 
   it('lists the housing loan case’s three parties with their types and responsibilities', async () => {
@@ -256,7 +284,7 @@ describe('<cam-related-party-list>', () => {
     faults.set({ forbiddenTables: ['sys_user_has_role'] });
     const el = await renderList();
     await loaded(el);
-    expect(text(part(el, 'partial-note'))).to.contain('sys_user_has_role');
+    await until(() => text(part(el, 'partial-note')).includes('sys_user_has_role'), 'the note');
   });
 
   it('fires a cancelable add request from Add, and opens the add dialog unless it is prevented', async () => {
@@ -290,13 +318,18 @@ describe('<cam-related-party-list>', () => {
     const large = seedLargeCase(getStore());
     const el = await renderList(large.caseId);
     await until(() => rows(el).length > 0, 'first rows', 45_000);
-    expect(text(part(el, 'count'))).to.equal(`${large.parties.toLocaleString()} parties`);
+    const all = `${large.parties.toLocaleString()} parties`;
+    await until(() => text(part(el, 'count')) === all, 'every page', 45_000);
     expect(part(el, 'table')?.getAttribute('aria-rowcount')).to.equal(String(large.parties + 1));
     expect(rows(el).length).to.be.below(200);
     const body = part(el, 'body') as HTMLElement;
-    body.scrollTop = body.scrollHeight;
     const last = () => Math.max(...rows(el).map((row) => Number(row.getAttribute('aria-rowindex'))));
-    await until(() => last() === large.parties + 1, 'the last row after scrolling');
+    // To the end, again while the virtualizer (just taken over from the plain first page) still
+    // grows its estimate of the height.
+    await until(() => {
+      body.scrollTop = body.scrollHeight;
+      return last() === large.parties + 1;
+    }, 'the last row after scrolling');
     expect(rows(el).length).to.be.below(200);
   });
 

@@ -16,7 +16,8 @@ import { msg, str } from '@lit/localize';
 import type { EntityRef } from '../../src/model/kinds.js';
 import { formatRef } from '../../src/model/kinds.js';
 import type { PartiesChange } from '../../src/service/change-feed.js';
-import type { LiveFeed, LiveStatus } from '../../src/service/live-feed.js';
+import type { LiveStatus } from '../../src/service/live-feed.js';
+import type { LiveUpdates } from '../../src/service/deferred-live-feed.js';
 import type { PartyRow } from '../../src/service/party-rows.js';
 import { columnText, partyName } from './labels.js';
 
@@ -26,7 +27,7 @@ const HIGHLIGHT_MS = 2500;
 const NAMED = 3;
 
 export interface LiveContext {
-  readonly live?: LiveFeed;
+  readonly live?: LiveUpdates;
 }
 
 function typeOf(row: PartyRow): string {
@@ -76,7 +77,7 @@ function statusText(status: LiveStatus): string | undefined {
 }
 
 export class LiveUpdatesController implements ReactiveController {
-  #watching: { live: LiveFeed; key: string; stop: () => void } | undefined;
+  #watching: { live: LiveUpdates; key: string; stop: () => void } | undefined;
   #stopStatus: (() => void) | undefined;
   #status: LiveStatus | undefined;
   #announcement = '';

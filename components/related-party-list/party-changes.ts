@@ -61,6 +61,11 @@ export class PartyChangesController {
     return this.#view;
   }
 
+  /** The rows as the server has them, as far as this list knows (no pending change applied). */
+  get serverRows(): readonly PartyRow[] {
+    return this.#server;
+  }
+
   /** The last refused change, until dismissed or the next change. */
   get failure(): ChangeFailure | undefined {
     return this.#failure;

@@ -13,6 +13,8 @@ export interface ConfirmView {
   readonly blocked?: string;
   /** One line per person whose access the removal lowers. */
   readonly impact: readonly string[];
+  /** The access picture is not in yet (`pending`: Remove waits for it) or could not be loaded. */
+  readonly checking?: 'pending' | 'failed';
   readonly onConfirm: () => void;
   readonly onCancel: () => void;
 }
@@ -42,7 +44,20 @@ export function renderConfirm(v: ConfirmView): TemplateResult {
             </ul>`
           : nothing
       }
-      <button type="button" class="danger" data-confirm="remove" @click=${v.onConfirm}>
+      ${
+        v.checking === 'pending'
+          ? html`<p class="muted" role="status">${msg('Checking whose access this removal lowers…')}</p>`
+          : v.checking === 'failed'
+            ? html`<p class="muted">${msg('Whose access this removal lowers could not be checked.')}</p>`
+            : nothing
+      }
+      <button
+        type="button"
+        class="danger"
+        data-confirm="remove"
+        ?disabled=${v.checking === 'pending'}
+        @click=${v.onConfirm}
+      >
         ${msg(str`Remove ${name}`)}
       </button>
       <button type="button" data-confirm="cancel" @click=${v.onCancel}>${msg('Cancel')}</button>

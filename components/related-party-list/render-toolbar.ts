@@ -13,13 +13,18 @@ export interface ToolbarView {
   readonly kinds: readonly PartyKind[];
   readonly shown: number;
   readonly total: number;
+  /** Parties on the server while the first read is still coming in (more than `total`). */
+  readonly expected?: number;
   readonly busy: boolean;
   readonly onText: (text: string) => void;
   readonly onKind: (kind: PartyKind | '') => void;
   readonly onAdd: () => void;
 }
 
-function count(shown: number, total: number): string {
+function count(shown: number, total: number, expected?: number): string {
+  if (expected !== undefined && expected > total) {
+    return msg(str`${total.toLocaleString()} of ${expected.toLocaleString()} parties loaded…`);
+  }
   const all = total.toLocaleString();
   if (shown === total) return total === 1 ? msg('1 party') : msg(str`${all} parties`);
   return msg(str`${shown.toLocaleString()} of ${all} shown`);
@@ -46,7 +51,7 @@ export function renderToolbar(v: ToolbarView): TemplateResult {
       </select>
     </label>
     <span part="count" class="count" role="status" aria-live="polite" aria-busy=${v.busy ? 'true' : 'false'}
-      >${count(v.shown, v.total)}</span
+      >${count(v.shown, v.total, v.expected)}</span
     >
     <button type="button" class="primary" part="add-button" @click=${v.onAdd}>${msg('Add party')}</button>
   </div>`;

@@ -7,7 +7,7 @@
  */
 import { html, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import { floatNextTo } from '../internal/floating.js';
+import { floatNextTo, warmFloating } from '../internal/floating.js';
 
 export interface RowMenuItem {
   /** Kept as `data-action` on the item. */
@@ -125,6 +125,8 @@ export function renderRowMenu(v: RowMenuView): TemplateResult {
       ?disabled=${v.disabled}
       @click=${onButtonClick}
       @keydown=${onButtonKeydown}
+      @pointerenter=${warmFloating}
+      @focus=${warmFloating}
     >
       <span aria-hidden="true">⋯</span>
     </button>

@@ -2,8 +2,8 @@
  * The rows of the list: a short list renders every row; a long one goes through
  * @lit-labs/virtualizer (only the rows in view are in the DOM), whose module — 30 kB minified, a
  * chunk of its own in the bundle — is loaded the first time a list is long enough to need it
- * (one request; the rows appear once it has arrived, so a scroll position is never carried from a
- * plain list into the virtualised one).
+ * (one request). A long list's first page (no more rows than a plain list holds) shows at once,
+ * while the module loads; the list renders more rows than that only once it has arrived.
  */
 import { nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
@@ -16,8 +16,8 @@ let virtualize: typeof Virtualize | undefined;
 let loading: Promise<typeof Virtualize> | undefined;
 
 /**
- * Imports the virtualizer once (again after a failed attempt). The list awaits it before its first
- * render of a long list, so the virtualizer is there from the start.
+ * Imports the virtualizer once (again after a failed attempt). The list awaits it before it
+ * renders more than `PLAIN_ROW_LIMIT` rows.
  */
 export function loadVirtualizer(): Promise<typeof Virtualize> {
   loading ??= import('@lit-labs/virtualizer/virtualize.js').then(

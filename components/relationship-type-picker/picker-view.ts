@@ -5,6 +5,7 @@ import { msg, str } from '@lit/localize';
 import type { RelationshipType } from '../../src/model/definitions.js';
 import type { PickerModel, ValidityProblem } from './picker-model.js';
 import { optionId, renderListbox, renderSummary } from './type-render.js';
+import { warmFloating } from '../internal/floating.js';
 
 export interface PickerView {
   readonly model: PickerModel;
@@ -59,7 +60,13 @@ export function renderPicker(view: PickerView): TemplateResult {
     <label id="label" for="input" part="label"
       >${view.label}${view.required ? html`<span aria-hidden="true"> *</span>` : nothing}</label
     >
-    <div class="field" part="field" aria-busy=${view.loading ? 'true' : 'false'}>
+    <div
+      class="field"
+      part="field"
+      aria-busy=${view.loading ? 'true' : 'false'}
+      @pointerenter=${warmFloating}
+      @focusin=${warmFloating}
+    >
       <input
         id="input"
         part="input"

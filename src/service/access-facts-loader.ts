@@ -66,7 +66,21 @@ export interface AccessFactsOptions {
    * rows from the same request. Not called when that read fails. The full list is
    * `AccessFacts.parties`.
    */
-  readonly onFirstParties?: (parties: readonly PartyRow[]) => void;
+  readonly onFirstParties?: (parties: readonly PartyRow[], page: FirstPartiesPage) => void;
+  /**
+   * Called once with every party of the entity as soon as all are read (before the people they
+   * name): the list has its rows even when a later read fails. Not called when the entity's party
+   * table could not be read.
+   */
+  readonly onParties?: (parties: readonly PartyRow[]) => void;
+}
+
+/** What is known with the first page of the entity's parties. */
+export interface FirstPartiesPage {
+  /** Every party of the entity is in it (the read was for the entity alone and had no more rows). */
+  readonly complete: boolean;
+  /** The entity's parties in all, when the read was for the entity alone and the server counted. */
+  readonly total?: number;
 }
 
 /** Deepest parent chain followed (install base items, accounts); deeper data is cut, not looped. */
@@ -132,6 +146,17 @@ class LoadRun {
     this.entity = entity;
     await this.loadEntityChain(entity);
     const partyRows = await this.loadParties();
+    const own = partyRows.filter(
+      (row) => row.record.entity.kind === entity.kind && row.record.entity.id === entity.id,
+    );
+    const ownTable = partyTable(entity.kind, this.map);
+    if (!this.reader.incomplete.some((source) => source.table === ownTable && !source.column)) {
+      try {
+        this.options.onParties?.(own);
+      } catch {
+        // A listener's failure is its own: the load goes on.
+      }
+    }
     const records = partyRows.map((row) => row.record);
     const people = await this.loadPeople(records);
     return {
@@ -142,9 +167,7 @@ class LoadRun {
         cases: [...this.cases.values()],
         relatedParties: records,
       },
-      parties: partyRows.filter(
-        (row) => row.record.entity.kind === entity.kind && row.record.entity.id === entity.id,
-      ),
+      parties: own,
       incomplete: this.reader.incomplete,
     };
   }
@@ -340,7 +363,13 @@ class LoadRun {
     const done = this.partiesRead.get(kind);
     const wanted = ids.filter((id) => !done?.ids.has(id));
     const walks = [...this.partyWalks(kind), ...extra];
-    const onRows = (page: readonly Row[]): void => this.firstParties(kind, page);
+    // Rows of this entity alone: what the page says of the read is said of its parties.
+    const alone = wanted.length === 1 && wanted[0] === this.entity?.id;
+    const onRows = (page: readonly Row[], info: { more: boolean; total?: number }): void =>
+      this.firstParties(kind, page, {
+        complete: alone && !info.more,
+        ...(alone && info.total !== undefined ? { total: info.total } : {}),
+      });
     const found = await this.reader.rowsWhereIn(partyTable(kind, this.map), entityColumn, wanted, {
       fields: partyFields(kind, this.map),
       displayValue: 'all',
@@ -355,7 +384,7 @@ class LoadRun {
   }
 
   /** Hands the entity's own parties of a first page to `onFirstParties` (once). */
-  private firstParties(kind: EntityKind, page: readonly Row[]): void {
+  private firstParties(kind: EntityKind, page: readonly Row[], info: FirstPartiesPage): void {
     const listener = this.options.onFirstParties;
     if (!listener || this.firstPartiesTold || kind !== this.entity?.kind) return;
     const own = page
@@ -363,7 +392,7 @@ class LoadRun {
       .filter((party): party is PartyRow => party?.record.entity.id === this.entity?.id);
     this.firstPartiesTold = true;
     try {
-      listener(own);
+      listener(own, info);
     } catch {
       // A listener's failure is its own: the load goes on.
     }

@@ -13,6 +13,7 @@ import type { EntityRef, PartyRef, PrincipalRef } from '../model/kinds.js';
 import { formatRef, isPrincipalKind } from '../model/kinds.js';
 import type { Facts } from '../model/facts.js';
 import type { AccessFactsLoader, IncompleteSource } from './access-facts-loader.js';
+import { PartyPages, type PartyRowsProgress } from './party-pages.js';
 import { DefinitionsUnavailableError } from './definitions-snapshot.js';
 import type { PartyRow } from './party-rows.js';
 import type { PartiesChange } from './change-feed.js';
@@ -95,6 +96,8 @@ export type PartiesSource = Pick<RelatedPartiesService, 'list' | 'members' | 'en
 type Listener = (entity: EntityRef | undefined) => void;
 
 interface Entry<S extends SnapshotLike> {
+  /** The entity's own related parties, as the facts load reads them (for the list too). */
+  readonly rows: PartyPages;
   readonly promise: Promise<EntityAccess<S>>;
   /** The extra principals this load included (`kind:id`). */
   readonly requested: ReadonlySet<string>;
@@ -144,7 +147,32 @@ export class AccessService<S extends SnapshotLike> {
       if (!principal || hasPrincipal(loaded.facts, principal) || entry.requested.has(formatRef(principal))) {
         return loaded;
       }
+      // Read again, party rows included: a principal that was not there may come with a new party.
       if (this.entries.get(key) === entry) this.start(key, entity);
+    }
+  }
+
+  /**
+   * The related parties of `entity`: the same read the facts behind its badges are loaded from
+   * (one read serves both), so rows can show before any access is known. `onProgress` hears of
+   * the first page as it lands (at once with what is already in) and of every row once all are
+   * read, before the people they name; the promise resolves with every row. A party table the
+   * user may not read rejects with the server's refusal.
+   */
+  async partyRows(
+    entity: EntityRef,
+    options: { signal?: AbortSignal; onProgress?: (progress: PartyRowsProgress) => void } = {},
+  ): Promise<readonly PartyRow[]> {
+    const key = formatRef(entity);
+    const { signal, onProgress } = options;
+    const rows = (this.entries.get(key) ?? this.start(key, entity)).rows;
+    if (!onProgress) return raceAbort(rows.done, signal);
+    const stop = rows.subscribe(onProgress);
+    if (rows.progress.rows.length > 0 && !rows.progress.complete) onProgress(rows.progress);
+    try {
+      return await raceAbort(rows.done, signal);
+    } finally {
+      stop();
     }
   }
 
@@ -154,18 +182,23 @@ export class AccessService<S extends SnapshotLike> {
     return wanted;
   }
 
-  /** Starts a load of `entity` after the current task, so every principal asked for meanwhile joins it. */
+  /**
+   * Starts a load of `entity` after the current task, so every principal asked for meanwhile joins
+   * it; its party rows are told as the load reads them.
+   */
   private start(key: string, entity: EntityRef): Entry<S> {
     const requested = new Set<string>();
+    const rows = new PartyPages();
     const promise = new Promise<void>((resolve) => setTimeout(resolve)).then(() => {
       const principals = [...this.wantedFor(key).entries()];
       for (const [ref] of principals) requested.add(ref);
       return this.load(
         entity,
         principals.map(([, p]) => p),
+        rows,
       );
     });
-    const entry: Entry<S> = { promise, requested };
+    const entry: Entry<S> = { rows, promise, requested };
     this.entries.set(key, entry);
     promise.then(
       (value) => (entry.value = value),
@@ -193,7 +226,12 @@ export class AccessService<S extends SnapshotLike> {
       this.invalidate(entity);
       return;
     }
-    this.entries.set(key, { promise: Promise.resolve(patched), requested: entry.requested, value: patched });
+    this.entries.set(key, {
+      rows: PartyPages.of(patched.parties),
+      promise: Promise.resolve(patched),
+      requested: entry.requested,
+      value: patched,
+    });
     for (const listener of this.listeners) listener(entity);
   }
 
@@ -211,21 +249,16 @@ export class AccessService<S extends SnapshotLike> {
   }
 
   /**
-   * The access picture of `entity` for its related-party list: one load shared with the badges of
-   * its rows. When the party table is unreadable the parties are read on their own, so the caller
-   * sees the server's reason; an entity absent from a readable table throws `EntityNotFoundError`.
+   * The access picture of `entity` for its related-party list (the removal preview, the retype
+   * check, the entity's name): one load shared with the badges of its rows, whose party rows are
+   * those of `partyRows`. An entity absent from a readable table throws `EntityNotFoundError`.
    */
   async withParties(entity: EntityRef, options: { signal?: AbortSignal } = {}): Promise<EntityAccess<S>> {
     const parties = this.requireParties();
-    const { signal } = options;
-    const access = await this.forEntity(entity, { signal });
-    const unreadable = (name: string) => access.incomplete.some((source) => source.table === name);
-    if (unreadable(parties.partyTable(entity.kind))) {
-      // The loader skips a forbidden table; asking again surfaces the server's refusal.
-      return { ...access, parties: await parties.list(entity, { signal }) };
-    }
+    const access = await this.forEntity(entity, options);
     const table = parties.entityTable(entity.kind);
-    if (!unreadable(table) && !factsOfKind(access.facts, entity.kind).some((e) => e.id === entity.id)) {
+    const unreadable = access.incomplete.some((source) => source.table === table);
+    if (!unreadable && !factsOfKind(access.facts, entity.kind).some((e) => e.id === entity.id)) {
       throw new EntityNotFoundError(table, entity.id);
     }
     return access;
@@ -312,13 +345,49 @@ export class AccessService<S extends SnapshotLike> {
     this.entries.clear();
   }
 
+  /** Loads the facts of `entity`, telling `rows` the entity's parties as they are read. */
+  private async load(
+    entity: EntityRef,
+    principals: readonly PrincipalRef[],
+    rows: PartyPages,
+  ): Promise<EntityAccess<S>> {
+    try {
+      const access = await this.loadFacts(entity, principals, rows);
+      if (!rows.progress.complete) void this.settleRows(entity, rows, access);
+      return access;
+    } catch (error) {
+      rows.fail(error);
+      throw error;
+    }
+  }
+
+  /**
+   * The rows when the load did not tell them (the entity's party table could not be read): the
+   * server's refusal, asked again, is what the list shows.
+   */
+  private async settleRows(entity: EntityRef, rows: PartyPages, access: EntityAccess<S>): Promise<void> {
+    if (!this.parties) {
+      rows.complete(access.parties);
+      return;
+    }
+    try {
+      rows.complete(await this.parties.list(entity));
+    } catch (error) {
+      rows.fail(error);
+    }
+  }
+
   /**
    * Reads the definitions and the facts at once (neither waits for the other). The facts name the
    * roles principals hold by sys_id, resolved with the definitions: a role met before they are in
    * gets a placeholder, named once both have arrived; one the definitions do not know (the role
    * table unreadable…) needs the server's display value, so the facts are read again in that case.
    */
-  private async load(entity: EntityRef, principals: readonly PrincipalRef[]): Promise<EntityAccess<S>> {
+  private async loadFacts(
+    entity: EntityRef,
+    principals: readonly PrincipalRef[],
+    rows: PartyPages,
+  ): Promise<EntityAccess<S>> {
     let roleNames: Map<string, string> | undefined;
     const definitions = this.definitions.load().then((snapshot) => {
       this.definitionsUsed = snapshot;
@@ -328,6 +397,8 @@ export class AccessService<S extends SnapshotLike> {
     const early = new Set<string>();
     const facts = this.loader.load(entity, {
       principals,
+      onFirstParties: (own, page) => rows.first(own, page),
+      onParties: (own) => rows.complete(own),
       roleName: (sysId) => {
         if (roleNames) return roleNames.get(sysId);
         early.add(sysId);

@@ -58,7 +58,11 @@ export class BatchedReader {
       firstPage?: {
         readonly limit: number;
         readonly fields: readonly string[];
-        readonly onRows?: (rows: readonly Row[]) => void;
+        /** `more`: the chunk has rows beyond this page; `total`: the server's count, when it sent one. */
+        readonly onRows?: (
+          rows: readonly Row[],
+          page: { readonly more: boolean; readonly total?: number },
+        ) => void;
       };
     } = {},
   ): Promise<Row[]> {
@@ -85,12 +89,12 @@ export class BatchedReader {
                 signal,
               });
               out.push(...page.rows);
-              firstPage.onRows?.(page.rows);
               const more =
                 page.nextOffset !== undefined ||
                 (page.total === undefined
                   ? page.rows.length >= firstPage.limit
                   : page.rows.length < page.total);
+              firstPage.onRows?.(page.rows, { more, total: page.total });
               if (!more || page.rows.length === 0) return out;
               offset = page.nextOffset ?? page.rows.length;
             }

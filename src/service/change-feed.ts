@@ -11,6 +11,9 @@ import type { Row, TableClient } from '../client/types.js';
 import type { TableMap } from '../client/table-map.js';
 import type { EntityRef } from '../model/kinds.js';
 import { partyColumns, partyFields, partyTable, rowToPartyRow, type PartyRow } from './party-rows.js';
+import { isEmptyChange, type PartiesChange, type PartyUpdate } from './parties-change.js';
+
+export { isEmptyChange, type PartiesChange, type PartyUpdate };
 
 /** The change stamps of one related-party record. */
 export interface PartyStamp {
@@ -21,33 +24,11 @@ export interface PartyStamp {
   readonly updatedBy: string;
 }
 
-/** A record another agent edited: the row as it is now and as it was shown. */
-export interface PartyUpdate {
-  readonly row: PartyRow;
-  readonly previous: PartyRow;
-}
-
-/** What changed in the related parties of one entity. */
-export interface PartiesChange {
-  readonly entity: EntityRef;
-  readonly added: readonly PartyRow[];
-  readonly changed: readonly PartyUpdate[];
-  /** The rows as they were shown before they went. */
-  readonly removed: readonly PartyRow[];
-  /** Who added or edited each record (display name when known, else user name), by record id. */
-  readonly by: ReadonlyMap<string, string>;
-}
-
 /** Record ids per kind of change. */
 export interface StampDiff {
   readonly added: readonly string[];
   readonly changed: readonly string[];
   readonly removed: readonly string[];
-}
-
-/** Whether a change set holds anything. */
-export function isEmptyChange(change: Pick<PartiesChange, 'added' | 'changed' | 'removed'>): boolean {
-  return change.added.length === 0 && change.changed.length === 0 && change.removed.length === 0;
 }
 
 /**

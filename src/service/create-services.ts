@@ -18,8 +18,10 @@ import {
 } from './definitions-service.js';
 import type { DefinitionsSnapshot } from './definitions-snapshot.js';
 import { RelatedPartiesService } from './related-parties-service.js';
-import { AccessReviewService } from './access-review-service.js';
-import { DEFAULT_POLL_INTERVAL_S, LiveFeed, type PushSource } from './live-feed.js';
+import type { AccessReviewService } from './access-review-service.js';
+import type { PushSource } from './live-feed.js';
+import { DEFAULT_POLL_INTERVAL_S } from './live-feed-defaults.js';
+import { DeferredLiveFeed, type LiveUpdates } from './deferred-live-feed.js';
 import { DefinitionsRefresh, DEFAULT_DEFINITIONS_INTERVAL_MS } from './definitions-refresh.js';
 
 /**
@@ -33,10 +35,17 @@ export interface CamServices {
   readonly parties: RelatedPartiesService;
   /** Effective access per entity (engine over loaded facts), previews and explanations. */
   readonly access: AccessService<DefinitionsSnapshot>;
-  /** Live refresh: what other agents change reaches the lists (absent: no live updates). */
-  readonly live?: LiveFeed;
-  /** Access reviews of an account or an entity (who has access, findings). */
-  readonly review?: AccessReviewService<DefinitionsSnapshot>;
+  /**
+   * Live refresh: what other agents change reaches the lists (absent: no live updates). The feed's
+   * code loads when the first entity is watched (`DeferredLiveFeed`).
+   */
+  readonly live?: LiveUpdates;
+  /**
+   * The access review service (who has access to an account's or an entity's records, how, and
+   * findings), created on the first call; its code loads then (a chunk of its own in the bundle:
+   * only `<cam-access-review>` needs it). Absent: these services offer no access review.
+   */
+  readonly loadReview?: () => Promise<AccessReviewService<DefinitionsSnapshot>>;
   /** Elements hand errors here so the host can react (a 401 calls `onAuthRequired`). */
   reportError(error: unknown): void;
 }
@@ -121,7 +130,7 @@ export function createCamServices(options: CamServicesOptions = {}): OwnedCamSer
     parties,
   );
   const instance = definitions.owner.instance;
-  const live = new LiveFeed({
+  const live = new DeferredLiveFeed({
     client,
     tableMap,
     access,
@@ -134,12 +143,25 @@ export function createCamServices(options: CamServicesOptions = {}): OwnedCamSer
     definitions,
     intervalMs: definitionsIntervalMs,
   });
+  let review: Promise<AccessReviewService<DefinitionsSnapshot>> | undefined;
+  const loadReview = (): Promise<AccessReviewService<DefinitionsSnapshot>> => {
+    if (review) return review;
+    const loading = import('./access-review-service.js').then(
+      ({ AccessReviewService }) =>
+        new AccessReviewService<DefinitionsSnapshot>(client, tableMap, definitions),
+    );
+    // A failed load (offline, a missing chunk) is asked for again by the next call.
+    loading.catch(() => {
+      if (review === loading) review = undefined;
+    });
+    return (review = loading);
+  };
   return {
     definitions,
     parties,
     access,
     live,
-    review: new AccessReviewService<DefinitionsSnapshot>(client, tableMap, definitions),
+    loadReview,
     reportError: (error) => {
       // A client created here calls onAuthRequired itself; an injected one has no such hook.
       if (error instanceof AuthError && options.client) onAuthRequired?.(error);

@@ -22,6 +22,7 @@ import {
 import { browserEnvironment, type LiveEnvironment } from './live-environment.js';
 import { LiveTabs } from './live-tabs.js';
 import type { PartyRow } from './party-rows.js';
+import { DEFAULT_POLL_INTERVAL_S } from './live-feed-defaults.js';
 
 /**
  * Tells the feed when the related parties of an entity may have changed (a WebSocket, server-sent
@@ -45,8 +46,7 @@ export interface LiveAccessTarget {
   invalidate(entity?: EntityRef): void;
 }
 
-/** Default seconds between checks of a watched entity. */
-export const DEFAULT_POLL_INTERVAL_S = 30;
+export { DEFAULT_POLL_INTERVAL_S };
 /** Longest wait after repeated errors (5 minutes). */
 const MAX_BACKOFF_MS = 5 * 60_000;
 /** First retry after an error when nothing is polled on a timer (push, or polling off). */

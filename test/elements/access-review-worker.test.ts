@@ -15,6 +15,7 @@ import { createCamServices, type OwnedCamServices } from '../../src/service/crea
 import { AccessReviewService, type ReviewWorkerMode } from '../../src/service/access-review-service.js';
 import { createReviewWorker, type ReviewWorkerFactory } from '../../src/service/review-worker-client.js';
 import type { CamProvider } from '../../components/provider/cam-provider.component.js';
+import type { CamServices } from '../../components/context.js';
 import '../../components/access-review/cam-access-review.js';
 import type { CamAccessReview } from '../../components/access-review/cam-access-review.component.js';
 
@@ -42,9 +43,10 @@ async function renderReview(worker: ReviewWorkerMode, createWorker?: ReviewWorke
   const base = createCamServices({ userId: freshUserId() });
   owned.push(base);
   const client = new TableApiClient({ timeoutMs: 5000, retry: { retries: 0 } });
-  const services = {
+  const services: CamServices = {
     ...base,
-    review: new AccessReviewService(client, DEFAULT_TABLE_MAP, base.definitions, { worker, createWorker }),
+    loadReview: async () =>
+      new AccessReviewService(client, DEFAULT_TABLE_MAP, base.definitions, { worker, createWorker }),
   };
   const provider = await fixture<CamProvider>(
     html`<cam-provider .services=${services}

@@ -141,9 +141,11 @@ const refused: Scene = async (visit) => {
   );
   const all = await renderAllElements();
   shadow(all.list).querySelector<HTMLElement>('[data-action="remove"]')?.click();
-  await until(() => shadow(all.list).querySelector('[data-confirm="remove"]') !== null, 'the confirmation');
+  // Remove is enabled once the access check (whose access the removal lowers) is in.
+  const remove = () => shadow(all.list).querySelector<HTMLButtonElement>('[data-confirm="remove"]');
+  await until(() => remove()?.disabled === false, 'the confirmation');
   visit(all.provider);
-  shadow(all.list).querySelector<HTMLElement>('[data-confirm="remove"]')?.click();
+  remove()?.click();
   await until(() => shadow(all.list).querySelector('.banner') !== null, 'the banner', 8000);
   visit(all.provider);
 };

@@ -125,7 +125,11 @@ describe('reliability: elements under backend faults', () => {
       rowOf(element, LOAN.guarantor.name)
         ?.querySelector<HTMLButtonElement>('[data-action="remove"]')
         ?.click();
-      await until(() => deepQuery(element, '[data-confirm="remove"]') !== undefined, 'the confirmation');
+      // Remove is enabled once the access check is in (or has failed: the 401 may stop it too).
+      await until(
+        () => deepQuery<HTMLButtonElement>(element, '[data-confirm="remove"]')?.disabled === false,
+        'the confirmation',
+      );
       deepQuery<HTMLButtonElement>(element, '[data-confirm="remove"]')?.click();
       await until(() => banner(element) !== '', 'the banner');
       expect(banner(element)).to.match(/session has expired/);

@@ -219,7 +219,7 @@ describe('reliability: hostile text renders as inert text in every element', () 
 });
 
 describe('reliability: hostile text renders as inert text in <cam-access-review>', () => {
-  useElementFixtures();
+  const worker = useElementFixtures();
   ignoreResizeObserverLoop();
   afterEach(() => delete (window as { __camXss?: unknown }).__camXss);
 
@@ -294,6 +294,32 @@ describe('reliability: hostile text renders as inert text in <cam-access-review>
     const matrix = deepText(deepQuery(review, '[part=matrix]') as Element);
     expect(matrix).to.include(hostile.person);
     expect(matrix).to.include(hostile.caseNumber);
+    await assertInert(review);
+  });
+
+  it('<cam-access-review>: a server error message with markup in an Apply result is shown as text', async () => {
+    worker.use(
+      http.delete(`*/api/now/table/${map.caseParty.table}/:id`, () =>
+        HttpResponse.json(
+          { error: { message: XSS.img, detail: XSS.script }, status: 'failure' },
+          { status: 400 },
+        ),
+      ),
+    );
+    const review = await render<HTMLElement & { updateComplete: Promise<unknown> }>(
+      html`<cam-access-review account-id=${R.account.id}></cam-access-review>`,
+      'cam-access-review',
+    );
+    await until(() => deepQuery(review, '[part=summary]') !== undefined, 'the review', 15_000);
+    const inactive = '[part=finding][data-kind="inactive-person"]';
+    deepQuery<HTMLInputElement>(review, `${inactive} input[value="remove"]`)?.click();
+    await review.updateComplete;
+    deepQuery<HTMLButtonElement>(review, '[part=apply-button]')?.click();
+    await until(
+      () => deepQuery(review, `${inactive} [part=result]`)?.textContent?.includes('onerror') ?? false,
+      'the failure on the finding',
+    );
+    expect(deepText(deepQuery(review, `${inactive} [part=result]`) as Element)).to.include(XSS.img);
     await assertInert(review);
   });
 });

@@ -10,6 +10,7 @@ import type { CamEffectiveAccessBadge } from '../../components/effective-access-
 import { until } from '../support/fixtures.js';
 import { http, HttpResponse } from 'msw';
 import { useMockBackend } from '../support/msw.js';
+import { AccessReviewService } from '../../src/service/access-review-service.js';
 import { rejection, deleteAllDatabases } from '../support/async.js';
 import { resetStore } from '../../mocks/db.js';
 import { faults, requestLog } from '../../mocks/faults.js';
@@ -49,8 +50,15 @@ describe('createCamServices', () => {
   it('gives a host the services and nothing that reaches around them (no client, no table map)', () => {
     const created = make();
     expect(Object.keys(created).sort()).to.deep.equal(
-      ['access', 'definitions', 'dispose', 'live', 'parties', 'reportError', 'review'].sort(),
+      ['access', 'definitions', 'dispose', 'live', 'loadReview', 'parties', 'reportError'].sort(),
     );
+  });
+
+  it('creates the access review service on demand, once', async () => {
+    const created = make();
+    const first = await created.loadReview?.();
+    expect(first).to.be.instanceOf(AccessReviewService);
+    expect(await created.loadReview?.()).to.equal(first);
   });
 
   it('names the cache owner: the base URL origin (or the page origin) and the user', () => {

@@ -1,0 +1,66 @@
+// The files of a built bundle and how they import each other: `npm run size` (scripts/size.mjs)
+// measures them, the bundle e2e (test/e2e/bundle-lazy.test.ts) checks what a page requests.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const STATIC_IMPORT = /(?:^|[;}\s])(?:import|export)\s*(?:[\w*${}\s,]+from\s*)?["']\.\/([\w.-]+\.js)["']/g;
+const DYNAMIC_IMPORT = /import\(\s*["']\.\/([\w.-]+\.js)["']\s*\)/g;
+
+/** Files in `dir`, each with its gzip size and the chunks it imports statically and dynamically. */
+export function readChunks(dir) {
+  const chunks = new Map();
+  for (const file of readdirSync(dir).filter((name) => name.endsWith('.js'))) {
+    const code = readFileSync(join(dir, file));
+    const text = code.toString('utf8');
+    chunks.set(file, {
+      bytes: code.length,
+      gzip: gzipSync(code, { level: 9 }).length,
+      imports: [...text.matchAll(STATIC_IMPORT)].map((m) => m[1]),
+      dynamic: [...text.matchAll(DYNAMIC_IMPORT)].map((m) => m[1]),
+    });
+  }
+  return chunks;
+}
+
+/** `file` and every chunk it imports statically, transitively. */
+export function closure(chunks, file, loaded = new Set()) {
+  const found = new Set();
+  const stack = [file];
+  while (stack.length > 0) {
+    const next = stack.pop();
+    if (found.has(next) || loaded.has(next)) continue;
+    found.add(next);
+    stack.push(...(chunks.get(next)?.imports ?? []));
+  }
+  return found;
+}
+
+/** A readable name of a chunk: `cam-elements.cam-access-inspector-Ab12.js` → `cam-access-inspector`. */
+export const label = (file) => file.replace(/^cam-elements\./, '').replace(/-[\w-]{8}\.js$|\.js$/, '');
+
+/**
+ * What loads each lazy chunk (by chunk name). `path`: `cold` — before the badges' level on a first
+ * visit (no definitions cached); `long` — before the first row of a list of more than 100 parties;
+ * `after` — after the first rows, without user action; `action` — on a user action or first open;
+ * `element` — when a page uses that element.
+ */
+export const TRIGGERS = {
+  'role-seed': {
+    path: 'cold',
+    when: 'first visit: definitions read from the instance (beside the role tables)',
+  },
+  virtualize: { path: 'long', when: 'a list of more than 100 parties, before its rows' },
+  flow: { path: 'long', when: 'with virtualize (its layout)' },
+  'live-feed': { path: 'after', when: 'after a list has shown its rows (live refresh starts)' },
+  'explanation-tree': { path: 'action', when: 'a badge popover opens, or a badge is hovered or focused' },
+  'floating-position': {
+    path: 'action',
+    when: 'a popup opens (badge, picker list, row menu), or its control is hovered or focused',
+  },
+  'cam-add-party-dialog': { path: 'action', when: "<cam-add-party-dialog> appears (the list's Add button)" },
+  'test-file': { path: 'element', when: 'with <cam-access-inspector>, or definitions.import(file)' },
+  'cam-access-inspector': { path: 'element', when: '<cam-access-inspector> is on the page' },
+  'cam-access-review': { path: 'element', when: '<cam-access-review> is on the page' },
+  'access-review-service': { path: 'element', when: '<cam-access-review> starts a review' },
+};

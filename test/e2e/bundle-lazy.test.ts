@@ -1,0 +1,298 @@
+/**
+ * The self-contained bundle's lazy chunks, built and served under the strict Content Security Policy
+ * (`script-src 'self'`) with a plain page — a provider and a related-party list, nothing else —
+ * over the mock Table API run in Node:
+ * - the rows and the badges' levels come without any on-demand chunk (the role catalogue aside, on
+ *   this first visit), and without the explanation, popup placement, review or dialog code;
+ * - each lazy piece works once loaded on demand: a badge's explanation (and a plain message, the
+ *   level kept, when its chunk could not be loaded), popups placed inside the viewport (first by the
+ *   small placement while Floating UI is still loading, then by Floating UI), the access review's
+ *   service, the inspector's access-test file parser, live refresh, a long list's virtualizer.
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { resolve } from 'node:path';
+import type { Browser, Locator, Page, Route } from 'playwright-core';
+import { getStore } from '../../mocks/db.js';
+import { seedLargeCase, STORY } from '../../mocks/seed/index.js';
+import { DEFAULT_TABLE_MAP } from '../../src/client/table-map.js';
+import { launchBrowser, openPage } from './support/browser.js';
+import { waitForText } from './support/wait.js';
+import { ensureBundle, startPageServer, type PageServer } from './table-api-server.js';
+// @ts-expect-error: plain .mjs scripts without types.
+import { TRIGGERS, closure, label, readChunks } from '../../scripts/bundle-chunks.mjs';
+// @ts-expect-error: plain .mjs scripts without types.
+import { ENTRY_FILE } from '../../scripts/bundle-config.mjs';
+
+const POLICY = "default-src 'self'; script-src 'self'; style-src 'self'";
+const LOAN = STORY.housingLoan;
+
+const PAGE = `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <title>Lazy chunks</title>
+    <script type="module" src="/cam-elements.bundle.js"></script>
+  </head>
+  <body>
+    <cam-provider user-id="lazy-e2e" poll-interval="1">
+      <cam-related-party-list entity-table="sn_customerservice_case" entity-id="${LOAN.caseId}"></cam-related-party-list>
+    </cam-provider>
+  </body>
+</html>`;
+
+/** `cam-elements.live-feed-Ab12Cd34.js` → `live-feed`; the entry → `bundle`. */
+const chunkName = (url: string): string =>
+  new URL(url).pathname
+    .slice(1)
+    .replace(/^cam-elements\./, '')
+    .replace(/-[\w-]{8}\.js$|\.js$/, '');
+
+/** Chunks only a user action, another element or live refresh may load. */
+const ON_DEMAND = [
+  'explanation-tree',
+  'floating-position',
+  'cam-add-party-dialog',
+  'cam-access-inspector',
+  'cam-access-review',
+  'access-review-service',
+  'test-file',
+  'virtualize',
+];
+
+/** Holds requests of one chunk until released (or fails them). */
+function gateChunk(page: Page, name: string, mode: 'hold' | 'fail') {
+  const held: Route[] = [];
+  const pattern = new RegExp(`/cam-elements\\.${name}-[\\w-]{8}\\.js$`);
+  const handler = (route: Route) => (mode === 'fail' ? route.abort('failed') : void held.push(route));
+  return {
+    ready: page.route(pattern, handler),
+    held,
+    release: async () => {
+      for (const route of held.splice(0)) await route.continue();
+      await page.unroute(pattern, handler);
+    },
+  };
+}
+
+const list = (page: Page): Locator => page.locator('cam-related-party-list');
+const rowOf = (page: Page, name: string): Locator =>
+  list(page)
+    .locator('[role=row]')
+    .filter({ has: page.getByRole('cell', { name, exact: true }) });
+
+/** The box of `locator` lies inside the viewport. */
+async function expectInViewport(page: Page, locator: Locator, what: string): Promise<void> {
+  const box = await locator.boundingBox();
+  const viewport = page.viewportSize();
+  assert.ok(box && viewport, `${what}: no box`);
+  assert.ok(box.width > 0 && box.height > 0, `${what}: empty`);
+  assert.ok(box.x >= 0 && box.y >= 0, `${what}: ${JSON.stringify(box)}`);
+  assert.ok(box.x + box.width <= viewport.width + 0.5, `${what} right: ${JSON.stringify(box)}`);
+  assert.ok(box.y + box.height <= viewport.height + 0.5, `${what} bottom: ${JSON.stringify(box)}`);
+}
+
+/** Waits until `test` holds, polling; fails with `what`. */
+async function until(test: () => boolean, what: string, timeout = 15_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  while (!test()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe(
+  'the bundle loads what a list page does not need on demand (strict CSP)',
+  { timeout: 120_000 },
+  () => {
+    let server: PageServer;
+    let browser: Browser;
+    let page: Page;
+    let errors: string[];
+    const chunks: string[] = [];
+    const refused: string[] = [];
+    /** Floating UI's chunk, held from the first visit until the first popup has been checked. */
+    let floating: ReturnType<typeof gateChunk>;
+
+    before(async () => {
+      await ensureBundle();
+      server = await startPageServer({ page: PAGE, pageHeaders: { 'Content-Security-Policy': POLICY } });
+      browser = await launchBrowser();
+      ({ page, errors } = await openPage(browser));
+      page.on('request', (request) => {
+        if (request.resourceType() === 'script') chunks.push(chunkName(request.url()));
+      });
+      page.on('console', (message) => {
+        if (/Content Security Policy|Refused to/i.test(message.text())) refused.push(message.text());
+      });
+    });
+
+    after(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    it('shows the rows and every badge level without loading an on-demand chunk', async () => {
+      // Held: the first popup below opens before Floating UI is there.
+      floating = gateChunk(page, 'floating-position', 'hold');
+      await floating.ready;
+      await page.goto(`${server.origin}/`);
+      for (const person of [LOAN.coBorrower, LOAN.guarantor, LOAN.attorney]) {
+        await waitForText(
+          rowOf(page, person.name).locator('cam-effective-access-badge [part=badge]'),
+          /write/,
+        );
+      }
+      const early = chunks.filter((name) => ON_DEMAND.includes(name));
+      assert.deepEqual(early, [], `requested before any action: ${chunks.join(', ')}`);
+      // Nothing but the main entry (the entry and its static imports), the role catalogue (a first
+      // visit) and live refresh (after the rows): what npm run size counts on this page's paths.
+      const built = readChunks(resolve('dist'));
+      const allowed = new Set<string>();
+      for (const [file] of built) {
+        const trigger = TRIGGERS[label(file)]?.path;
+        if (file === ENTRY_FILE || trigger === 'cold' || trigger === 'after') {
+          for (const needed of closure(built, file)) allowed.add(label(needed));
+        }
+      }
+      assert.deepEqual(
+        chunks.filter((name) => name !== 'bundle' && !allowed.has(name)),
+        [],
+        `allowed: ${[...allowed].join(', ')}`,
+      );
+      assert.ok(chunks.includes('bundle') && chunks.includes('role-seed'));
+    });
+
+    it("opens a badge's explanation: placed at once inside the viewport, then by Floating UI", async () => {
+      const badge = rowOf(page, LOAN.coBorrower.name).locator('cam-effective-access-badge');
+      await badge.locator('[part=badge]').click();
+      const popover = badge.locator('[part=popover]');
+      await waitForText(popover, /Daniel Marquez can read and change this case as its Co-borrower\./);
+      assert.ok(chunks.includes('explanation-tree'));
+      // Floating UI has not arrived: the first placement alone keeps the popover in view.
+      await until(() => floating.held.length > 0, 'the Floating UI request');
+      assert.equal(floating.held.length, 1);
+      await expectInViewport(page, popover, 'popover before Floating UI');
+      await floating.release();
+      // Floating UI follows the badge when the page reflows (the first placement is made once).
+      await page.setViewportSize({ width: 700, height: 600 });
+      await page.waitForTimeout(300);
+      await expectInViewport(page, popover, 'popover after a resize (Floating UI)');
+      await page.keyboard.press('Escape');
+      await page.setViewportSize({ width: 1360, height: 900 });
+    });
+
+    it("places a row's menu next to its button, inside the viewport", async () => {
+      const row = rowOf(page, LOAN.attorney.name);
+      const button = row.getByRole('button', { name: `Actions for ${LOAN.attorney.name}` });
+      await button.click();
+      const menu = row.getByRole('menu');
+      await menu.getByRole('menuitem').first().waitFor();
+      await page.waitForTimeout(200);
+      await expectInViewport(page, menu, 'row menu');
+      const [b, m] = [await button.boundingBox(), await menu.boundingBox()];
+      assert.ok(b && m);
+      // bottom-end: under (or above) the button, its right edge at the button's.
+      assert.ok(
+        m.y >= b.y + b.height || m.y + m.height <= b.y,
+        `menu ${JSON.stringify(m)} button ${JSON.stringify(b)}`,
+      );
+      assert.ok(
+        Math.abs(m.x + m.width - (b.x + b.width)) < 2,
+        `menu ${JSON.stringify(m)} button ${JSON.stringify(b)}`,
+      );
+      await page.keyboard.press('Escape');
+    });
+
+    it('reviews access with the review service loaded on demand', async () => {
+      assert.ok(!chunks.includes('access-review-service'));
+      await page.evaluate((caseId) => {
+        const review = document.createElement('cam-access-review');
+        review.setAttribute('entity-table', 'sn_customerservice_case');
+        review.setAttribute('entity-id', caseId);
+        document.querySelector('cam-provider')?.append(review);
+      }, LOAN.caseId);
+      await waitForText(page.locator('cam-access-review [part=summary]'), /\S/, 30_000);
+      assert.ok(chunks.includes('cam-access-review'));
+      assert.ok(chunks.includes('access-review-service'));
+      await page.evaluate(() => document.querySelector('cam-access-review')?.remove());
+    });
+
+    it('imports an access-test file in the inspector with the parser loaded on demand', async () => {
+      assert.ok(!chunks.includes('test-file'));
+      // The rules this page uses, as an access-test file: what a person would import.
+      const exported = await page.evaluate(() => {
+        const provider = document.querySelector('cam-provider') as HTMLElement & {
+          current?: { definitions: { export(): unknown } };
+        };
+        return JSON.stringify(provider.current?.definitions.export());
+      });
+      await page.evaluate(() => {
+        document.querySelector('cam-provider')?.append(document.createElement('cam-access-inspector'));
+      });
+      const inspector = page.locator('cam-access-inspector');
+      await inspector.getByRole('tab', { name: 'Export / import' }).click();
+      await inspector.locator('input[type=file]').setInputFiles({
+        name: 'rules.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(exported),
+      });
+      await waitForText(inspector.locator('.import-status'), /^Imported "rules\.json"/);
+      assert.ok(chunks.includes('cam-access-inspector') && chunks.includes('test-file'), chunks.join(', '));
+      await page.evaluate(() => document.querySelector('cam-access-inspector')?.remove());
+    });
+
+    it('refreshes the list live with the feed loaded after the rows', async () => {
+      assert.ok(chunks.includes('live-feed'), `chunks: ${chunks.join(', ')}`);
+      getStore().remove(DEFAULT_TABLE_MAP.caseParty.table, LOAN.parties.guarantor);
+      await waitForText(list(page).locator('[part=live-region]'), /Rosa Delgado was removed\./);
+      assert.equal(await rowOf(page, LOAN.guarantor.name).count(), 0);
+      assert.deepEqual(errors, []);
+      assert.deepEqual(refused, []);
+    });
+
+    it('shows a list of more than 100 parties through the virtualizer, loaded before its rows', async () => {
+      const large = seedLargeCase(getStore(), { parties: 250, principals: 50 });
+      const fresh = await openPage(browser);
+      const loaded: string[] = [];
+      fresh.page.on('request', (request) => {
+        if (request.resourceType() === 'script') loaded.push(chunkName(request.url()));
+      });
+      await fresh.page.goto(`${server.origin}/`);
+      await fresh.page.evaluate((caseId) => {
+        document.querySelector('cam-related-party-list')?.setAttribute('entity-id', caseId);
+      }, large.caseId);
+      await waitForText(list(fresh.page).locator('[part=count]'), /^250 parties$/);
+      await list(fresh.page).locator('[role=row][data-record]').first().waitFor();
+      assert.ok(loaded.includes('virtualize'), loaded.join(', '));
+      // Only the rows in view are in the document.
+      const shown = await list(fresh.page).locator('[role=row][data-record]').count();
+      assert.ok(shown > 0 && shown < 250, `${shown} rows in the document`);
+      assert.deepEqual(fresh.errors, []);
+      await fresh.context.close();
+    });
+
+    it('says when the explanation cannot be loaded, keeps the level, and shows it after a reload', async () => {
+      const fresh = await openPage(browser);
+      const failing = gateChunk(fresh.page, 'explanation-tree', 'fail');
+      await failing.ready;
+      await fresh.page.goto(`${server.origin}/`);
+      const badge = rowOf(fresh.page, LOAN.attorney.name).locator('cam-effective-access-badge');
+      await waitForText(badge.locator('[part=badge]'), /write/);
+      await badge.locator('[part=badge]').click();
+      const popover = badge.locator('[part=popover]');
+      await waitForText(popover, /The explanation could not be loaded\. Reload the page to try again\./);
+      assert.match(
+        await popover.locator('#panel-title').innerText(),
+        new RegExp(`${LOAN.attorney.name} on case .*: write`),
+      );
+      await failing.release();
+      await fresh.page.reload();
+      await waitForText(badge.locator('[part=badge]'), /write/);
+      await badge.locator('[part=badge]').click();
+      await waitForText(popover, new RegExp(`${LOAN.attorney.name} can `));
+      assert.deepEqual(fresh.errors, []);
+      await fresh.context.close();
+    });
+  },
+);
