@@ -81,6 +81,8 @@ export async function startPageServer(options: PageServerOptions): Promise<PageS
       response.end(body);
     };
     if (url.pathname === '/') return send(200, 'text/html', options.page, { ...options.pageHeaders });
+    // A full Chromium asks for an icon (the headless shell does not): none, without a 404 in the console.
+    if (url.pathname === '/favicon.ico') return send(204, 'image/x-icon', '');
     const script = options.scripts?.[url.pathname];
     if (script !== undefined) return send(200, 'text/javascript', script);
     if (url.pathname.startsWith('/api/now/table/')) {
