@@ -16,6 +16,7 @@ import {
 import type { DefinitionsSnapshot } from '../../src/service/definitions-snapshot.js';
 import { camServicesContext, type CamServices } from '../context.js';
 import { entityWord } from '../internal/labels.js';
+import { plural } from '../internal/plural.js';
 import { ApplyController } from './apply-controller.js';
 import { styles } from './cam-access-review.styles.js';
 import { downloadText } from './download.js';
@@ -401,7 +402,11 @@ export class CamAccessReview extends LitElement {
         ?disabled=${a.running || pending === 0}
         @click=${apply}
       >
-        ${failed > 0 && !a.running ? msg(str`Retry ${pending} changes`) : msg(str`Apply ${pending} changes`)}
+        ${
+          failed > 0 && !a.running
+            ? plural(pending, { one: msg('Retry 1 change'), other: msg(str`Retry ${pending} changes`) })
+            : plural(pending, { one: msg('Apply 1 change'), other: msg(str`Apply ${pending} changes`) })
+        }
       </button>
       ${
         a.progress
@@ -413,7 +418,10 @@ export class CamAccessReview extends LitElement {
               <span role="status"
                 >${
                   a.running
-                    ? msg(str`${a.progress.done} of ${a.progress.total} changes sent…`)
+                    ? plural(a.progress.total, {
+                        one: msg(str`${a.progress.done} of 1 change sent…`),
+                        other: msg(str`${a.progress.done} of ${a.progress.total} changes sent…`),
+                      })
                     : msg(str`${applied} applied, ${failed} failed, ${stale} changed by someone else.`)
                 }</span
               >`

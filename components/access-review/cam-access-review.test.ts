@@ -153,7 +153,7 @@ describe('<cam-access-review>', () => {
     await el.updateComplete;
     expect(el.currentDecisions.get(`inactive-person:${S.parties.inactive}`)?.action).to.equal('remove');
     const apply = one<HTMLButtonElement>(el, '[part=apply-button]') as HTMLButtonElement;
-    expect(text(apply)).to.contain('Apply 1 changes');
+    expect(text(apply)).to.equal('Apply 1 change');
     apply.focus();
     await sendKeys({ press: 'Enter' });
     await until(
@@ -194,7 +194,7 @@ describe('<cam-access-review>', () => {
     expect(getStore().get(CASE_PARTY, S.parties.closed)).to.not.equal(undefined);
     expect(text(one(el, '.failures'))).to.contain('Server busy');
     const retry = one<HTMLButtonElement>(el, '[part=apply-button]') as HTMLButtonElement;
-    expect(text(retry)).to.contain('Retry 1 changes');
+    expect(text(retry)).to.equal('Retry 1 change');
     retry.click();
     await until(
       () => text(finding(el, 'outside-account').querySelector('[part=result]')).includes('Applied'),

@@ -65,7 +65,7 @@ describe('demo access review (built, under a sub-path)', { timeout: 150_000 }, (
       true,
     );
     const apply = review().locator('[part=apply-button]');
-    await waitForText(apply, /Apply 1 changes/);
+    await waitForText(apply, /Apply 1 change\b/);
     await apply.focus();
     await page.keyboard.press('Enter');
     await waitForText(finding('inactive-person').locator('[part=result]'), /Applied/);
