@@ -113,3 +113,28 @@ export function definitionsToRows(defs: Definitions, map: TableMap): TableRows {
     ),
   };
 }
+
+/**
+ * `defs` as a service reads them back from the mock instance: responsibilities and relationship
+ * types (and the references to them) by their sys_ids instead of their readable ids.
+ */
+export function servedDefinitions(defs: Definitions): Definitions {
+  return {
+    ...defs,
+    responsibilities: defs.responsibilities.map((r) => ({
+      ...r,
+      id: definitionSysId('responsibility', r.id),
+    })),
+    accessConfigs: defs.accessConfigs.map((c) => ({
+      ...c,
+      responsibility: definitionSysId('responsibility', c.responsibility),
+    })),
+    relationshipTypes: defs.relationshipTypes.map((t) => ({
+      ...t,
+      id: definitionSysId('relationshipType', t.id),
+      ...(t.defaultResponsibility
+        ? { defaultResponsibility: definitionSysId('responsibility', t.defaultResponsibility) }
+        : {}),
+    })),
+  };
+}

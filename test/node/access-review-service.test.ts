@@ -18,29 +18,13 @@ import { RelatedPartiesService } from '../../src/service/related-parties-service
 import { FINDING_KINDS, planChanges } from '../../src/review/index.js';
 import { SEED_DEFINITIONS } from '../../mocks/seed/seed-definitions.js';
 import { definitionSysId } from '../../mocks/seed/rows.js';
+import { servedDefinitions } from '../../mocks/seed/definitions-to-rows.js';
 
 const server = setupServer(...handlers);
 const ORIGIN = 'http://instance.test';
 const client = new TableApiClient({ baseUrl: ORIGIN, retry: { retries: 0 } });
 // The definitions as the instance serves them: relationship types and responsibilities by sys_id.
-const definitions = {
-  ...SEED_DEFINITIONS,
-  responsibilities: SEED_DEFINITIONS.responsibilities.map((r) => ({
-    ...r,
-    id: definitionSysId('responsibility', r.id),
-  })),
-  accessConfigs: SEED_DEFINITIONS.accessConfigs.map((c) => ({
-    ...c,
-    responsibility: definitionSysId('responsibility', c.responsibility),
-  })),
-  relationshipTypes: SEED_DEFINITIONS.relationshipTypes.map((t) => ({
-    ...t,
-    id: definitionSysId('relationshipType', t.id),
-    ...(t.defaultResponsibility
-      ? { defaultResponsibility: definitionSysId('responsibility', t.defaultResponsibility) }
-      : {}),
-  })),
-};
+const definitions = servedDefinitions(SEED_DEFINITIONS);
 const source = { load: async () => ({ definitions }), subscribe: () => () => {} };
 const service = new AccessReviewService(client, DEFAULT_TABLE_MAP, source);
 const NOW = Date.parse('2026-06-01T00:00:00Z');

@@ -10,7 +10,7 @@ import { getStore, resetStore } from '../../mocks/db.js';
 import { REVIEW_STORY } from '../../mocks/seed/review-story.js';
 import { seedLargeAccount } from '../../mocks/seed/large-account.js';
 import { SEED_DEFINITIONS } from '../../mocks/seed/seed-definitions.js';
-import { definitionSysId } from '../../mocks/seed/rows.js';
+import { servedDefinitions } from '../../mocks/seed/definitions-to-rows.js';
 import { AccessEngine } from '../../src/access/engine.js';
 import { parseAccessTestFileText } from '../../src/access/test-file.js';
 import { TableApiClient } from '../../src/client/table-api-client.js';
@@ -22,24 +22,7 @@ export const TEXT_NOW = Date.parse('2026-06-01T00:00:00Z');
 const EXAMPLE = 'examples/access-review/audit.json';
 
 // The definitions as the instance serves them: relationship types and responsibilities by sys_id.
-const definitions = {
-  ...SEED_DEFINITIONS,
-  responsibilities: SEED_DEFINITIONS.responsibilities.map((r) => ({
-    ...r,
-    id: definitionSysId('responsibility', r.id),
-  })),
-  accessConfigs: SEED_DEFINITIONS.accessConfigs.map((c) => ({
-    ...c,
-    responsibility: definitionSysId('responsibility', c.responsibility),
-  })),
-  relationshipTypes: SEED_DEFINITIONS.relationshipTypes.map((t) => ({
-    ...t,
-    id: definitionSysId('relationshipType', t.id),
-    ...(t.defaultResponsibility
-      ? { defaultResponsibility: definitionSysId('responsibility', t.defaultResponsibility) }
-      : {}),
-  })),
-};
+const definitions = servedDefinitions(SEED_DEFINITIONS);
 
 async function accountFindings(account: string, closedDays?: number): Promise<readonly Finding[]> {
   const client = new TableApiClient({ baseUrl: 'http://instance.test', retry: { retries: 0 } });
