@@ -161,7 +161,6 @@ export class CamAccessReview extends LitElement {
     () => this.shadowRoot,
     (index) => this.review?.result.findings[index]?.id,
   );
-  private reviewService?: { services: CamServices; service: AccessReviewService<DefinitionsSnapshot> };
 
   private readonly task = new Task(this, {
     args: () =>

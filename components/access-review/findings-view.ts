@@ -13,7 +13,7 @@ import type { Decision } from '../../src/review/decisions.js';
 import type { Finding } from '../../src/review/types.js';
 import type { ApplyResult } from '../../src/service/access-review-apply.js';
 import { plural } from '../internal/plural.js';
-import { renderRows } from '../related-party-list/virtual-rows.js';
+import { renderRows } from '../internal/virtual-rows.js';
 import type { FeedFocus } from './feed-focus.js';
 import { describeFinding } from './finding-text.js';
 import { applyStatusLabel, findingKindLabel, severityLabel } from './labels.js';

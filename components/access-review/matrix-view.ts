@@ -10,7 +10,7 @@ import { entityWord, levelLabel } from '../internal/labels.js';
 import { ACCESS_LEVELS } from '../../src/model/kinds.js';
 import type { MatrixRow } from '../../src/review/types.js';
 import type { GroupBy, LevelFilter, MatrixItem, MatrixQuery, MatrixSort } from './matrix-model.js';
-import { renderRows } from '../related-party-list/virtual-rows.js';
+import { renderRows } from '../internal/virtual-rows.js';
 import { pathKindLabel } from './labels.js';
 
 export interface MatrixView {

@@ -22,7 +22,7 @@ import {
 } from '../internal/services-controller.js';
 import { CamAddPartyRequestEvent, CamPartiesRefreshedEvent, CamPartyAddedEvent } from '../events.js';
 import { loadElement } from '../internal/lazy-elements.js';
-import { loadVirtualizer, PLAIN_ROW_LIMIT } from './virtual-rows.js';
+import { loadVirtualizer, PLAIN_ROW_LIMIT, renderRows } from '../internal/virtual-rows.js';
 import { LiveUpdatesController, liveStyles } from './live-updates.js';
 import { columnText, partyName } from './labels.js';
 import { entityWord } from '../internal/labels.js';
@@ -31,7 +31,6 @@ import { nextSort, visibleRows, type ListQuery, type SortKey } from './list-view
 import { PartyChangesController } from './party-changes.js';
 import type { ConfirmView } from './render-confirm.js';
 import { renderHeader, renderRow, type Editing, type RowsView } from './render-rows.js';
-import { renderRows } from './virtual-rows.js';
 import {
   renderEmpty,
   renderFailure,
