@@ -66,7 +66,8 @@ export function lazyElement(tag: string, load: Loader): void {
 
 /**
  * The class of `tag` once it is defined, loading its module when it has a loader (a failed load
- * rejects, and the next call tries again). Without a loader it waits for whoever defines it.
+ * rejects, and the next call asks the browser again — Chromium keeps a failed module for the
+ * page's life, so there only a reload helps). Without a loader it waits for whoever defines it.
  */
 export function loadElement(tag: string): Promise<CustomElementConstructor> {
   const defined = customElements.get(tag);

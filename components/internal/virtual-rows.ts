@@ -16,8 +16,9 @@ let virtualize: typeof Virtualize | undefined;
 let loading: Promise<typeof Virtualize> | undefined;
 
 /**
- * Imports the virtualizer once (again after a failed attempt). The list awaits it before it
- * renders more than `PLAIN_ROW_LIMIT` rows.
+ * Imports the virtualizer once; after a failed attempt the next call asks the browser again
+ * (Chromium keeps a failed module for the page's life, so there only a reload helps). The list
+ * awaits it before it renders more than `PLAIN_ROW_LIMIT` rows.
  */
 export function loadVirtualizer(): Promise<typeof Virtualize> {
   loading ??= import('@lit-labs/virtualizer/virtualize.js').then(
