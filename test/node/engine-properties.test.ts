@@ -10,22 +10,17 @@ import {
   type Definitions,
   type EntityRef,
   type Facts,
-  type PartyRef,
   type PersonaGrant,
   type PrincipalRef,
   type RelatedPartyRecord,
 } from '../../src/model/index.js';
-import { CONFIGS, DEFINITIONS, ROLES, TYPES } from './engine-world.js';
+import { CONFIGS, DEFINITIONS, ROLES } from './engine-world.js';
 import { OWNER, referenceLevel } from './engine-reference.js';
+import { entityArbs, maybe, pick, relatedPartyArb, worldNames } from './random-world-parts.js';
 
 const ROLE_NAMES = ROLES.map((r) => r.name);
-const RESPONSIBILITIES = DEFINITIONS.responsibilities.map((r) => r.id);
 const KINDS = ['case', 'sold_product', 'install_base'] as const;
 
-const ids = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
-const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
-const pick = <T>(values: readonly T[]) =>
-  values.length === 0 ? fc.constant(undefined) : maybe(fc.constantFrom(...values));
 const roles = fc.subarray([...ROLE_NAMES, OWNER.contact, OWNER.consumer]);
 
 /**
@@ -58,40 +53,9 @@ const worldArb = fc
     cases: fc.integer({ min: 1, max: 4 }),
   })
   .chain((n) => {
-    const accounts = ids('a', n.accounts);
-    const contacts = ids('ct', n.contacts);
-    const consumers = ids('cn', n.consumers);
-    const users = ids('u', n.users);
-    const sps = ids('sp', n.sps);
-    const items = ids('ib', n.items);
-    const cases = ids('cs', n.cases);
-    const parties: PartyRef[] = [
-      ...accounts.map((id) => ({ kind: 'account' as const, id })),
-      ...contacts.map((id) => ({ kind: 'contact' as const, id })),
-      ...consumers.map((id) => ({ kind: 'consumer' as const, id })),
-      ...users.map((id) => ({ kind: 'user' as const, id })),
-      { kind: 'service_organization', id: 'so0' },
-      { kind: 'household', id: 'h0' },
-    ];
-    const entities: EntityRef[] = [
-      ...cases.map((id) => ({ kind: 'case' as const, id })),
-      ...sps.map((id) => ({ kind: 'sold_product' as const, id })),
-      ...items.map((id) => ({ kind: 'install_base' as const, id })),
-    ];
-    const members = [
-      ...contacts.map((id) => ({ kind: 'contact' as const, id })),
-      ...users.map((id) => ({ kind: 'user' as const, id })),
-      ...consumers.map((id) => ({ kind: 'consumer' as const, id })),
-    ];
-    const record =
-      entities.length === 0
-        ? fc.constant(undefined)
-        : fc.record({
-            entity: fc.constantFrom(...entities),
-            party: fc.constantFrom(...parties),
-            type: fc.constantFrom(...TYPES.map((t) => t.id)),
-            responsibility: maybe(fc.constantFrom(...RESPONSIBILITIES)),
-          });
+    const names = worldNames(n);
+    const { accounts, contacts, consumers, users, members } = names;
+    const record = names.entities.length === 0 ? fc.constant(undefined) : relatedPartyArb(names);
     return fc.record({
       facts: fc.record({
         accounts: fc.tuple(
@@ -119,42 +83,7 @@ const worldArb = fc
         ),
         serviceOrganizations: fc.subarray(members).map((m) => [{ id: 'so0', name: 'SO', members: m }]),
         households: fc.constant([{ id: 'h0', name: 'H' }]),
-        soldProducts: fc.tuple(
-          ...sps.map((id) =>
-            fc.record({
-              id: fc.constant(id),
-              name: fc.constant(id),
-              account: pick(accounts),
-              consumer: pick(consumers),
-            }),
-          ),
-        ),
-        installBase: fc.tuple(
-          ...items.map((id) =>
-            fc.record({
-              id: fc.constant(id),
-              name: fc.constant(id),
-              account: pick(accounts),
-              parent: pick(items),
-              soldProduct: pick(sps),
-            }),
-          ),
-        ),
-        cases: fc.tuple(
-          ...cases.map((id) =>
-            fc.record({
-              id: fc.constant(id),
-              number: fc.constant(id.toUpperCase()),
-              account: pick(accounts),
-              contact: pick(contacts),
-              consumer: pick(consumers),
-              soldProduct: pick(sps),
-              installBase: pick(items),
-              partnerAccount: pick(accounts),
-              partnerContact: pick(contacts),
-            }),
-          ),
-        ),
+        ...entityArbs(names),
         relatedParties: fc
           .array(record, { maxLength: 10 })
           .map((list) => list.flatMap((r, i) => (r ? [strip({ id: `r${i}`, ...r })] : []))),

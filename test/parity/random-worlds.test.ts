@@ -10,23 +10,19 @@ import { useMockBackend } from '../support/msw.js';
 import { AccessEngine } from '../../src/access/engine.js';
 import type { AccessConfig, Definitions } from '../../src/model/definitions.js';
 import type { Facts, RelatedPartyRecord } from '../../src/model/facts.js';
-import { formatRef, type EntityRef, type PartyRef, type PrincipalRef } from '../../src/model/kinds.js';
+import { formatRef, type EntityRef, type PrincipalRef } from '../../src/model/kinds.js';
 import { storedRef } from '../../mocks/seed/index.js';
 import { BUILTIN_PERSONA_GRANTS } from '../../src/access/builtin-persona-grants.js';
-import { CONFIGS, CONSUMER, CUSTOMER, DEFINITIONS, ROLES, TYPES } from '../node/engine-world.js';
+import { CONFIGS, CONSUMER, CUSTOMER, DEFINITIONS, ROLES } from '../node/engine-world.js';
 import { answerOf, describePair, WorldServices } from './support.js';
+import { entityArbs, maybe, pick, relatedPartyArb, worldNames } from '../node/random-world-parts.js';
 
 const ENTITY_KINDS = ['case', 'sold_product', 'install_base'] as const;
 /** The world's roles, and the roles of the built-in persona rows (customer admin, partner, agent…). */
 const ROLE_NAMES = [
   ...new Set([...ROLES.map((r) => r.name), CUSTOMER, CONSUMER, ...BUILTIN_PERSONA_GRANTS.map((g) => g.role)]),
 ];
-const RESPONSIBILITIES = DEFINITIONS.responsibilities.map((r) => r.id);
 
-const ids = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
-const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
-const pick = <T>(values: readonly T[]) =>
-  values.length === 0 ? fc.constant(undefined) : maybe(fc.constantFrom(...values));
 const roles = fc.subarray(ROLE_NAMES);
 /** Drops undefined fields, as real facts have them. */
 const strip = <T extends object>(value: T): T =>
@@ -43,37 +39,8 @@ const worldArb = fc
     cases: fc.integer({ min: 1, max: 3 }),
   })
   .chain((n) => {
-    const accounts = ids('a', n.accounts);
-    const contacts = ids('ct', n.contacts);
-    const consumers = ids('cn', n.consumers);
-    const users = ids('u', n.users);
-    const sps = ids('sp', n.sps);
-    const items = ids('ib', n.items);
-    const cases = ids('cs', n.cases);
-    const parties: PartyRef[] = [
-      ...accounts.map((id) => ({ kind: 'account' as const, id })),
-      ...contacts.map((id) => ({ kind: 'contact' as const, id })),
-      ...consumers.map((id) => ({ kind: 'consumer' as const, id })),
-      ...users.map((id) => ({ kind: 'user' as const, id })),
-      { kind: 'service_organization', id: 'so0' },
-      { kind: 'household', id: 'h0' },
-    ];
-    const entities: EntityRef[] = [
-      ...cases.map((id) => ({ kind: 'case' as const, id })),
-      ...sps.map((id) => ({ kind: 'sold_product' as const, id })),
-      ...items.map((id) => ({ kind: 'install_base' as const, id })),
-    ];
-    const members: PrincipalRef[] = [
-      ...contacts.map((id) => ({ kind: 'contact' as const, id })),
-      ...users.map((id) => ({ kind: 'user' as const, id })),
-      ...consumers.map((id) => ({ kind: 'consumer' as const, id })),
-    ];
-    const record = fc.record({
-      entity: fc.constantFrom(...entities),
-      party: fc.constantFrom(...parties),
-      type: fc.constantFrom(...TYPES.map((t) => t.id)),
-      responsibility: maybe(fc.constantFrom(...RESPONSIBILITIES)),
-    });
+    const names = worldNames(n);
+    const { accounts, contacts, consumers, users, members } = names;
     const person = (id: string, extra: Record<string, fc.Arbitrary<unknown>>) =>
       fc.record({ id: fc.constant(id), name: fc.constant(id), roles, ...extra });
     return fc.record({
@@ -91,43 +58,8 @@ const worldArb = fc
       consumers: fc.tuple(...consumers.map((id) => person(id, { household: pick(['h0']) }))),
       users: fc.tuple(...users.map((id) => person(id, {}))),
       members: fc.subarray(members),
-      soldProducts: fc.tuple(
-        ...sps.map((id) =>
-          fc.record({
-            id: fc.constant(id),
-            name: fc.constant(id),
-            account: pick(accounts),
-            consumer: pick(consumers),
-          }),
-        ),
-      ),
-      installBase: fc.tuple(
-        ...items.map((id) =>
-          fc.record({
-            id: fc.constant(id),
-            name: fc.constant(id),
-            account: pick(accounts),
-            parent: pick(items),
-            soldProduct: pick(sps),
-          }),
-        ),
-      ),
-      cases: fc.tuple(
-        ...cases.map((id) =>
-          fc.record({
-            id: fc.constant(id),
-            number: fc.constant(id.toUpperCase()),
-            account: pick(accounts),
-            contact: pick(contacts),
-            consumer: pick(consumers),
-            soldProduct: pick(sps),
-            installBase: pick(items),
-            partnerAccount: pick(accounts),
-            partnerContact: pick(contacts),
-          }),
-        ),
-      ),
-      records: fc.array(record, { minLength: 1, maxLength: 8 }),
+      ...entityArbs(names),
+      records: fc.array(relatedPartyArb(names), { minLength: 1, maxLength: 8 }),
       configs: fc.array(
         fc.record({
           base: fc.constantFrom(...CONFIGS),
