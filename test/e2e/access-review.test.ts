@@ -4,40 +4,25 @@
  * "Who has access" section of a record page lists everyone who reaches it, with the path; both
  * axe-clean, also 390 px wide.
  */
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { REVIEW_STORY } from '../../mocks/seed/review-story.js';
 import { FINDING_KINDS } from '../../src/review/types.js';
 import { expectAccessible } from './support/axe.js';
-import { launchBrowser, openPage } from './support/browser.js';
-import { buildDemo, DEMO_DIR } from './support/build.js';
-import { DemoPage } from './support/demo-page.js';
-import { serveStatic, type StaticServer } from './support/server.js';
+import { useBuiltDemo } from './support/built-demo.js';
+import type { DemoPage } from './support/demo-page.js';
 import { waitForText } from './support/wait.js';
 
 const BASE_PATH = '/review/base/';
 const S = REVIEW_STORY;
 
 describe('demo access review (built, under a sub-path)', { timeout: 150_000 }, () => {
-  let server: StaticServer;
-  let browser: Browser;
   let page: Page;
   let errors: string[];
   let demo: DemoPage;
-
-  before(async () => {
-    await buildDemo();
-    server = await serveStatic([{ prefix: BASE_PATH, dir: DEMO_DIR }]);
-    browser = await launchBrowser();
-    ({ page, errors } = await openPage(browser));
-    demo = new DemoPage(page, server.origin + BASE_PATH);
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const builtDemo = useBuiltDemo(BASE_PATH);
+  before(() => ({ page, errors, demo } = builtDemo()));
 
   const review = () => page.locator('cam-access-review');
   const finding = (kind: string) => review().locator(`[part=finding][data-kind="${kind}"]`);

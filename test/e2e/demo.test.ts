@@ -6,15 +6,13 @@
  * Chromium like an agent would: stories, search, parties, add / retype / remove, offline, injected
  * 500s, another agent, reset. axe-core checks every state on the way.
  */
-import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
+import { afterEach, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { STORY } from '../../mocks/seed/story.js';
 import { expectAccessible } from './support/axe.js';
-import { launchBrowser, openPage } from './support/browser.js';
-import { buildDemo, DEMO_DIR } from './support/build.js';
-import { DemoPage } from './support/demo-page.js';
-import { serveStatic, type StaticServer } from './support/server.js';
+import { useBuiltDemo } from './support/built-demo.js';
+import type { DemoPage } from './support/demo-page.js';
 import { waitForCount, waitForText } from './support/wait.js';
 
 const BASE_PATH = '/some/base/';
@@ -26,24 +24,12 @@ const inspectorOf = (principal: string, entity: string) =>
   `#/inspector?principal=${principal}&entity=${entity}`;
 
 describe('demo workspace (built, under a sub-path)', { timeout: 150_000 }, () => {
-  let server: StaticServer;
-  let browser: Browser;
   let page: Page;
   let errors: string[];
   let demo: DemoPage;
-
-  before(async () => {
-    await buildDemo();
-    server = await serveStatic([{ prefix: BASE_PATH, dir: DEMO_DIR }]);
-    browser = await launchBrowser();
-    ({ page, errors } = await openPage(browser));
-    demo = new DemoPage(page, server.origin + BASE_PATH);
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  let base: string;
+  const builtDemo = useBuiltDemo(BASE_PATH);
+  before(() => ({ page, errors, demo, base } = builtDemo()));
 
   // A fresh start: the seeded data, default settings, no cached definitions.
   beforeEach(async () => {
@@ -65,7 +51,7 @@ describe('demo workspace (built, under a sub-path)', { timeout: 150_000 }, () =>
   it('starts the mock instance from the sub-path and tells the four stories', async () => {
     await demo.open('#/');
     const scope = await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.scope);
-    assert.equal(scope, server.origin + BASE_PATH);
+    assert.equal(scope, base);
     await waitForCount(page.locator('.story-card'), 4);
     await waitForText(demo.main, /A housing loan with three helpers/);
     // Keyboard: the first Tab reaches the skip link, which moves focus into <main> (no route change).
