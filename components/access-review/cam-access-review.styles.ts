@@ -1,10 +1,11 @@
 import { css } from 'lit';
-import { levelStyles, sharedStyles } from '../internal/shared.styles.js';
+import { levelStyles, sharedStyles, sortHeaderStyles } from '../internal/shared.styles.js';
 
 /** Styles of <cam-access-review>: stacked blocks, a responsive matrix (container queries). */
 export const styles = [
   sharedStyles,
   levelStyles,
+  sortHeaderStyles,
   css`
     :host {
       container-type: inline-size;
@@ -166,18 +167,6 @@ export const styles = [
       z-index: 1;
       background: var(--cam-color-surface-muted, #f5f7fa);
       font-weight: 600;
-    }
-    .sort {
-      border: none;
-      background: transparent;
-      padding: 0.15rem 0;
-      font-weight: 600;
-      display: inline-flex;
-      gap: 0.25rem;
-    }
-    .sort-mark {
-      font-size: 0.7em;
-      min-width: 0.8em;
     }
     .rows {
       width: 100%;

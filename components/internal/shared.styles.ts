@@ -85,6 +85,22 @@ export const sharedStyles = css`
   }
 `;
 
+/** A column header that sorts: a plain button with its direction mark (the list and the review's matrix). */
+export const sortHeaderStyles = css`
+  .sort {
+    border: none;
+    background: transparent;
+    padding: 0.15rem 0;
+    font-weight: 600;
+    display: inline-flex;
+    gap: 0.25rem;
+  }
+  .sort-mark {
+    font-size: 0.7em;
+    min-width: 0.8em;
+  }
+`;
+
 /** Colours of the four access levels, shared by the badge and the previews. */
 export const levelStyles = css`
   .level {

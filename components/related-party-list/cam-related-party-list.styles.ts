@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { sharedStyles } from '../internal/shared.styles.js';
+import { sharedStyles, sortHeaderStyles } from '../internal/shared.styles.js';
 
 const columns = css`var(
   --cam-related-party-list-columns,
@@ -8,6 +8,7 @@ const columns = css`var(
 
 export const styles = [
   sharedStyles,
+  sortHeaderStyles,
   css`
     /* The layout follows the width the host gets, not the window's (container queries below). */
     :host {
@@ -59,18 +60,6 @@ export const styles = [
     .header-row {
       background: var(--cam-related-party-list-header-bg, #f5f7fa);
       font-weight: 600;
-    }
-    .sort {
-      border: none;
-      background: transparent;
-      padding: 0.15rem 0;
-      font-weight: 600;
-      display: inline-flex;
-      gap: 0.25rem;
-    }
-    .sort-mark {
-      font-size: 0.7em;
-      min-width: 0.8em;
     }
     .body {
       max-height: var(--cam-related-party-list-max-height, 28rem);

@@ -106,6 +106,19 @@ function smallWorld() {
   return { input: { definitions, facts, scope, now: NOW }, expected: JSON.parse(JSON.stringify(expected)) };
 }
 
+/** The review of `input` through the worker client at `client` (a module path the page serves). */
+function reviewThroughClient(target: Page, client: string, input: ReturnType<typeof smallWorld>['input']) {
+  return target.evaluate(
+    async ({ client, input }) => {
+      const { reviewInWorker } = (await import(
+        client
+      )) as typeof import('../../src/service/review-worker-client.js');
+      return JSON.parse(JSON.stringify(await reviewInWorker(input))) as unknown;
+    },
+    { client, input },
+  );
+}
+
 /** Runs the worker at `url` through its message protocol in the page; returns what it streamed. */
 function runWorker(target: Page, url: string, input: ReturnType<typeof smallWorld>['input']) {
   return target.evaluate(
@@ -219,16 +232,7 @@ describe('the review worker from the tsc-built modules', { timeout: 240_000 }, (
     tab.on('worker', (worker) => workers.push(new URL(worker.url()).pathname));
     try {
       await tab.goto(`${modules.origin}/pkg/src/service/review-worker-client.js`);
-      const result = await tab.evaluate(
-        async ({ input }) => {
-          const client = '/pkg/src/service/review-worker-client.js';
-          const { reviewInWorker } = (await import(
-            client
-          )) as typeof import('../../src/service/review-worker-client.js');
-          return JSON.parse(JSON.stringify(await reviewInWorker(input)));
-        },
-        { input: world.input },
-      );
+      const result = await reviewThroughClient(tab, '/pkg/src/service/review-worker-client.js', world.input);
       assert.deepEqual(result, world.expected);
       assert.deepEqual(workers, ['/pkg/src/service/review-worker.js']);
     } finally {
@@ -265,16 +269,7 @@ describe('the review worker from the Vite dev server and the built demo', { time
     try {
       const origin = dev.resolvedUrls?.local[0] ?? '';
       await tab.goto(`${origin}src/service/review-worker-client.ts`);
-      const result = await tab.evaluate(
-        async ({ input }) => {
-          const client = '/src/service/review-worker-client.ts';
-          const { reviewInWorker } = (await import(
-            client
-          )) as typeof import('../../src/service/review-worker-client.js');
-          return JSON.parse(JSON.stringify(await reviewInWorker(input)));
-        },
-        { input: world.input },
-      );
+      const result = await reviewThroughClient(tab, '/src/service/review-worker-client.ts', world.input);
       assert.deepEqual(result, world.expected);
     } finally {
       await tab.close();
