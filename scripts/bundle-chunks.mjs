@@ -63,4 +63,9 @@ export const TRIGGERS = {
   'cam-access-inspector': { path: 'element', when: '<cam-access-inspector> is on the page' },
   'cam-access-review': { path: 'element', when: '<cam-access-review> is on the page' },
   'access-review-service': { path: 'element', when: '<cam-access-review> starts a review' },
+  // The services' code loaded on first use (src/service).
+  'party-edits': {
+    path: 'action',
+    when: 'a party is added, changed or removed, or searched for (the add dialog, the inspector)',
+  },
 };

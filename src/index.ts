@@ -83,6 +83,7 @@ export {
   ConflictError,
   UnconfirmedWriteError,
   MEMBER_LIMIT,
+  SEARCH_LIMIT,
 } from './service/related-parties-service.js';
 export type {
   PartyChangeInput,
@@ -90,7 +91,6 @@ export type {
   PartySearchPage,
   UnconfirmedOutcome,
 } from './service/related-parties-service.js';
-export { SEARCH_LIMIT } from './service/party-search.js';
 export type { EntitySearchResult, PartySearchResult } from './service/party-search.js';
 export type { PartyRow } from './service/party-rows.js';
 export { AccessFactsLoader } from './service/access-facts-loader.js';

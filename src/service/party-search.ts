@@ -7,9 +7,7 @@ import { q, type EncodedQuery } from '../client/encoded-query.js';
 import type { TableMap } from '../client/table-map.js';
 import type { ListOptions, Row } from '../client/types.js';
 import type { EntityKind, PartyKind, PartyRef } from '../model/kinds.js';
-
-/** Results shown at most; one more is requested to know there are more. */
-export const SEARCH_LIMIT = 20;
+import { SEARCH_LIMIT } from './party-limits.js';
 
 /** One search hit: the party, its name, and what tells it apart (email, account, parent). */
 export interface PartySearchResult {

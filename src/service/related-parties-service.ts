@@ -2,56 +2,28 @@
  * Reads and writes the related parties of one entity through the Table API client. Writes are
  * never blindly re-sent: after a timeout the server is asked whether the write landed, and edits
  * carry the `sys_mod_count` they were based on so a concurrent edit in another tab is detected.
+ * The code of the edits, the searches and the group reads (party-edits.ts) loads on their first
+ * call: a page showing lists and badges only lists.
  */
 import { q } from '../client/encoded-query.js';
-import { ApiError, isAbortError, NetworkError, ResponseFormatError, TimeoutError } from '../client/errors.js';
+import { ApiError } from '../client/errors.js';
 import type { TableClient, RequestOptions } from '../client/types.js';
 import { entityKindIn, entityRefIn, type TableMap } from '../client/table-map.js';
 import type { EntityKind, EntityRef, PartyKind, PartyRef, PrincipalRef } from '../model/kinds.js';
-import { pause } from '../internal/abort.js';
+import { loadOnDemand } from './load-on-demand.js';
+import type { PartyEditContext } from './party-edits.js';
 import {
   partyColumns,
   partyFields,
   partyKindsOf,
   partyTable,
-  partyWriteValues,
   rowToPartyRow,
   type PartyRow,
 } from './party-rows.js';
-import {
-  SEARCH_LIMIT,
-  entitySearchRequest,
-  partySearchRequest,
-  type EntitySearchResult,
-  type PartySearchResult,
-} from './party-search.js';
+import type { EntitySearchResult, PartySearchResult } from './party-search.js';
 
-/** Someone else changed or removed the record since it was read; `current` is the server's copy. */
-export class ConflictError extends Error {
-  override readonly name = 'ConflictError';
-  constructor(
-    message: string,
-    readonly current: PartyRow | undefined,
-  ) {
-    super(message);
-  }
-}
-
-/** What is known of a write whose answer was lost: the server says it is absent, or nobody knows. */
-export type UnconfirmedOutcome = 'not-saved' | 'unknown';
-
-/** A write whose outcome is unknown could not be confirmed either way; nothing was re-sent. */
-export class UnconfirmedWriteError extends Error {
-  override readonly name = 'UnconfirmedWriteError';
-  constructor(
-    message: string,
-    override readonly cause: unknown,
-    /** `not-saved`: the server was asked and has no such record; `unknown`: it could not be asked. */
-    readonly outcome: UnconfirmedOutcome = 'unknown',
-  ) {
-    super(message);
-  }
-}
+export { ConflictError, UnconfirmedWriteError, type UnconfirmedOutcome } from './party-write-errors.js';
+export { MEMBER_LIMIT, SEARCH_LIMIT } from './party-limits.js';
 
 export interface PartyChangeInput {
   readonly party: PartyRef;
@@ -74,16 +46,27 @@ export interface PartyMembers {
   readonly truncated: boolean;
 }
 
-/** Contacts of an account / members of an organization read at most. */
-export const MEMBER_LIMIT = 200;
+const loadEdits = loadOnDemand('Editing and searching related parties', () => import('./party-edits.js'));
 
 export class RelatedPartiesService {
   readonly #writeListeners = new Set<(entity: EntityRef) => void>();
+  /** What the edits (party-edits.ts) use of this service. */
+  readonly #context: PartyEditContext;
 
   constructor(
     private readonly client: TableClient,
     private readonly map: TableMap,
-  ) {}
+  ) {
+    this.#context = {
+      client,
+      map,
+      read: (entity, id, options) => this.read(entity, id, options),
+      list: (entity, options) => this.list(entity, options),
+      written: (entity) => {
+        for (const listener of [...this.#writeListeners]) listener(entity);
+      },
+    };
+  }
 
   /** The entity kind an `entity-table` attribute names (as the host's map names it, or a default table). */
   entityKindOf(table: string): EntityKind | undefined {
@@ -122,24 +105,7 @@ export class RelatedPartiesService {
     text: string,
     options: RequestOptions & { debounceMs?: number } = {},
   ): Promise<PartySearchPage> {
-    const typed = text.trim();
-    const byName = partySearchRequest(kind, typed, this.map, 'name');
-    const byEmail = partySearchRequest(kind, typed, this.map, 'email');
-    if (!byName || typed === '') return { results: [], more: false };
-    await pause(options.debounceMs ?? 0, options.signal);
-    const { signal, timeoutMs } = options;
-    const names = await this.client.list(byName.table, { ...byName.options, signal, timeoutMs });
-    const found = names.rows.map(byName.read).filter((r): r is PartySearchResult => r !== undefined);
-    let more = found.length > SEARCH_LIMIT || (names.total ?? 0) > SEARCH_LIMIT;
-    if (!more && byEmail) {
-      const emails = await this.client.list(byEmail.table, { ...byEmail.options, signal, timeoutMs });
-      const seen = new Set(found.map((r) => r.party.id));
-      for (const hit of emails.rows.map(byEmail.read)) {
-        if (hit && !seen.has(hit.party.id)) found.push(hit);
-      }
-      more = found.length > SEARCH_LIMIT || (emails.total ?? 0) > SEARCH_LIMIT;
-    }
-    return { results: found, more };
+    return (await loadEdits()).searchParties(this.#context, kind, text, options);
   }
 
   /**
@@ -152,16 +118,7 @@ export class RelatedPartiesService {
     text: string,
     options: RequestOptions & { debounceMs?: number } = {},
   ): Promise<EntitySearchResult[]> {
-    const typed = text.trim();
-    const request = entitySearchRequest(kind, typed, this.map);
-    if (typed === '') return [];
-    await pause(options.debounceMs ?? 0, options.signal);
-    const page = await this.client.list(request.table, {
-      ...request.options,
-      signal: options.signal,
-      timeoutMs: options.timeoutMs,
-    });
-    return page.rows.map(request.read).filter((r): r is EntitySearchResult => r !== undefined);
+    return (await loadEdits()).searchEntities(this.#context, kind, text, options);
   }
 
   /**
@@ -169,31 +126,7 @@ export class RelatedPartiesService {
    * (the first `MEMBER_LIMIT`). Other kinds have no members.
    */
   async members(party: PartyRef, options: RequestOptions = {}): Promise<PartyMembers> {
-    const map = this.map;
-    if (party.kind !== 'account' && party.kind !== 'service_organization') {
-      return { principals: [], truncated: false };
-    }
-    const [table, column, read, kind] =
-      party.kind === 'account'
-        ? [map.contact.table, map.contact.columns.account, map.contact.columns.id, 'contact' as const]
-        : [
-            map.serviceOrganizationMember.table,
-            map.serviceOrganizationMember.columns.serviceOrganization,
-            map.serviceOrganizationMember.columns.user,
-            'user' as const,
-          ];
-    const page = await this.client.list(table, {
-      query: q.eq(column, party.id),
-      fields: [read],
-      limit: MEMBER_LIMIT + 1,
-      signal: options.signal,
-      timeoutMs: options.timeoutMs,
-    });
-    const ids = page.rows.map((row) => row[read]?.value).filter((id): id is string => !!id);
-    return {
-      principals: ids.slice(0, MEMBER_LIMIT).map((id) => ({ kind, id })),
-      truncated: ids.length > MEMBER_LIMIT,
-    };
+    return (await loadEdits()).membersOf(this.#context, party, options);
   }
 
   /**
@@ -203,10 +136,6 @@ export class RelatedPartiesService {
   onWrite(listener: (entity: EntityRef) => void): () => void {
     this.#writeListeners.add(listener);
     return () => this.#writeListeners.delete(listener);
-  }
-
-  #written(entity: EntityRef): void {
-    for (const listener of [...this.#writeListeners]) listener(entity);
   }
 
   /** Every related party of `entity`, with display names, in the server's order. */
@@ -253,47 +182,7 @@ export class RelatedPartiesService {
    * server is asked for a matching record instead of re-sending, so a retry never duplicates.
    */
   async add(entity: EntityRef, input: PartyChangeInput, options: RequestOptions = {}): Promise<PartyRow> {
-    const table = partyTable(entity.kind, this.map);
-    const values = partyWriteValues(entity, input.party, input.type, input.responsibility, this.map);
-    try {
-      const created = await this.client.create(table, values, options);
-      const id = created[partyColumns(entity.kind, this.map).id ?? 'sys_id']?.value;
-      const row = id ? await this.read(entity, id, { signal: options.signal }) : undefined;
-      if (!row)
-        throw new UnconfirmedWriteError('The server accepted the party but does not return it.', created);
-      this.#written(entity);
-      return row;
-    } catch (error) {
-      if (!outcomeUnknown(error)) throw error;
-      // The request may still be in progress on the server: look a few times before concluding.
-      let asked = false;
-      for (const delay of CONFIRM_DELAYS_MS) {
-        await pause(delay, options.signal);
-        try {
-          const landed = await this.findExisting(entity, input, options);
-          asked = true;
-          if (landed) {
-            this.#written(entity);
-            return landed;
-          }
-        } catch (lookupError) {
-          if (isAbortError(lookupError)) throw lookupError;
-        }
-      }
-      // Saying "not saved" when the server could not be asked would invite a duplicate.
-      if (!asked) {
-        throw new UnconfirmedWriteError(
-          'The connection failed while saving and whether the party was saved could not be checked. Reload the list before trying again.',
-          error,
-          'unknown',
-        );
-      }
-      throw new UnconfirmedWriteError(
-        'The connection failed while saving and the server has no such party, so it was not saved. Try again.',
-        error,
-        'not-saved',
-      );
-    }
+    return (await loadEdits()).addParty(this.#context, entity, input, options);
   }
 
   /** Changes a party's relationship type (and responsibility), refusing if it changed meanwhile. */
@@ -303,88 +192,13 @@ export class RelatedPartiesService {
     responsibility: string | undefined,
     options: RequestOptions = {},
   ): Promise<PartyRow> {
-    const { entity, id } = row.record;
-    await this.assertUnchanged(row, options);
-    const columns = partyColumns(entity.kind, this.map);
-    await this.client.update(
-      partyTable(entity.kind, this.map),
-      id,
-      { [columns.type ?? 'type']: type, [columns.responsibility ?? 'responsibility']: responsibility ?? '' },
-      options,
-    );
-    const updated = await this.read(entity, id, { signal: options.signal });
-    this.#written(entity);
-    if (!updated) throw new ConflictError('The party was removed by someone else.', undefined);
-    return updated;
+    return (await loadEdits()).retypeParty(this.#context, row, type, responsibility, options);
   }
 
   /** Removes a party; a record already gone counts as removed. Refuses if it changed meanwhile. */
   async remove(row: PartyRow, options: RequestOptions = {}): Promise<void> {
-    const { entity, id } = row.record;
-    const current = await this.read(entity, id, options);
-    if (!current) return;
-    if (isChanged(row, current)) {
-      throw new ConflictError(
-        'Someone else changed this party since it was loaded; review it and try again.',
-        current,
-      );
-    }
-    try {
-      await this.client.remove(partyTable(entity.kind, this.map), id, options);
-    } catch (error) {
-      if (!(error instanceof ApiError && error.status === 404)) throw error;
-    }
-    this.#written(entity);
-  }
-
-  private async assertUnchanged(row: PartyRow, options: RequestOptions): Promise<void> {
-    const current = await this.read(row.record.entity, row.record.id, options);
-    if (!current) throw new ConflictError('The party was removed by someone else.', undefined);
-    if (isChanged(row, current)) {
-      throw new ConflictError(
-        'Someone else changed this party since it was loaded; review it and try again.',
-        current,
-      );
-    }
-  }
-
-  private async findExisting(
-    entity: EntityRef,
-    input: PartyChangeInput,
-    options: RequestOptions,
-  ): Promise<PartyRow | undefined> {
-    const rows = await this.list(entity, { signal: options.signal });
-    return rows.find(
-      (row) =>
-        row.record.party.kind === input.party.kind &&
-        row.record.party.id === input.party.id &&
-        row.record.type === input.type,
-    );
+    return (await loadEdits()).removeParty(this.#context, row, options);
   }
 }
 
 const ENTITY_MAP_KEY = { case: 'case', sold_product: 'soldProduct', install_base: 'installBase' } as const;
-
-/** When to look for a write whose response was lost (ms after the failure, cumulative waits). */
-const CONFIRM_DELAYS_MS = [0, 500, 1500];
-
-/**
- * Whether a failed POST may nevertheless have been saved: no answer (timeout, dropped connection),
- * an unreadable answer, or a gateway that gave up waiting for the instance (502, 504).
- */
-function outcomeUnknown(error: unknown): boolean {
-  return (
-    error instanceof TimeoutError ||
-    error instanceof NetworkError ||
-    error instanceof ResponseFormatError ||
-    (error instanceof ApiError && (error.status === 502 || error.status === 504))
-  );
-}
-
-function isChanged(known: PartyRow, current: PartyRow): boolean {
-  if (known.modCount !== undefined && current.modCount !== undefined)
-    return known.modCount !== current.modCount;
-  return (
-    known.record.type !== current.record.type || known.record.responsibility !== current.record.responsibility
-  );
-}
