@@ -68,4 +68,8 @@ export const TRIGGERS = {
     path: 'action',
     when: 'a party is added, changed or removed, or searched for (the add dialog, the inspector)',
   },
+  'definitions-fetch': {
+    path: 'cold',
+    when: 'definitions read from the instance: a first visit (a copy past its freshness window: in the background)',
+  },
 };

@@ -3,13 +3,16 @@
  * `X-Total-Count`), and full reads of the kinds whose stamps changed. A first load reads each table
  * once, with its rows' update dates, and derives the stamps from the rows (no stamp query). A table
  * the user may not read (403) or that does not exist (404) is reported as unreadable, never guessed.
+ * `DefinitionsService` loads this module (with the row converters) when it first asks the server —
+ * a first visit, or a cached copy older than the freshness window: a page whose copy is fresh never
+ * does (in the bundle, a chunk beside the entry).
  */
 import { ApiError } from '../client/errors.js';
 import { q } from '../client/encoded-query.js';
 import type { TableKey, TableMap } from '../client/table-map.js';
 import type { Row, TableClient } from '../client/types.js';
 import type { Definitions, RoleDef } from '../model/definitions.js';
-import type { IncompleteTable, TableStamp } from '../cache/definitions-db.js';
+import type { CacheMeta, IncompleteTable, TableStamp } from '../cache/definitions-db.js';
 import {
   accessConfigsFromRows,
   relationshipTypesFromRows,
@@ -215,4 +218,48 @@ export async function fetchKind(
       return done({ relationshipTypes: result.items.sort(byId) }, result.problems);
     }
   }
+}
+
+/** What the server holds now: the definitions and what goes with them in the cache's meta record. */
+export type ServerDefinitions = Pick<CacheMeta, 'tables' | 'problems' | 'incomplete'> & {
+  readonly definitions: Definitions;
+};
+
+const EMPTY: Definitions = { roles: [], responsibilities: [], accessConfigs: [], relationshipTypes: [] };
+
+/**
+ * The definitions as the server holds them now. With `previous` (a copy read from the server), the
+ * stamps are compared and only the kinds that changed are read again; without, every table is read
+ * once and its stamp derived from its rows.
+ */
+export async function readDefinitions(
+  client: TableClient,
+  map: TableMap,
+  previous: ServerDefinitions | undefined,
+  options: FetchKindOptions = {},
+): Promise<ServerDefinitions> {
+  const read = (kind: DefinitionKind, given: Stamps | 'derive') =>
+    fetchKind(client, map, kind, given, options).then((result) => ({ kind, result }));
+  let stamps: Stamps;
+  let kinds: DefinitionKind[];
+  let results: { kind: DefinitionKind; result: KindResult }[];
+  if (previous) {
+    stamps = await readStamps(client, map, options.signal);
+    kinds = changedKinds(previous.tables, stamps);
+    results = await Promise.all(kinds.map((kind) => read(kind, stamps)));
+  } else {
+    kinds = Object.keys(DEFINITION_KINDS) as DefinitionKind[];
+    results = await Promise.all(kinds.map((kind) => read(kind, 'derive')));
+    stamps = Object.assign({}, ...results.map(({ result }) => result.stamps)) as Stamps;
+  }
+  let definitions: Definitions = previous?.definitions ?? EMPTY;
+  const problems: Record<string, readonly string[]> = { ...previous?.problems };
+  const refetched = new Set(kinds.flatMap((kind) => DEFINITION_KINDS[kind].map((key) => map[key].table)));
+  const incomplete = (previous?.incomplete ?? []).filter((item) => !refetched.has(item.table));
+  for (const { kind, result } of results) {
+    definitions = { ...definitions, ...result.definitions };
+    problems[kind] = result.problems;
+    incomplete.push(...result.incomplete);
+  }
+  return { definitions, tables: stamps, problems, incomplete };
 }

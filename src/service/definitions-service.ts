@@ -16,14 +16,6 @@ import type { AccessTestFileDocument } from '../access/test-file-schema.js';
 import { toAccessTestFile } from '../access/test-file-export.js';
 import type { Definitions, PersonaGrant, RoleDef } from '../model/definitions.js';
 import { withPersonaGrants } from '../access/builtin-persona-grants.js';
-import {
-  changedKinds,
-  DEFINITION_KINDS,
-  fetchKind,
-  readStamps,
-  type DefinitionKind,
-  type Stamps,
-} from './definitions-fetch.js';
 import { DEFAULT_DEFINITIONS_INTERVAL_MS } from './definitions-refresh.js';
 import {
   DefinitionsUnavailableError,
@@ -33,6 +25,7 @@ import {
 } from './definitions-snapshot.js';
 import { TabCoordinator, type DefinitionsMessage } from './tab-coordination.js';
 import { engineProblemLines } from './definition-problems.js';
+import { loadOnDemand } from './load-on-demand.js';
 
 /** Where the cache lives; every field is optional. */
 export interface DefinitionsStorageOptions {
@@ -73,7 +66,11 @@ export type HostPersonaGrant = Omit<PersonaGrant, 'source'> & { readonly source?
 /** The stored state: definitions and the meta record that goes with them. */
 type Entry = Omit<CacheMeta, 'schemaVersion' | 'instance' | 'user'> & { readonly definitions: Definitions };
 
-const EMPTY: Definitions = { roles: [], responsibilities: [], accessConfigs: [], relationshipTypes: [] };
+/** The reading of the definition tables: only needed when the server is asked (see definitions-fetch.ts). */
+const loadFetch = loadOnDemand(
+  'Reading the definitions from the instance',
+  () => import('./definitions-fetch.js'),
+);
 
 /** Loads, caches, revalidates, imports and exports the definitions of one instance for one user. */
 export class DefinitionsService {
@@ -248,43 +245,12 @@ export class DefinitionsService {
     const { client } = this.#options;
     let entry: Entry;
     try {
+      const { readDefinitions } = await loadFetch();
+      // A copy from the server is compared with it (stamps); anything else is read in full.
       const fromServer = previous?.source === 'network' ? previous : undefined;
       const options = { seed: this.#options.roleSeed, signal: combined };
-      const read = (kind: DefinitionKind, given: Stamps | 'derive') =>
-        fetchKind(client, this.#map, kind, given, options).then((result) => ({ kind, result }));
-      let stamps: Stamps;
-      let kinds: DefinitionKind[];
-      let results: { kind: DefinitionKind; result: Awaited<ReturnType<typeof fetchKind>> }[];
-      if (fromServer) {
-        // A copy from the server: compare stamps, refetch what changed.
-        stamps = await readStamps(client, this.#map, combined);
-        kinds = changedKinds(fromServer.tables, stamps);
-        results = await Promise.all(kinds.map((kind) => read(kind, stamps)));
-      } else {
-        // Nothing to compare with: every table read once, its stamp derived from its rows.
-        kinds = Object.keys(DEFINITION_KINDS) as DefinitionKind[];
-        results = await Promise.all(kinds.map((kind) => read(kind, 'derive')));
-        stamps = Object.assign({}, ...results.map(({ result }) => result.stamps)) as Stamps;
-      }
-      let definitions: Definitions = fromServer?.definitions ?? EMPTY;
-      const problems: Record<string, readonly string[]> = { ...fromServer?.problems };
-      const refetched = new Set(
-        kinds.flatMap((kind) => DEFINITION_KINDS[kind].map((key) => this.#map[key].table)),
-      );
-      const incomplete = (fromServer?.incomplete ?? []).filter((item) => !refetched.has(item.table));
-      for (const { kind, result } of results) {
-        definitions = { ...definitions, ...result.definitions };
-        problems[kind] = result.problems;
-        incomplete.push(...result.incomplete);
-      }
-      entry = {
-        definitions,
-        fetchedAt: this.#now(),
-        source: 'network',
-        tables: stamps,
-        problems,
-        incomplete,
-      };
+      const read = await readDefinitions(client, this.#map, fromServer, options);
+      entry = { ...read, fetchedAt: this.#now(), source: 'network' };
     } catch (error) {
       if (generation !== this.#generation) return this.#superseded();
       return this.#failed(error);
