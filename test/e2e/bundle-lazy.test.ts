@@ -7,7 +7,10 @@
  * - each lazy piece works once loaded on demand: a badge's explanation (and a plain message, the
  *   level kept, when its chunk could not be loaded), popups placed inside the viewport (first by the
  *   small placement while Floating UI is still loading, then by Floating UI), the access review's
- *   service, the inspector's access-test file parser, live refresh, a long list's virtualizer.
+ *   service, the inspector's access-test file parser, live refresh, a long list's virtualizer, the
+ *   related parties' edits (and a clear message, nothing changed, when their chunk could not be
+ *   loaded), the reading of the definitions from the instance (a first visit only: a page with a
+ *   fresh cached copy never loads it; a clear message when it could not be loaded).
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -58,6 +61,7 @@ const ON_DEMAND = [
   'access-review-service',
   'test-file',
   'virtualize',
+  'party-edits',
 ];
 
 /** Holds requests of one chunk until released (or fails them). */
@@ -204,6 +208,21 @@ describe(
       await page.keyboard.press('Escape');
     });
 
+    it('removes a party with the edit code loaded on demand', async () => {
+      assert.ok(!chunks.includes('party-edits'), chunks.join(', '));
+      const row = rowOf(page, LOAN.coBorrower.name);
+      await row.getByRole('button', { name: `Actions for ${LOAN.coBorrower.name}` }).click();
+      await row.getByRole('menuitem', { name: 'Remove' }).click();
+      await list(page).locator('[data-confirm=remove]').click();
+      await rowOf(page, LOAN.coBorrower.name).waitFor({ state: 'detached' });
+      assert.ok(chunks.includes('party-edits'), chunks.join(', '));
+      // The row leaves at once (optimistically); the server's record once the DELETE is answered.
+      await until(
+        () => getStore().get(DEFAULT_TABLE_MAP.caseParty.table, LOAN.parties.coBorrower) === undefined,
+        'the removal on the server',
+      );
+    });
+
     it('reviews access with the review service loaded on demand', async () => {
       assert.ok(!chunks.includes('access-review-service'));
       await page.evaluate((caseId) => {
@@ -291,6 +310,65 @@ describe(
       await waitForText(badge.locator('[part=badge]'), /write/);
       await badge.locator('[part=badge]').click();
       await waitForText(popover, new RegExp(`${LOAN.attorney.name} can `));
+      assert.deepEqual(fresh.errors, []);
+      await fresh.context.close();
+    });
+
+    it('says when the edit code cannot be loaded, and changes nothing', async () => {
+      const fresh = await openPage(browser);
+      const failing = gateChunk(fresh.page, 'party-edits', 'fail');
+      await failing.ready;
+      await fresh.page.goto(`${server.origin}/`);
+      const row = rowOf(fresh.page, LOAN.attorney.name);
+      await waitForText(row.locator('cam-effective-access-badge [part=badge]'), /write/);
+      await row.getByRole('button', { name: `Actions for ${LOAN.attorney.name}` }).click();
+      await row.getByRole('menuitem', { name: 'Remove' }).click();
+      await list(fresh.page).locator('[data-confirm=remove]').click();
+      await waitForText(
+        list(fresh.page).locator('[part=banner]'),
+        /Editing and searching related parties could not be loaded \(.*\)\. Reload the page and try again\./,
+      );
+      assert.equal(await rowOf(fresh.page, LOAN.attorney.name).count(), 1);
+      assert.ok(getStore().get(DEFAULT_TABLE_MAP.caseParty.table, LOAN.parties.attorney));
+      await failing.release();
+      assert.deepEqual(fresh.errors, []);
+      await fresh.context.close();
+    });
+
+    it('reads the definitions from the instance on a first visit only, not with a fresh cached copy', async () => {
+      const fresh = await openPage(browser);
+      const loaded: string[] = [];
+      fresh.page.on('request', (request) => {
+        if (request.resourceType() === 'script') loaded.push(chunkName(request.url()));
+      });
+      await fresh.page.goto(`${server.origin}/`);
+      const badge = rowOf(fresh.page, LOAN.attorney.name).locator('cam-effective-access-badge [part=badge]');
+      await waitForText(badge, /write/);
+      assert.ok(loaded.includes('definitions-fetch') && loaded.includes('role-seed'), loaded.join(', '));
+      // Same browser profile: the definitions are cached now, and fresh.
+      loaded.length = 0;
+      await fresh.page.reload();
+      await waitForText(badge, /write/);
+      assert.ok(loaded.includes('bundle'), loaded.join(', '));
+      assert.ok(!loaded.includes('definitions-fetch') && !loaded.includes('role-seed'), loaded.join(', '));
+      assert.deepEqual(fresh.errors, []);
+      await fresh.context.close();
+    });
+
+    it('says when the definitions reader cannot be loaded on a first visit', async () => {
+      const fresh = await openPage(browser);
+      const failing = gateChunk(fresh.page, 'definitions-fetch', 'fail');
+      await failing.ready;
+      await fresh.page.goto(`${server.origin}/`);
+      // The rows come (they need no definitions); the badges say why they have no level.
+      const badge = rowOf(fresh.page, LOAN.attorney.name).locator('cam-effective-access-badge');
+      await waitForText(badge.locator('[part=badge]'), /\?/);
+      await badge.locator('[part=badge]').click();
+      await waitForText(
+        badge.locator('[part=popover]'),
+        /Reading the definitions from the instance could not be loaded \(.*\)\. Reload the page and try again\./,
+      );
+      await failing.release();
       assert.deepEqual(fresh.errors, []);
       await fresh.context.close();
     });
