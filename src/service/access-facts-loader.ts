@@ -19,7 +19,14 @@
  */
 import type { Row, TableClient } from '../client/types.js';
 import type { TableMap } from '../client/table-map.js';
-import { formatRef, PRINCIPAL_KINDS, type EntityKind, type EntityRef, type PrincipalKind, type PrincipalRef } from '../model/kinds.js';
+import {
+  formatRef,
+  PRINCIPAL_KINDS,
+  type EntityKind,
+  type EntityRef,
+  type PrincipalKind,
+  type PrincipalRef,
+} from '../model/kinds.js';
 import type {
   Account,
   Case,
@@ -519,13 +526,20 @@ class LoadRun {
     // The rest: people named directly and not read with a group (an account's contacts…).
     const read = readIds(first, this.map);
     const [contacts, consumers, users] = await Promise.all([
-      this.byId(this.map.contact, [...later.contact].filter((id) => !read.contact.has(id)), [
-        this.map.contact.columns.account,
-      ]),
-      this.byId(this.map.consumer, [...later.consumer].filter((id) => !read.consumer.has(id)), [
-        this.map.consumer.columns.household,
-      ]),
-      this.byId(this.map.user, [...later.user].filter((id) => !read.user.has(id))),
+      this.byId(
+        this.map.contact,
+        [...later.contact].filter((id) => !read.contact.has(id)),
+        [this.map.contact.columns.account],
+      ),
+      this.byId(
+        this.map.consumer,
+        [...later.consumer].filter((id) => !read.consumer.has(id)),
+        [this.map.consumer.columns.household],
+      ),
+      this.byId(
+        this.map.user,
+        [...later.user].filter((id) => !read.user.has(id)),
+      ),
     ]);
     const rest: NamedRows = { ...first, contacts, consumers, users };
     const [moreRoles, allAccounts] = await this.rolesAndAccounts(rest, accountIds);
