@@ -13,6 +13,8 @@
  * and accounts; a party row brings the person, household, organization or account it names (and a
  * contact's account); an account or item read brings its parent. So an ordinary case needs its two
  * party reads, the roles held and the account flags, and nothing read another way is read again.
+ * An entity naming many people reads the people asked for first (`priority`: the badges in view)
+ * with every group's members, hands those facts to `onEarly`, then reads the rest.
  * What cannot be read (a table answering 403, a column omitted from the rows) is listed in
  * `incomplete`, so an answer built without it says so instead of answering "none". Personal data:
  * held in memory only, never cached.
