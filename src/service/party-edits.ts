@@ -15,11 +15,16 @@ import {
   entitySearchRequest,
   partySearchRequest,
   type EntitySearchResult,
+  type PartySearchPage,
   type PartySearchResult,
 } from './party-search.js';
 import { ConflictError, UnconfirmedWriteError } from './party-write-errors.js';
-import { MEMBER_LIMIT, SEARCH_LIMIT } from './party-limits.js';
-import type { PartyChangeInput, PartyMembers, PartySearchPage } from './related-parties-service.js';
+import {
+  MEMBER_LIMIT,
+  SEARCH_LIMIT,
+  type PartyChangeInput,
+  type PartyMembers,
+} from './related-parties-shared.js';
 
 /** What the service gives the edits: its client and map, its reads, and its write listeners. */
 export interface PartyEditContext {

@@ -7,13 +7,19 @@ import { q, type EncodedQuery } from '../client/encoded-query.js';
 import type { TableMap } from '../client/table-map.js';
 import type { ListOptions, Row } from '../client/types.js';
 import type { EntityKind, PartyKind, PartyRef } from '../model/kinds.js';
-import { SEARCH_LIMIT } from './party-limits.js';
+import { SEARCH_LIMIT } from './related-parties-shared.js';
 
 /** One search hit: the party, its name, and what tells it apart (email, account, parent). */
 export interface PartySearchResult {
   readonly party: PartyRef;
   readonly name: string;
   readonly secondary?: string;
+}
+
+/** One page of party search hits, and whether the server has more. */
+export interface PartySearchPage {
+  readonly results: readonly PartySearchResult[];
+  readonly more: boolean;
 }
 
 /** What to ask the Table API for one search. */

@@ -9,7 +9,7 @@ import { q } from '../client/encoded-query.js';
 import { ApiError } from '../client/errors.js';
 import type { TableClient, RequestOptions } from '../client/types.js';
 import { entityKindIn, entityRefIn, type TableMap } from '../client/table-map.js';
-import type { EntityKind, EntityRef, PartyKind, PartyRef, PrincipalRef } from '../model/kinds.js';
+import type { EntityKind, EntityRef, PartyKind, PartyRef } from '../model/kinds.js';
 import { loadOnDemand } from './load-on-demand.js';
 import type { PartyEditContext } from './party-edits.js';
 import {
@@ -20,31 +20,13 @@ import {
   rowToPartyRow,
   type PartyRow,
 } from './party-rows.js';
-import type { EntitySearchResult, PartySearchResult } from './party-search.js';
+import type { EntitySearchResult, PartySearchPage } from './party-search.js';
+import type { PartyChangeInput, PartyMembers } from './related-parties-shared.js';
 
 export { ConflictError, UnconfirmedWriteError, type UnconfirmedOutcome } from './party-write-errors.js';
-export { MEMBER_LIMIT, SEARCH_LIMIT } from './party-limits.js';
-
-export interface PartyChangeInput {
-  readonly party: PartyRef;
-  /** Relationship type id. */
-  readonly type: string;
-  /** Responsibility id; undefined = none. */
-  readonly responsibility?: string;
-}
-
-/** One page of party search hits, and whether the server has more. */
-export interface PartySearchPage {
-  readonly results: readonly PartySearchResult[];
-  readonly more: boolean;
-}
-
-/** The people a group party stands for (an account's contacts, an organization's members). */
-export interface PartyMembers {
-  readonly principals: readonly PrincipalRef[];
-  /** The group has more members than were read (`MEMBER_LIMIT`). */
-  readonly truncated: boolean;
-}
+export { MEMBER_LIMIT, SEARCH_LIMIT } from './related-parties-shared.js';
+export type { PartyChangeInput, PartyMembers } from './related-parties-shared.js';
+export type { PartySearchPage } from './party-search.js';
 
 const loadEdits = loadOnDemand('Editing and searching related parties', () => import('./party-edits.js'));
 
