@@ -8,7 +8,6 @@ import type { PartyRow } from '../../src/service/party-rows.js';
 import { partyKindLabel } from '../internal/labels.js';
 import { columnText, isDangling, partyName } from './labels.js';
 import type { ListQuery, SortKey } from './list-view.js';
-import { renderConfirm, type ConfirmView } from './render-confirm.js';
 import { renderRowMenu } from './row-menu.js';
 
 /** The row in edit mode: the type being picked, and why it cannot be saved (if so). */
@@ -22,13 +21,16 @@ export interface RowsView {
   readonly entityTable: string;
   readonly entityId: string;
   readonly editing?: Editing;
-  readonly confirm?: ConfirmView;
+  /** The row whose removal is being confirmed, and the confirmation (render-confirm.ts). */
+  readonly confirm?: { readonly row: PartyRow; readonly content: TemplateResult };
   readonly isPending: (recordId: string) => boolean;
   readonly onEdit: (row: PartyRow) => void;
   readonly onPick: (type: string) => void;
   readonly onSave: (row: PartyRow) => void;
   readonly onCancelEdit: (row: PartyRow) => void;
   readonly onAskRemove: (row: PartyRow) => void;
+  /** A row's actions menu opened. */
+  readonly onMenuOpen?: () => void;
   /** True for a row another agent just added or changed (live refresh marks it briefly). */
   readonly isRecent?: (recordId: string) => boolean;
 }
@@ -169,12 +171,13 @@ export function renderRow(row: PartyRow, index: number, v: RowsView): TemplateRe
         id,
         name,
         disabled: busy,
+        onOpen: v.onMenuOpen,
         items: [
           { action: 'edit', label: msg('Change type'), run: () => v.onEdit(row) },
           { action: 'remove', label: msg('Remove'), danger: true, run: () => v.onAskRemove(row) },
         ],
       })}
     </div>
-    ${v.confirm?.row.record.id === id ? renderConfirm(v.confirm) : nothing}
+    ${v.confirm?.row.record.id === id ? v.confirm.content : nothing}
   </div>`;
 }
