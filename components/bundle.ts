@@ -3,7 +3,8 @@
 // access inspector and the access review are chunks beside it, loaded the first time their tag
 // appears (or `loadElement(tag)` is called). Registration is defensive as everywhere: a tag another
 // copy already defined is skipped. Hosts that import classes get the three main ones here;
-// `await loadElement('cam-relationship-type-picker')` gives the others. `components/index.ts` (the package's `elements.js`) registers everything eagerly.
+// `await loadElement('cam-relationship-type-picker')` gives the others. `components/index.ts` (the
+// package's `elements.js`) registers everything eagerly.
 import { lazyElement } from './internal/lazy-elements.js';
 
 export { CamProvider } from './provider/cam-provider.js';

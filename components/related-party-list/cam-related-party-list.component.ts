@@ -455,11 +455,18 @@ export class CamRelatedPartyList extends LitElement {
               content: actions.renderConfirm(this.confirmView(actions, access, this.confirming)),
             }
           : undefined,
+      // Editing starts once the row actions' code is there (openEdit).
+      editor: actions
+        ? (row, editing) =>
+            actions.renderEditor(row, editing, {
+              entityTable: this.entityTable,
+              onPick: (type) => this.editing && (this.editing = { id: this.editing.id, type }),
+              onSave: (row) => void this.saveType(row),
+              onCancel: (row) => this.closeRowMode(row, 'edit'),
+            })
+        : undefined,
       isPending: (id) => this.changes.isPending(id),
       onEdit: (row) => this.openEdit(row),
-      onPick: (type) => this.editing && (this.editing = { id: this.editing.id, type }),
-      onSave: (row) => void this.saveType(row),
-      onCancelEdit: (row) => this.closeRowMode(row, 'edit'),
       onAskRemove: (row) => this.openConfirm(row),
       onMenuOpen: () => rowActions.warm(),
       isRecent: (id) => this.live?.isRecent(id) ?? false,

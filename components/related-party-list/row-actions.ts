@@ -1,9 +1,10 @@
 /**
  * What a row's actions need once one is chosen — the removal confirmation and its preview, the
- * retype check, and sending the changes — loaded the first time a row's menu opens (or an action
+ * type editor and the retype check, and sending the changes — loaded the first time a row's menu opens (or an action
  * runs): a page that only shows rows never fetches it.
  */
 export { renderConfirm, type ConfirmView } from './render-confirm.js';
+export { renderEditor } from './render-editor.js';
 export { removalPreview } from './removal-preview.js';
 export { planRetype } from './retype-plan.js';
 export { remove, retryFailure, retype } from './party-writes.js';
