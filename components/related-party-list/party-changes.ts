@@ -10,6 +10,7 @@ import type { EntityRef } from '../../src/model/kinds.js';
 import type { PartyRow } from '../../src/service/party-rows.js';
 import type { PartiesChange } from '../../src/service/change-feed.js';
 import type { CamServices } from '../context.js';
+import { describeError } from './list-errors.js';
 
 /** The change the agent asked for, kept when it fails so that it can be sent again. */
 export type Attempt =
@@ -129,20 +130,24 @@ export class PartyChangesController {
 
   /**
    * The server answered the change of `id`: `server` is its copy of the row now (`null`: removed;
-   * left out: unknown, the re-read tells); `confirmed` fires once the rows show it, `failure` says
-   * what it refused.
+   * left out: unknown, the re-read tells); `confirmed` fires once the rows show it; `refused` is
+   * the failure to show (its message made here, beside the list's other error sentences).
    */
   settle(
     id: string,
     outcome: {
       readonly server?: PartyRow | null;
       readonly confirmed?: Event;
-      readonly failure?: ChangeFailure;
+      readonly refused?: { readonly attempt: Attempt; readonly party: string; readonly error: unknown };
     },
   ): void {
     if (outcome.server !== undefined) this.#replace(id, outcome.server ?? undefined);
     this.#pending.delete(id);
-    if (outcome.failure) this.#failure = outcome.failure;
+    const refused = outcome.refused;
+    if (refused) {
+      const { attempt, party, error } = refused;
+      this.#failure = { action: attempt.action, party, message: describeError(error), attempt };
+    }
     this.#refresh();
     if (outcome.confirmed) this.host.dispatchEvent(outcome.confirmed);
   }

@@ -9,7 +9,6 @@ import type { RelationshipType } from '../../src/model/definitions.js';
 import type { PartyRow } from '../../src/service/party-rows.js';
 import { ConflictError } from '../../src/service/related-parties-service.js';
 import { CamPartyChangedEvent, CamPartyRemovedEvent } from '../events.js';
-import { describeError } from './list-errors.js';
 import type { Attempt, PartyChangesController, Pending } from './party-changes.js';
 
 /** Changes the relationship type (responsibility: the type's default). True when saved. */
@@ -69,7 +68,7 @@ async function run(
   pending: Pending,
   save: () => Promise<{ server: PartyRow | null; confirmed: Event }>,
 ): Promise<boolean> {
-  const { action, row } = attempt;
+  const { row } = attempt;
   const id = row.record.id;
   const context = changes.context;
   const name = context.nameOf(row);
@@ -84,10 +83,7 @@ async function run(
       changes.settle(id, { server });
     } else {
       changes.context.services?.reportError(error);
-      changes.settle(id, {
-        server,
-        failure: { action, party: name, message: describeError(error), attempt },
-      });
+      changes.settle(id, { server, refused: { attempt, party: name, error } });
     }
     return false;
   } finally {

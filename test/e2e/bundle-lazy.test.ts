@@ -170,7 +170,10 @@ describe(
       assert.ok(chunks.includes('bundle') && chunks.includes('role-seed'));
       // The row actions are chunks of their own, not in the main entry.
       for (const name of ROW_ACTIONS) {
-        assert.ok([...built.keys()].some((file) => label(file) === name), `no chunk ${name}`);
+        assert.ok(
+          [...built.keys()].some((file) => label(file) === name),
+          `no chunk ${name}`,
+        );
       }
     });
 
@@ -380,8 +383,9 @@ describe(
       await fresh.page.waitForFunction(
         (name) =>
           ![
-            ...(document.querySelector('cam-related-party-list')?.shadowRoot?.querySelectorAll('[role=row]') ??
-              []),
+            ...(document
+              .querySelector('cam-related-party-list')
+              ?.shadowRoot?.querySelectorAll('[role=row]') ?? []),
           ].some((row) => row.textContent?.includes(name)),
         LOAN.coBorrower.name,
       );
@@ -411,7 +415,10 @@ describe(
       assert.ok(loaded.includes('cam-relationship-type-picker'), loaded.join(', '));
       const combobox = fresh.page.getByRole('combobox', { name: 'Type of a new party' });
       await combobox.click();
-      await fresh.page.getByRole('option', { name: /^Listed Consumer/ }).first().waitFor();
+      await fresh.page
+        .getByRole('option', { name: /^Listed Consumer/ })
+        .first()
+        .waitFor();
       assert.deepEqual(fresh.errors, []);
       await fresh.context.close();
     });
