@@ -94,7 +94,12 @@ export { SEARCH_LIMIT } from './service/party-search.js';
 export type { EntitySearchResult, PartySearchResult } from './service/party-search.js';
 export type { PartyRow } from './service/party-rows.js';
 export { AccessFactsLoader } from './service/access-facts-loader.js';
-export type { AccessFacts, AccessFactsOptions, IncompleteSource } from './service/access-facts-loader.js';
+export type {
+  AccessFacts,
+  AccessFactsOptions,
+  EarlyFacts,
+  IncompleteSource,
+} from './service/access-facts-loader.js';
 export {
   AccessService,
   EntityNotFoundError,

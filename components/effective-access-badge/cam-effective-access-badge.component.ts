@@ -160,8 +160,9 @@ export class CamEffectiveAccessBadge extends LitElement {
         );
       if (!subject) throw new Error(msg('Set principal-kind and principal-id, or party-kind and party-id.'));
       try {
-        const principal = subject.kind === 'principal' ? { principal: subject.principal } : {};
-        return evaluateBadge(await services.access.forEntity(entity, { signal, ...principal }), subject);
+        // The subject's answer as soon as it is known: a large entity reads the badges in view first.
+        const party = subject.kind === 'principal' ? subject.principal : subject.party;
+        return evaluateBadge(await services.access.forSubject(entity, party, { signal }), subject);
       } catch (error) {
         if (!signal.aborted) services.reportError(error);
         throw error;

@@ -13,13 +13,22 @@
  * and accounts; a party row brings the person, household, organization or account it names (and a
  * contact's account); an account or item read brings its parent. So an ordinary case needs its two
  * party reads, the roles held and the account flags, and nothing read another way is read again.
+ * An entity naming many people reads the people asked for first (`priority`: the badges in view)
+ * with every group's members, hands those facts to `onEarly`, then reads the rest.
  * What cannot be read (a table answering 403, a column omitted from the rows) is listed in
  * `incomplete`, so an answer built without it says so instead of answering "none". Personal data:
  * held in memory only, never cached.
  */
 import type { Row, TableClient } from '../client/types.js';
 import type { TableMap } from '../client/table-map.js';
-import type { EntityKind, EntityRef, PrincipalKind, PrincipalRef } from '../model/kinds.js';
+import {
+  formatRef,
+  PRINCIPAL_KINDS,
+  type EntityKind,
+  type EntityRef,
+  type PrincipalKind,
+  type PrincipalRef,
+} from '../model/kinds.js';
 import type {
   Account,
   Case,
@@ -73,6 +82,28 @@ export interface AccessFactsOptions {
    * table could not be read.
    */
   readonly onParties?: (parties: readonly PartyRow[]) => void;
+  /**
+   * The principals whose answers are wanted first (the badges in view), asked once every party is
+   * read, just before the people are. They are read even when no party names them.
+   */
+  readonly priority?: () => Iterable<PrincipalRef>;
+  /**
+   * Called once, when an entity names more people than `AccessFactsLoader`'s `earlyAbove` besides
+   * the `priority` ones: with facts complete for the priority principals and for every group party,
+   * before the other people named are read. Not called for an ordinary entity (everything is read
+   * together) nor without priority principals.
+   */
+  readonly onEarly?: (early: EarlyFacts) => void;
+}
+
+/** Facts read before the rest of a large entity's people: complete for the `ready` principals. */
+export interface EarlyFacts extends AccessFacts {
+  /**
+   * Principals (`kind:id`) whose answers these facts give exactly as the whole load will: the
+   * priority ones (read, or found not to exist) and every other person read so far — group
+   * members, the entities' owners. Every group party's members are among them.
+   */
+  readonly ready: ReadonlySet<string>;
 }
 
 /** What is known with the first page of the entity's parties. */
@@ -107,6 +138,11 @@ export class AccessFactsLoader {
     private readonly maxConcurrent = 5,
     /** Rows of the first page of a party read, which bring what the parties reference. */
     private readonly walkedPageSize = WALKED_PAGE_SIZE,
+    /**
+     * People named beyond the priority ones above which those are read first (`onEarly`): one
+     * chunk's worth, so an ordinary entity costs no extra round trip.
+     */
+    private readonly earlyAbove = chunkSize,
   ) {}
 
   async load(entity: EntityRef, options: AccessFactsOptions = {}): Promise<AccessFacts> {
@@ -116,11 +152,41 @@ export class AccessFactsLoader {
       maxConcurrent: this.maxConcurrent,
       signal: options.signal,
     });
-    return new LoadRun(reader, this.map, options, this.walkedPageSize).load(entity);
+    return new LoadRun(reader, this.map, options, this.walkedPageSize, this.earlyAbove).load(entity);
   }
 }
 
 type PrincipalIds = Record<PrincipalKind, Set<string>>;
+type Groups = { account: Set<string>; household: Set<string>; organization: Set<string> };
+/** The people part of the facts. */
+type People = Omit<Facts, 'soldProducts' | 'installBase' | 'cases' | 'relatedParties'>;
+/** People rows read (roles not yet joined), with the groups read alongside. */
+interface NamedRows {
+  readonly contacts: Row[];
+  readonly consumers: Row[];
+  readonly users: Row[];
+  readonly households: Household[];
+  readonly serviceOrganizations: ServiceOrganization[];
+}
+
+/** Ids of the people rows read, by kind. */
+function readIds(read: NamedRows, map: TableMap): PrincipalIds {
+  const ids = (found: readonly Row[], column: string) =>
+    new Set(found.map((row) => rows.fieldText(row, column)).filter(isDefined));
+  return {
+    contact: ids(read.contacts, map.contact.columns.id),
+    consumer: ids(read.consumers, map.consumer.columns.id),
+    user: ids(read.users, map.user.columns.id),
+  };
+}
+
+/** Principals the first read answers for: every one asked for in it (found or not) and every one read. */
+function readyOf(asked: PrincipalIds, read: NamedRows, map: TableMap): Set<string> {
+  const ready = new Set<string>();
+  for (const source of [asked, readIds(read, map)])
+    for (const kind of PRINCIPAL_KINDS) for (const id of source[kind]) ready.add(formatRef({ kind, id }));
+  return ready;
+}
 
 /** One load: its own reader (signal, incomplete list) and collected facts. */
 class LoadRun {
@@ -134,12 +200,16 @@ class LoadRun {
   private firstPartiesTold = false;
   /** Party rows already read, by entity kind (the case's, read with the case). */
   private readonly partiesRead = new Map<EntityKind, { ids: ReadonlySet<string>; rows: Row[] }>();
+  /** Accounts whose Restrict Contact Access flag was read, and those it restricts. */
+  private readonly accountFlagsRead = new Set<string>();
+  private readonly restricted = new Set<string>();
 
   constructor(
     private readonly reader: BatchedReader,
     private readonly map: TableMap,
     private readonly options: AccessFactsOptions,
     private readonly walkedPageSize: number,
+    private readonly earlyAbove: number,
   ) {}
 
   async load(entity: EntityRef): Promise<AccessFacts> {
@@ -158,18 +228,22 @@ class LoadRun {
       }
     }
     const records = partyRows.map((row) => row.record);
-    const people = await this.loadPeople(records);
-    return {
-      facts: {
-        ...people,
-        soldProducts: [...this.soldProducts.values()],
-        installBase: [...this.items.values()],
-        cases: [...this.cases.values()],
-        relatedParties: records,
-      },
-      parties: own,
-      incomplete: this.reader.incomplete,
-    };
+    const factsWith = (people: People): Facts => ({
+      ...people,
+      soldProducts: [...this.soldProducts.values()],
+      installBase: [...this.items.values()],
+      cases: [...this.cases.values()],
+      relatedParties: records,
+    });
+    const people = await this.loadPeople(records, (first, ready) => {
+      const listener = this.options.onEarly;
+      try {
+        listener?.({ facts: factsWith(first), parties: own, incomplete: [...this.reader.incomplete], ready });
+      } catch {
+        // A listener's failure is its own: the load goes on.
+      }
+    });
+    return { facts: factsWith(people), parties: own, incomplete: this.reader.incomplete };
   }
 
   /** The entity, and the entities its access cascades from (the engine's sources of it). */
@@ -253,6 +327,16 @@ class LoadRun {
         if (!table) this.walked.set(walk.table, (table = new Map()));
         if (!table.has(id)) table.set(id, target);
       }
+    }
+  }
+
+  /** Keeps rows read whole as records at hand (a later read of them costs no request). */
+  private keepRows(table: string, idColumn: string, found: readonly Row[]): void {
+    let known = this.walked.get(table);
+    if (!known) this.walked.set(table, (known = new Map()));
+    for (const row of found) {
+      const id = rows.fieldText(row, idColumn);
+      if (id && !known.has(id)) known.set(id, row);
     }
   }
 
@@ -425,17 +509,59 @@ class LoadRun {
     return [...new Map(loaded.flat().map((row) => [row.record.id, row])).values()];
   }
 
-  /** Principals reached by the records and entities, their accounts, households and roles held. */
+  /**
+   * Principals reached by the records and entities, their accounts, households and roles held.
+   * An entity naming many people reads the priority ones (and every group's members, and the
+   * entities' owners) first and hands those facts to `early`, then reads the rest.
+   */
   private async loadPeople(
     records: readonly PartyRow['record'][],
-  ): Promise<Omit<Facts, 'soldProducts' | 'installBase' | 'cases' | 'relatedParties'>> {
-    const m = this.map;
-    const ids: PrincipalIds = { contact: new Set(), consumer: new Set(), user: new Set() };
-    const groups = {
-      account: new Set<string>(),
-      household: new Set<string>(),
-      organization: new Set<string>(),
+    early: (people: People, ready: ReadonlySet<string>) => void,
+  ): Promise<People> {
+    const { ids, groups, accountIds } = this.named(records);
+    const later = this.deferred(ids);
+    const first = await this.readNamed(ids, groups);
+    const [roles, accounts] = await this.rolesAndAccounts(first, accountIds);
+    if (!later) return this.people(first, roles, accounts);
+
+    early(this.people(first, roles, accounts), readyOf(ids, first, this.map));
+    // The rest: people named directly and not read with a group (an account's contacts…).
+    const read = readIds(first, this.map);
+    const [contacts, consumers, users] = await Promise.all([
+      this.byId(
+        this.map.contact,
+        [...later.contact].filter((id) => !read.contact.has(id)),
+        [this.map.contact.columns.account],
+      ),
+      this.byId(
+        this.map.consumer,
+        [...later.consumer].filter((id) => !read.consumer.has(id)),
+        [this.map.consumer.columns.household],
+      ),
+      this.byId(
+        this.map.user,
+        [...later.user].filter((id) => !read.user.has(id)),
+      ),
+    ]);
+    const rest: NamedRows = { ...first, contacts, consumers, users };
+    const [moreRoles, allAccounts] = await this.rolesAndAccounts(rest, accountIds);
+    const all: NamedRows = {
+      ...first,
+      contacts: dedupeRows([...first.contacts, ...contacts], this.map.contact.columns.id),
+      consumers: dedupeRows([...first.consumers, ...consumers], this.map.consumer.columns.id),
+      users: dedupeRows([...first.users, ...users], this.map.user.columns.id),
     };
+    return this.people(all, new Map([...roles, ...moreRoles]), allAccounts);
+  }
+
+  /** Who the records, the entities and the options name: people, groups and accounts. */
+  private named(records: readonly PartyRow['record'][]): {
+    ids: PrincipalIds;
+    groups: Groups;
+    accountIds: Set<string>;
+  } {
+    const ids: PrincipalIds = { contact: new Set(), consumer: new Set(), user: new Set() };
+    const groups: Groups = { account: new Set(), household: new Set(), organization: new Set() };
     const accountIds = new Set<string>();
     for (const principal of this.options.principals ?? []) ids[principal.kind].add(principal.id);
     for (const c of this.cases.values()) {
@@ -458,8 +584,43 @@ class LoadRun {
       else groups[party.kind].add(party.id);
     }
     for (const id of groups.account) accountIds.add(id);
+    return { ids, groups, accountIds };
+  }
 
-    // Everything named directly, and the members of the groups named, read together.
+  /**
+   * The people to read after the priority ones, taken out of `ids` (which gains the priority
+   * principals) — or undefined when everything is read together: no early listener, no priority
+   * principal, or no more people than one early read is worth. The entities' owners stay first.
+   */
+  private deferred(ids: PrincipalIds): PrincipalIds | undefined {
+    const priority = [...(this.options.priority?.() ?? [])];
+    for (const principal of priority) ids[principal.kind].add(principal.id);
+    if (!this.options.onEarly || priority.length === 0) return undefined;
+    const first = new Set(priority.map(formatRef));
+    for (const c of this.cases.values()) {
+      if (c.contact) first.add(formatRef({ kind: 'contact', id: c.contact }));
+      if (c.partnerContact) first.add(formatRef({ kind: 'contact', id: c.partnerContact }));
+      if (c.consumer) first.add(formatRef({ kind: 'consumer', id: c.consumer }));
+    }
+    for (const product of this.soldProducts.values())
+      if (product.consumer) first.add(formatRef({ kind: 'consumer', id: product.consumer }));
+    const later: PrincipalIds = { contact: new Set(), consumer: new Set(), user: new Set() };
+    let count = 0;
+    for (const kind of PRINCIPAL_KINDS) {
+      for (const id of ids[kind]) {
+        if (first.has(formatRef({ kind, id }))) continue;
+        later[kind].add(id);
+        count++;
+      }
+    }
+    if (count <= this.earlyAbove) return undefined;
+    for (const kind of PRINCIPAL_KINDS) for (const id of later[kind]) ids[kind].delete(id);
+    return later;
+  }
+
+  /** The people `ids` names and the groups' members, read together. */
+  private async readNamed(ids: PrincipalIds, groups: Groups): Promise<NamedRows> {
+    const m = this.map;
     const [
       accountContacts,
       householdConsumers,
@@ -489,45 +650,17 @@ class LoadRun {
       this.byId(m.contact, missing),
       this.byId(m.consumer, missing),
     ]);
-    const contactsRead = dedupeRows(
-      [...accountContacts, ...contactRows, ...memberContacts],
-      m.contact.columns.id,
-    );
-    const consumersRead = dedupeRows(
-      [...householdConsumers, ...consumerRows, ...memberConsumers],
-      m.consumer.columns.id,
-    );
-    const usersRead = dedupeRows([...userRows, ...memberUsers], m.user.columns.id);
+    const users = dedupeRows([...userRows, ...memberUsers], m.user.columns.id);
     const contactIds = new Set(memberContacts.map((row) => rows.fieldText(row, m.contact.columns.id)));
     const consumerIds = new Set(memberConsumers.map((row) => rows.fieldText(row, m.consumer.columns.id)));
-    const userIds = new Set(usersRead.map((row) => rows.fieldText(row, m.user.columns.id)));
-
-    for (const row of contactsRead) {
-      const account = rows.fieldText(row, m.contact.columns.account);
-      if (account) accountIds.add(account);
-    }
-    const everyone = [
-      ...contactsRead.map((row) => rows.fieldText(row, m.contact.columns.id)),
-      ...consumersRead.map((row) => rows.fieldText(row, m.consumer.columns.id)),
-      ...usersRead.map((row) => rows.fieldText(row, m.user.columns.id)),
-    ].filter(isDefined);
-    const [roles, accounts] = await Promise.all([
-      this.loadRolesHeld(everyone),
-      this.loadAccounts(accountIds),
-    ]);
-    const held = (id: string | undefined): readonly string[] => (id ? (roles.get(id) ?? []) : []);
-    const idOf = (row: Row, column: string) => rows.fieldText(row, column);
+    const userIds = new Set(users.map((row) => rows.fieldText(row, m.user.columns.id)));
     return {
-      accounts,
-      contacts: contactsRead
-        .map((row) => rows.rowToContact(row, m, held(idOf(row, m.contact.columns.id))))
-        .filter((c): c is Contact => c !== undefined),
-      consumers: consumersRead
-        .map((row) => rows.rowToConsumer(row, m, held(idOf(row, m.consumer.columns.id))))
-        .filter((c): c is Consumer => c !== undefined),
-      users: usersRead
-        .map((row) => rows.rowToUser(row, m, held(idOf(row, m.user.columns.id))))
-        .filter((u): u is User => u !== undefined),
+      contacts: dedupeRows([...accountContacts, ...contactRows, ...memberContacts], m.contact.columns.id),
+      consumers: dedupeRows(
+        [...householdConsumers, ...consumerRows, ...memberConsumers],
+        m.consumer.columns.id,
+      ),
+      users,
       households,
       serviceOrganizations: organizations.map((organization) => ({
         ...organization,
@@ -537,6 +670,45 @@ class LoadRun {
           return consumerIds.has(member.id) ? { kind: 'consumer', id: member.id } : member;
         }),
       })),
+    };
+  }
+
+  /** The roles held by the people of `read`, and every account (those of its contacts added to `accountIds`). */
+  private rolesAndAccounts(
+    read: NamedRows,
+    accountIds: Set<string>,
+  ): Promise<[Map<string, string[]>, Account[]]> {
+    const m = this.map;
+    for (const row of read.contacts) {
+      const account = rows.fieldText(row, m.contact.columns.account);
+      if (account) accountIds.add(account);
+    }
+    const everyone = [
+      ...read.contacts.map((row) => rows.fieldText(row, m.contact.columns.id)),
+      ...read.consumers.map((row) => rows.fieldText(row, m.consumer.columns.id)),
+      ...read.users.map((row) => rows.fieldText(row, m.user.columns.id)),
+    ].filter(isDefined);
+    return Promise.all([this.loadRolesHeld(everyone), this.loadAccounts(accountIds)]);
+  }
+
+  /** The people facts of the rows read. */
+  private people(read: NamedRows, roles: ReadonlyMap<string, string[]>, accounts: Account[]): People {
+    const m = this.map;
+    const held = (id: string | undefined): readonly string[] => (id ? (roles.get(id) ?? []) : []);
+    const idOf = (row: Row, column: string) => rows.fieldText(row, column);
+    return {
+      accounts,
+      contacts: read.contacts
+        .map((row) => rows.rowToContact(row, m, held(idOf(row, m.contact.columns.id))))
+        .filter((c): c is Contact => c !== undefined),
+      consumers: read.consumers
+        .map((row) => rows.rowToConsumer(row, m, held(idOf(row, m.consumer.columns.id))))
+        .filter((c): c is Consumer => c !== undefined),
+      users: read.users
+        .map((row) => rows.rowToUser(row, m, held(idOf(row, m.user.columns.id))))
+        .filter((u): u is User => u !== undefined),
+      households: read.households,
+      serviceOrganizations: read.serviceOrganizations,
     };
   }
 
@@ -574,24 +746,29 @@ class LoadRun {
   /**
    * Accounts with every parent (the walk shared with install base items) and their Restrict
    * Contact Access flags, read alongside the walk: one read per request of the walk (accounts
-   * that came with other rows need none, so their flags are read together).
+   * that came with other rows need none, so their flags are read together). A second call (the
+   * rest of a large entity's people) reads only accounts and flags it has not read yet.
    */
   private async loadAccounts(start: ReadonlySet<string>): Promise<Account[]> {
     const m = this.map;
-    const restricted = new Set<string>();
     const flags = async (level: readonly Row[]): Promise<void> => {
-      const ids = level.map((row) => rows.fieldText(row, m.account.columns.id)).filter(isDefined);
+      const ids = level
+        .map((row) => rows.fieldText(row, m.account.columns.id))
+        .filter((id): id is string => id !== undefined && !this.accountFlagsRead.has(id));
+      for (const id of ids) this.accountFlagsRead.add(id);
       for (const row of await this.read(m.accountAccess.table, m.accountAccess.columns.account, ids)) {
         if (row[m.accountAccess.columns.restrictContactAccess]?.value === 'true') {
           const account = rows.fieldText(row, m.accountAccess.columns.account);
-          if (account) restricted.add(account);
+          if (account) this.restricted.add(account);
         }
       }
     };
     const found = await this.walkUp(m.account, m.account.columns.parent, start, [], flags);
     this.noteOmitted(m.account.table, found, [m.account.columns.parent]);
+    // Read once: a later walk takes them as rows at hand.
+    this.keepRows(m.account.table, m.account.columns.id, found);
     return found
-      .map((row) => rows.rowToAccount(row, m, restricted))
+      .map((row) => rows.rowToAccount(row, m, this.restricted))
       .filter((a): a is Account => a !== undefined);
   }
 

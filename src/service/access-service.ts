@@ -9,10 +9,10 @@ import { NetworkError, TimeoutError } from '../client/errors.js';
 import { raceAbort } from '../internal/abort.js';
 import type { Definitions } from '../model/definitions.js';
 import { factsOfKind } from '../model/facts.js';
-import type { EntityRef, PartyRef, PrincipalRef } from '../model/kinds.js';
+import type { EntityRef, PartyRef, PrincipalKind, PrincipalRef } from '../model/kinds.js';
 import { formatRef, isPrincipalKind } from '../model/kinds.js';
 import type { Facts } from '../model/facts.js';
-import type { AccessFactsLoader, IncompleteSource } from './access-facts-loader.js';
+import type { AccessFactsLoader, EarlyFacts, IncompleteSource } from './access-facts-loader.js';
 import { PartyPages, type PartyRowsProgress } from './party-pages.js';
 import { DefinitionsUnavailableError } from './definitions-snapshot.js';
 import type { PartyRow } from './party-rows.js';
@@ -95,12 +95,22 @@ export type PartiesSource = Pick<RelatedPartiesService, 'list' | 'members' | 'en
 
 type Listener = (entity: EntityRef | undefined) => void;
 
+/** A large entity's picture before all its people are read: exact for the `ready` principals. */
+interface EarlyAccess<S extends SnapshotLike> {
+  readonly access: EntityAccess<S>;
+  readonly ready: ReadonlySet<string>;
+}
+
 interface Entry<S extends SnapshotLike> {
   /** The entity's own related parties, as the facts load reads them (for the list too). */
   readonly rows: PartyPages;
   readonly promise: Promise<EntityAccess<S>>;
   /** The extra principals this load included (`kind:id`). */
   readonly requested: ReadonlySet<string>;
+  /** Principals asked for by `forSubject` while the load runs (the badges in view): read first. */
+  readonly asked: Map<string, PrincipalRef>;
+  /** The early picture of a large entity; undefined once the load ended (or failed) without one. */
+  readonly early: Promise<EarlyAccess<S> | undefined>;
   /** The loaded picture, once the load succeeded (live changes patch it). */
   value?: EntityAccess<S>;
 }
@@ -153,6 +163,33 @@ export class AccessService<S extends SnapshotLike> {
   }
 
   /**
+   * The access picture to answer for one subject — a principal, or a group party (account,
+   * household, service organization) — as soon as that answer is known. For an entity naming many
+   * people, the subjects asked for while its parties are read (the badges in view) are read first,
+   * so their answers come before the other people are read; such a picture lacks other people's
+   * facts, so use it for `subject` only. Otherwise the same as `forEntity`.
+   */
+  async forSubject(
+    entity: EntityRef,
+    subject: PartyRef,
+    options: { signal?: AbortSignal } = {},
+  ): Promise<EntityAccess<S>> {
+    const { signal } = options;
+    const principal = isPrincipalKind(subject.kind)
+      ? { kind: subject.kind as PrincipalKind, id: subject.id }
+      : undefined;
+    const key = formatRef(entity);
+    if (principal) this.wantedFor(key).set(formatRef(principal), principal);
+    const entry = this.entries.get(key) ?? this.start(key, entity);
+    if (!entry.value) {
+      if (principal) entry.asked.set(formatRef(principal), principal);
+      const early = await raceAbort(entry.early, signal);
+      if (early && (!principal || early.ready.has(formatRef(principal)))) return early.access;
+    }
+    return this.forEntity(entity, { signal, ...(principal && { principal }) });
+  }
+
+  /**
    * The related parties of `entity`: the same read the facts behind its badges are loaded from
    * (one read serves both), so rows can show before any access is known. `onProgress` hears of
    * the first page as it lands (at once with what is already in) and of every row once all are
@@ -188,7 +225,10 @@ export class AccessService<S extends SnapshotLike> {
    */
   private start(key: string, entity: EntityRef): Entry<S> {
     const requested = new Set<string>();
+    const asked = new Map<string, PrincipalRef>();
     const rows = new PartyPages();
+    let told: (early: EarlyAccess<S> | undefined) => void = () => undefined;
+    const early = new Promise<EarlyAccess<S> | undefined>((resolve) => (told = resolve));
     const promise = new Promise<void>((resolve) => setTimeout(resolve)).then(() => {
       const principals = [...this.wantedFor(key).entries()];
       for (const [ref] of principals) requested.add(ref);
@@ -196,13 +236,18 @@ export class AccessService<S extends SnapshotLike> {
         entity,
         principals.map(([, p]) => p),
         rows,
+        { priority: () => asked.values(), onEarly: told },
       );
     });
-    const entry: Entry<S> = { rows, promise, requested };
+    const entry: Entry<S> = { rows, promise, requested, asked, early };
     this.entries.set(key, entry);
     promise.then(
-      (value) => (entry.value = value),
+      (value) => {
+        entry.value = value;
+        told(undefined);
+      },
       () => {
+        told(undefined);
         if (this.entries.get(key) === entry) this.entries.delete(key);
       },
     );
@@ -230,6 +275,8 @@ export class AccessService<S extends SnapshotLike> {
       rows: PartyPages.of(patched.parties),
       promise: Promise.resolve(patched),
       requested: entry.requested,
+      asked: new Map(),
+      early: Promise.resolve(undefined),
       value: patched,
     });
     for (const listener of this.listeners) listener(entity);
@@ -350,9 +397,10 @@ export class AccessService<S extends SnapshotLike> {
     entity: EntityRef,
     principals: readonly PrincipalRef[],
     rows: PartyPages,
+    first: FirstAnswers<S>,
   ): Promise<EntityAccess<S>> {
     try {
-      const access = await this.loadFacts(entity, principals, rows);
+      const access = await this.loadFacts(entity, principals, rows, first);
       if (!rows.progress.complete) void this.settleRows(entity, rows, access);
       return access;
     } catch (error) {
@@ -383,10 +431,43 @@ export class AccessService<S extends SnapshotLike> {
    * gets a placeholder, named once both have arrived; one the definitions do not know (the role
    * table unreadable…) needs the server's display value, so the facts are read again in that case.
    */
+  /**
+   * The picture of a large entity's first facts, once the definitions are in too; undefined when
+   * a role held could not be named yet (the whole load resolves that).
+   */
+  private async early(
+    entity: EntityRef,
+    loaded: EarlyFacts,
+    definitions: Promise<S>,
+  ): Promise<EarlyAccess<S> | undefined> {
+    try {
+      const snapshot = await definitions;
+      const names = roleNamesOf(snapshot.definitions);
+      const people = [...loaded.facts.contacts, ...loaded.facts.consumers, ...loaded.facts.users];
+      const pending = people.flatMap((p) => p.roles).filter((role) => role.startsWith(PENDING_ROLE));
+      if (!pending.every((role) => names.has(role.slice(PENDING_ROLE.length)))) return undefined;
+      const facts = pending.length > 0 ? namePendingRoles(loaded.facts, names) : loaded.facts;
+      return {
+        access: {
+          entity,
+          engine: new AccessEngine(snapshot.definitions, facts),
+          facts,
+          parties: loaded.parties,
+          incomplete: loaded.incomplete,
+          definitions: snapshot,
+        },
+        ready: loaded.ready,
+      };
+    } catch {
+      return undefined;
+    }
+  }
+
   private async loadFacts(
     entity: EntityRef,
     principals: readonly PrincipalRef[],
     rows: PartyPages,
+    first: FirstAnswers<S>,
   ): Promise<EntityAccess<S>> {
     let roleNames: Map<string, string> | undefined;
     const definitions = this.definitions.load().then((snapshot) => {
@@ -399,6 +480,8 @@ export class AccessService<S extends SnapshotLike> {
       principals,
       onFirstParties: (own, page) => rows.first(own, page),
       onParties: (own) => rows.complete(own),
+      priority: first.priority,
+      onEarly: (loaded) => void this.early(entity, loaded, definitions).then(first.onEarly),
       roleName: (sysId) => {
         if (roleNames) return roleNames.get(sysId);
         early.add(sysId);
@@ -424,6 +507,12 @@ export class AccessService<S extends SnapshotLike> {
       definitions: snapshot,
     };
   }
+}
+
+/** How a load reads the principals in view first and tells their early picture. */
+interface FirstAnswers<S extends SnapshotLike> {
+  readonly priority: () => Iterable<PrincipalRef>;
+  readonly onEarly: (early: EarlyAccess<S> | undefined) => void;
 }
 
 /** Marks a role named by sys_id before the definitions were in (not a valid role name). */

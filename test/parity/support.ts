@@ -90,9 +90,14 @@ export class WorldServices {
     });
   }
 
-  /** A fresh access service (no facts shared with earlier questions), as a new page would have. */
-  access(): AccessService<DefinitionsSnapshot> {
-    return new AccessService(new AccessFactsLoader(this.#client, map), this.#definitions);
+  /**
+   * A fresh access service (no facts shared with earlier questions), as a new page would have.
+   * `earlyAbove`: how many people beyond those asked for first make a load read those first (the
+   * loader's default is one chunk; 0 reads them first whenever anyone else is named).
+   */
+  access(earlyAbove?: number): AccessService<DefinitionsSnapshot> {
+    const loader = new AccessFactsLoader(this.#client, map, undefined, undefined, undefined, earlyAbove);
+    return new AccessService(loader, this.#definitions);
   }
 
   definitions(): Promise<DefinitionsSnapshot> {
