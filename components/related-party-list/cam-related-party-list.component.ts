@@ -376,12 +376,18 @@ export class CamRelatedPartyList extends LitElement {
     if (this.ctx.missing) return renderMissingProvider();
     const shown = this.shown;
     const error = this.loadError();
-    // A refused change stays explained even when the re-read after it fails too.
-    const failure = renderFailure(this.changes.failure, {
-      // A refused change was sent by the row actions' code: it is there.
-      onRetry: () => void rowActions.loaded?.retryFailure(this.changes),
-      onDismiss: () => this.changes.dismissFailure(),
-    });
+    // A refused change stays explained even when the re-read after it fails too. It was sent by
+    // the row actions' code, so that is there.
+    const refused = this.changes.failure;
+    const actions = rowActions.loaded;
+    const failure = renderFailure(
+      refused && actions
+        ? actions.renderFailureBanner(refused, {
+            onRetry: () => void actions.retryFailure(this.changes),
+            onDismiss: () => this.changes.dismissFailure(),
+          })
+        : nothing,
+    );
     if (error !== undefined) {
       return html`${failure}${renderLoadError(describeError(error), () => this.reload())}`;
     }
