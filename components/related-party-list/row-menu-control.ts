@@ -5,7 +5,7 @@
  * that only shows rows never fetches it.
  */
 import { floatNextTo } from '../internal/floating.js';
-import { buttonOf, closeMenu } from './row-menu.js';
+import { buttonOf, closeMenu } from './row-menu-popup.js';
 
 export { warmFloating } from '../internal/floating.js';
 

@@ -12,6 +12,7 @@
 import { html, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { onDemand } from '../internal/on-demand.js';
+import { closeMenu } from './row-menu-popup.js';
 
 export interface RowMenuItem {
   /** Kept as `data-action` on the item. */
@@ -54,18 +55,6 @@ function warm(): void {
     (module) => module.warmFloating(),
     () => undefined,
   );
-}
-
-/** The button of a menu (rendered just before it). */
-export function buttonOf(menu: HTMLElement): HTMLButtonElement | null {
-  const previous = menu.previousElementSibling;
-  return previous instanceof HTMLButtonElement ? previous : null;
-}
-
-/** Closes the menu; `refocus` returns focus to its button (Escape, Tab, a chosen item). */
-export function closeMenu(menu: HTMLElement, refocus: boolean): void {
-  if (menu.matches(':popover-open')) menu.hidePopover();
-  if (refocus) buttonOf(menu)?.focus();
 }
 
 function onButtonKeydown(event: KeyboardEvent): void {
