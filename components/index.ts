@@ -1,7 +1,7 @@
 // Registers every cam element (defensively: a tag already defined is skipped) and exports the
 // classes, events and context. Import the `*.component.js` modules instead to register nothing.
-// The self-contained bundle starts from `bundle.ts` instead, which defines the add dialog and the
-// inspector on demand.
+// The self-contained bundle starts from `bundle.ts` instead, which defines the picker, the add
+// dialog, the inspector and the review on demand.
 export { CamProvider } from './provider/cam-provider.js';
 export { CamRelationshipTypePicker } from './relationship-type-picker/cam-relationship-type-picker.js';
 export { CamEffectiveAccessBadge } from './effective-access-badge/cam-effective-access-badge.js';

@@ -59,6 +59,14 @@ export const TRIGGERS = {
     when: 'a popup opens (badge, picker list, row menu), or its control is hovered or focused',
   },
   'cam-add-party-dialog': { path: 'action', when: "<cam-add-party-dialog> appears (the list's Add button)" },
+  // The list's row actions and live announcements (components/related-party-list).
+  'row-menu-control': { path: 'action', when: "a row's actions button is hovered, focused or pressed" },
+  'row-actions': { path: 'action', when: "a row's actions menu opens, or one of its actions is chosen" },
+  'cam-relationship-type-picker': {
+    path: 'action',
+    when: "a row's Change type is chosen, the add dialog opens, or <cam-relationship-type-picker> is on the page",
+  },
+  'live-updates': { path: 'after', when: 'after a list has shown its rows (with live-feed)' },
   'test-file': { path: 'element', when: 'with <cam-access-inspector>, or definitions.import(file)' },
   'cam-access-inspector': { path: 'element', when: '<cam-access-inspector> is on the page' },
   'cam-access-review': { path: 'element', when: '<cam-access-review> is on the page' },

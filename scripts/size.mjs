@@ -101,20 +101,22 @@ try {
     console.log(
       'gzip (level 9) per entry of dist/cam-elements.bundle.js; lazy chunks count only what they add',
     );
+    // The name column fits the longest chunk name.
+    const width = Math.max(28, ...rows.map((row) => row.entry.length + 8));
     console.log(
-      `${'entry'.padEnd(28)} ${'files'.padStart(5)} ${'minified'.padStart(10)} ${'gzip'.padStart(9)} ${'without lit'.padStart(12)}`,
+      `${'entry'.padEnd(width)} ${'files'.padStart(5)} ${'minified'.padStart(10)} ${'gzip'.padStart(9)} ${'without lit'.padStart(12)}`,
     );
     for (const row of rows) {
       const name = `${row.lazy ? '  lazy ' : ''}${row.entry}`;
       const noLit = row.gzipWithoutLit === null ? '—' : kB(row.gzipWithoutLit);
       console.log(
-        `${name.padEnd(28)} ${String(row.files).padStart(5)} ${kB(row.minified).padStart(10)} ${kB(row.gzip).padStart(9)} ${noLit.padStart(12)}`,
+        `${name.padEnd(width)} ${String(row.files).padStart(5)} ${kB(row.minified).padStart(10)} ${kB(row.gzip).padStart(9)} ${noLit.padStart(12)}`,
       );
     }
     console.log('\nlazy chunks: what loads them');
     for (const row of rows.filter((r) => r.lazy)) {
       console.log(
-        `  ${row.entry.padEnd(26)} ${(row.path ?? '?').padEnd(7)} ${row.loadedWhen ?? 'UNKNOWN: add it to TRIGGERS in scripts/size.mjs'}`,
+        `  ${row.entry.padEnd(width - 2)} ${(row.path ?? '?').padEnd(7)} ${row.loadedWhen ?? 'UNKNOWN: add it to TRIGGERS in scripts/size.mjs'}`,
       );
     }
     console.log('\ncritical paths (main entry + the chunks loaded on the way)');

@@ -12,6 +12,7 @@ import {
   type PartyRow,
 } from '../../src/index.js';
 import type { PartyRowsProgress } from '../../src/service/party-pages.js';
+import type { LiveStatus } from '../../src/service/live-feed.js';
 import { isEmptyChange } from '../../src/service/parties-change.js';
 import type { CamServices } from '../context.js';
 import {
@@ -22,8 +23,10 @@ import {
 } from '../internal/services-controller.js';
 import { CamAddPartyRequestEvent, CamPartiesRefreshedEvent, CamPartyAddedEvent } from '../events.js';
 import { loadElement } from '../internal/lazy-elements.js';
+import { onDemand } from '../internal/on-demand.js';
 import { loadVirtualizer, PLAIN_ROW_LIMIT, renderRows } from '../internal/virtual-rows.js';
-import { LiveUpdatesController, liveStyles } from './live-updates.js';
+import type { LiveUpdatesController } from './live-updates.js';
+import { liveStyles, renderLive } from './live-view.js';
 import { columnText, partyName } from './labels.js';
 import { entityWord } from '../internal/labels.js';
 import { UnknownEntityTableError, describeError } from './list-errors.js';
@@ -39,9 +42,20 @@ import {
   renderSkeleton,
   renderToolbar,
 } from './render-toolbar.js';
-import { removalPreview } from './removal-preview.js';
-import { planRetype } from './retype-plan.js';
 import { styles } from './cam-related-party-list.styles.js';
+
+type RowActions = typeof import('./row-actions.js');
+
+/**
+ * What a row's actions need once chosen (the removal confirmation, the retype check, sending the
+ * changes): loaded when a row's menu first opens, or when an action runs before that.
+ */
+const rowActions = onDemand<RowActions>(() => import('./row-actions.js'));
+
+/** Live refresh's side of the list: loaded once the list has shown its rows. */
+const liveUpdates = onDemand(() => import('./live-updates.js'));
+
+const PICKER = 'cam-relationship-type-picker';
 
 /**
  * The related parties of one case, sold product or install base item: who they are, their
@@ -156,11 +170,10 @@ export class CamRelatedPartyList extends LitElement {
     nameOf: partyName,
   }));
 
-  private readonly live = new LiveUpdatesController(
-    this,
-    () => ({ live: this.services?.live }),
-    (change) => this.onRemoteChange(change),
-  );
+  /** Live refresh (live-updates.ts), from when the rows are first shown. */
+  private live?: LiveUpdatesController;
+  /** Live refresh's code could not be loaded: live updates are off. */
+  @state() private liveFailed = false;
 
   /**
    * The rows: the entity's related parties as the access service reads them (one read for the
@@ -192,7 +205,7 @@ export class CamRelatedPartyList extends LitElement {
       this.changes.setServerRows(rows);
       if (before) this.announceUnseen(entity, before, rows);
       this.touched = undefined;
-      this.live.loaded(entity, rows);
+      this.withLive((live) => live.loaded(entity, rows));
     },
     onError: (error) => this.services?.reportError(error),
   });
@@ -237,8 +250,56 @@ export class CamRelatedPartyList extends LitElement {
     };
     if (isEmptyChange(change)) return;
     this.resolveRowModes(change);
-    this.live.announce(change);
+    this.withLive((live) => live.announce(change));
     this.dispatchEvent(new CamPartiesRefreshedEvent(change));
+  }
+
+  /**
+   * Runs `use` with live refresh's side of the list: at once once its code is there, else when it
+   * has loaded (in call order, so the last rows given are the ones watched). A failed load turns
+   * live updates off, as a failed load of the feed itself does.
+   */
+  private withLive(use: (live: LiveUpdatesController) => void): void {
+    if (this.live) return use(this.live);
+    liveUpdates.load().then(
+      (module) => {
+        this.live ??= new module.LiveUpdatesController(
+          this,
+          () => ({ live: this.services?.live }),
+          (change) => this.onRemoteChange(change),
+        );
+        use(this.live);
+      },
+      (error: unknown) => {
+        this.liveFailed = true;
+        console.error(
+          `Live updates could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      },
+    );
+  }
+
+  /**
+   * Live updates' state (paused, off…) once the rows are complete: the feed's own until
+   * live-updates.ts has loaded and follows it.
+   */
+  private liveStatus(complete: boolean): LiveStatus | undefined {
+    if (this.liveFailed) return { state: 'off' };
+    if (this.live) return this.live.status;
+    return complete ? this.services?.live?.status : undefined;
+  }
+
+  /**
+   * Runs `use` with the row actions' code, and once `elements` are defined: at once when they
+   * are, else once loaded. A failed load is reported and the action does nothing.
+   */
+  private withRowActions(use: (actions: RowActions) => void, elements: readonly string[] = []): void {
+    const loaded = rowActions.loaded;
+    if (loaded && elements.every((tag) => customElements.get(tag) !== undefined)) return use(loaded);
+    Promise.all([rowActions.load(), ...elements.map((tag) => loadElement(tag))]).then(
+      ([actions]) => use(actions),
+      (error: unknown) => this.services?.reportError(error),
+    );
   }
 
   /** Rows of a first read still in progress (pages so far, and how many the server has). */
@@ -315,11 +376,18 @@ export class CamRelatedPartyList extends LitElement {
     if (this.ctx.missing) return renderMissingProvider();
     const shown = this.shown;
     const error = this.loadError();
-    // A refused change stays explained even when the re-read after it fails too.
-    const failure = renderFailure(this.changes.failure, {
-      onRetry: () => void this.changes.retryFailure(),
-      onDismiss: () => this.changes.dismissFailure(),
-    });
+    // A refused change stays explained even when the re-read after it fails too. It was sent by
+    // the row actions' code, so that is there.
+    const refused = this.changes.failure;
+    const actions = rowActions.loaded;
+    const failure = renderFailure(
+      refused && actions
+        ? actions.renderFailureBanner(refused, {
+            onRetry: () => void actions.retryFailure(this.changes),
+            onDismiss: () => this.changes.dismissFailure(),
+          })
+        : nothing,
+    );
     if (error !== undefined) {
       return html`${failure}${renderLoadError(describeError(error), () => this.reload())}`;
     }
@@ -343,8 +411,13 @@ export class CamRelatedPartyList extends LitElement {
         onKind: (kind: PartyKind | '') => (this.query = { ...this.query, kind }),
         onAdd: () => this.requestAdd(),
       })}
-      ${this.live.render(this.liveConflict, () => (this.liveConflict = undefined))} ${failure}
-      ${renderIncomplete(access?.incomplete ?? [])}
+      ${renderLive({
+        status: this.liveStatus(shown.complete),
+        announcement: this.live?.announcement ?? '',
+        conflict: this.liveConflict,
+        onDismiss: () => (this.liveConflict = undefined),
+      })}
+      ${failure} ${renderIncomplete(access?.incomplete ?? [])}
       ${
         all.length === 0
           ? shown.complete
@@ -375,18 +448,34 @@ export class CamRelatedPartyList extends LitElement {
 
   private renderTable(entity: EntityRef, access: EntityAccess | undefined) {
     const rows = this.view.rows;
+    const actions = rowActions.loaded;
     const v: RowsView = {
       entityTable: this.entityTable,
       entityId: this.entityId,
       editing: this.editing,
-      confirm: this.confirming ? this.confirmView(access, this.confirming) : undefined,
+      // Confirming starts once the row actions' code is there (openConfirm).
+      confirm:
+        this.confirming && actions
+          ? {
+              row: this.confirming,
+              content: actions.renderConfirm(this.confirmView(actions, access, this.confirming)),
+            }
+          : undefined,
+      // Editing starts once the row actions' code is there (openEdit).
+      editor: actions
+        ? (row, editing) =>
+            actions.renderEditor(row, editing, {
+              entityTable: this.entityTable,
+              onPick: (type) => this.editing && (this.editing = { id: this.editing.id, type }),
+              onSave: (row) => void this.saveType(row),
+              onCancel: (row) => this.closeRowMode(row, 'edit'),
+            })
+        : undefined,
       isPending: (id) => this.changes.isPending(id),
       onEdit: (row) => this.openEdit(row),
-      onPick: (type) => this.editing && (this.editing = { id: this.editing.id, type }),
-      onSave: (row) => void this.saveType(row),
-      onCancelEdit: (row) => this.closeRowMode(row, 'edit'),
       onAskRemove: (row) => this.openConfirm(row),
-      isRecent: this.live.isRecent,
+      onMenuOpen: () => rowActions.warm(),
+      isRecent: (id) => this.live?.isRecent(id) ?? false,
     };
     const label = access
       ? msg(str`Related parties of ${entityName(access.facts, entity)}`)
@@ -415,16 +504,16 @@ export class CamRelatedPartyList extends LitElement {
       : html`<div role="rowgroup" class="rows">${body}</div>`;
   }
 
-  private confirmView(access: EntityAccess | undefined, row: PartyRow): ConfirmView {
+  private confirmView(actions: RowActions, access: EntityAccess | undefined, row: PartyRow): ConfirmView {
     const pictureFailed = this.picture.status === TaskStatus.ERROR;
     return {
       row,
       ...(access
-        ? removalPreview(access, row)
+        ? actions.removalPreview(access, row)
         : { impact: [], checking: pictureFailed ? 'failed' : 'pending' }),
       onConfirm: () => {
         this.confirming = undefined;
-        void this.changes.remove(row);
+        void actions.remove(this.changes, row);
         this.focusLater('input[part="search"]');
       },
       onCancel: () => this.closeRowMode(row, 'remove'),
@@ -438,7 +527,7 @@ export class CamRelatedPartyList extends LitElement {
     for (const { row } of change.changed) this.touched?.add(row.record.id);
     if (isEmptyChange(applied)) return;
     this.resolveRowModes(applied);
-    this.live.announce(applied);
+    this.withLive((live) => live.announce(applied));
     this.dispatchEvent(new CamPartiesRefreshedEvent(applied));
   }
 
@@ -472,10 +561,13 @@ export class CamRelatedPartyList extends LitElement {
     this.confirming = undefined;
   }
 
+  /** Opens the row's type editor once the picker and the retype check are loaded. */
   private openEdit(row: PartyRow): void {
-    this.confirming = undefined;
-    this.editing = { id: row.record.id, type: row.record.type };
-    void this.focusPicker(row.record.id);
+    this.withRowActions(() => {
+      this.confirming = undefined;
+      this.editing = { id: row.record.id, type: row.record.type };
+      void this.focusPicker(row.record.id);
+    }, [PICKER]);
   }
 
   /**
@@ -486,7 +578,7 @@ export class CamRelatedPartyList extends LitElement {
     await this.services?.definitions.load().catch(() => undefined);
     await this.updateComplete;
     await new Promise((resolve) => requestAnimationFrame(resolve));
-    const selector = `[data-record="${CSS.escape(id)}"] cam-relationship-type-picker`;
+    const selector = `[data-record="${CSS.escape(id)}"] ${PICKER}`;
     const picker = this.renderRoot.querySelector<HTMLElement & { updateComplete?: Promise<unknown> }>(
       selector,
     );
@@ -494,10 +586,13 @@ export class CamRelatedPartyList extends LitElement {
     if (this.editing?.id === id) picker?.focus();
   }
 
+  /** Asks to confirm the removal once the confirmation's code is loaded. */
   private openConfirm(row: PartyRow): void {
-    this.editing = undefined;
-    this.confirming = row;
-    this.focusLater(`[data-record="${CSS.escape(row.record.id)}"] [data-confirm="cancel"]`);
+    this.withRowActions(() => {
+      this.editing = undefined;
+      this.confirming = row;
+      this.focusLater(`[data-record="${CSS.escape(row.record.id)}"] [data-confirm="cancel"]`);
+    });
   }
 
   /** Leaves edit or confirm mode; focus returns to the row's actions button. */
@@ -511,7 +606,9 @@ export class CamRelatedPartyList extends LitElement {
     const picked = this.editing?.type ?? row.record.type;
     const services = this.services;
     const entity = this.entity;
-    if (!services || !entity) return;
+    // The editor opened once the row actions' code was there (openEdit).
+    const actions = rowActions.loaded;
+    if (!services || !entity || !actions) return;
     let access: EntityAccess;
     try {
       // The check needs the access picture: wait for it when the rows came first.
@@ -522,13 +619,13 @@ export class CamRelatedPartyList extends LitElement {
       return;
     }
     if (this.editing?.id !== row.record.id) return;
-    const plan = planRetype(access, row, picked);
+    const plan = actions.planRetype(access, row, picked);
     if (!plan.ok) {
       this.editing = { id: row.record.id, type: picked, problem: plan.problem };
       return;
     }
     this.closeRowMode(row, 'edit');
-    await this.changes.retype(row, plan.type, plan.responsibilityName);
+    await actions.retype(this.changes, row, plan.type, plan.responsibilityName);
   }
 
   /**

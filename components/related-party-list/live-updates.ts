@@ -1,17 +1,10 @@
 /**
  * The list's side of live refresh: watches the shown entity through the provider's live feed,
- * hands each change to the list (which applies it in place), says in a polite live region what
- * changed and who changed it, marks the changed rows briefly, and shows when live updates are
- * paused and why.
+ * hands each change to the list (which applies it in place), says what changed and who changed it,
+ * marks the changed rows briefly, and follows whether live updates are paused and why (live-view.ts
+ * shows both). Loaded once the list has shown its rows, when live refresh starts.
  */
-import {
-  html,
-  nothing,
-  css,
-  type ReactiveController,
-  type ReactiveControllerHost,
-  type TemplateResult,
-} from 'lit';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { EntityRef } from '../../src/model/kinds.js';
 import { formatRef } from '../../src/model/kinds.js';
@@ -57,23 +50,6 @@ export function describeChange(change: Pick<PartiesChange, 'added' | 'changed' |
   if (sentences.length <= NAMED) return sentences.join(' ');
   const more = sentences.length - NAMED;
   return `${sentences.slice(0, NAMED).join(' ')} ${msg(str`And ${more} more changes.`)}`;
-}
-
-function statusText(status: LiveStatus): string | undefined {
-  switch (status.state) {
-    case 'live':
-      return undefined;
-    case 'off':
-      return msg('Live updates are off: reload to see changes made by others.');
-    case 'paused':
-      return status.reason === 'offline'
-        ? msg('Live updates paused: you are offline. The list is checked again when you are back online.')
-        : msg('Live updates paused while the page is hidden.');
-    case 'retrying': {
-      const at = new Date(status.retryAt).toLocaleTimeString();
-      return msg(str`Live updates paused: the last check failed (${status.message}). Next try at ${at}.`);
-    }
-  }
 }
 
 export class LiveUpdatesController implements ReactiveController {
@@ -149,21 +125,9 @@ export class LiveUpdatesController implements ReactiveController {
   /** True for a row another agent just added or changed. */
   isRecent = (recordId: string): boolean => this.#recent.has(recordId);
 
-  /** The paused status (when paused) and the polite live region of changes. */
-  render(conflict: string | undefined, onDismiss: () => void): TemplateResult {
-    const status = this.#status ? statusText(this.#status) : undefined;
-    return html`<div class="live" part="live">
-      ${status ? html`<p class="live-status" part="live-status" role="status">${status}</p>` : nothing}
-      ${
-        conflict
-          ? html`<div class="banner" part="live-conflict" role="alert">
-              <p>${conflict}</p>
-              <button type="button" @click=${onDismiss}>${msg('Dismiss')}</button>
-            </div>`
-          : nothing
-      }
-      <p class="live-region" part="live-region" role="status" aria-live="polite">${this.#announcement}</p>
-    </div>`;
+  /** Live updates' state (paused, off…) while watching. */
+  get status(): LiveStatus | undefined {
+    return this.#status;
   }
 
   #unwatch(): void {
@@ -174,34 +138,3 @@ export class LiveUpdatesController implements ReactiveController {
     this.#status = undefined;
   }
 }
-
-/** The live status line, the announcement and the brief highlight of changed rows. */
-export const liveStyles = css`
-  .live-status {
-    margin: 0 0 var(--cam-space, 0.5rem);
-    padding: 0.25rem 0.5rem;
-    border-radius: var(--cam-radius, 6px);
-    background: var(--cam-color-warning-bg, #fff7e6);
-    color: var(--cam-color-warning, #8a4b00);
-    font-size: 0.85em;
-  }
-  .live-region {
-    margin: 0 0 var(--cam-space, 0.5rem);
-    color: var(--cam-color-text-muted, #5b6475);
-    font-size: 0.85em;
-  }
-  .live-region:empty {
-    margin: 0;
-  }
-  [data-live-changed] {
-    outline: 2px solid var(--cam-color-live-highlight, #2f6fde);
-    outline-offset: -2px;
-    background: var(--cam-color-live-highlight-bg, #e6efff);
-  }
-  @media (prefers-reduced-motion: no-preference) {
-    /* Marked at once; the mark fades out when it goes. */
-    [part~='row']:not([data-live-changed]) {
-      transition: background-color 0.6s ease-out;
-    }
-  }
-`;

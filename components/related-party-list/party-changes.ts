@@ -2,17 +2,14 @@
  * Optimistic changes to the related parties of one entity. A retype or removal shows at once; the
  * server's answer then either confirms it (the event fires, access is re-evaluated) or refuses it:
  * the row returns to the server's state, which is re-read, and `failure` says what failed and why,
- * keeping the agent's change so that `retryFailure` can send it again.
+ * keeping the agent's change so that `retryFailure` (party-writes.ts) can send it again.
  */
 import type { ReactiveControllerHost } from 'lit';
-import { isAbortError } from '../../src/index.js';
 import type { RelationshipType } from '../../src/model/definitions.js';
 import type { EntityRef } from '../../src/model/kinds.js';
 import type { PartyRow } from '../../src/service/party-rows.js';
 import type { PartiesChange } from '../../src/service/change-feed.js';
-import { ConflictError } from '../../src/service/related-parties-service.js';
 import type { CamServices } from '../context.js';
-import { CamPartyChangedEvent, CamPartyRemovedEvent } from '../events.js';
 import { describeError } from './list-errors.js';
 
 /** The change the agent asked for, kept when it fails so that it can be sent again. */
@@ -35,7 +32,8 @@ export interface ChangeFailure {
   readonly attempt: Attempt;
 }
 
-type Pending = { readonly op: 'retype'; readonly row: PartyRow } | { readonly op: 'remove' };
+/** A change on its way: the row as it will be, or its removal. */
+export type Pending = { readonly op: 'retype'; readonly row: PartyRow } | { readonly op: 'remove' };
 
 export interface PartyChangesContext {
   readonly services?: CamServices;
@@ -44,7 +42,12 @@ export interface PartyChangesContext {
   readonly nameOf: (row: PartyRow) => string;
 }
 
-/** Needs no lifecycle hooks: a write in flight is never aborted (its outcome would be unknown). */
+/**
+ * The rows as this list shows them: the server's, with the changes on their way applied, and the
+ * last refused change. Sending changes (`retype`, `remove`, `retryFailure`) is in party-writes.ts,
+ * loaded with the row actions. Needs no lifecycle hooks: a write in flight is never aborted (its
+ * outcome would be unknown).
+ */
 export class PartyChangesController {
   #server: readonly PartyRow[] = [];
   #view: readonly PartyRow[] = [];
@@ -53,7 +56,7 @@ export class PartyChangesController {
 
   constructor(
     private readonly host: ReactiveControllerHost & EventTarget,
-    private readonly context: () => PartyChangesContext,
+    private readonly contextOf: () => PartyChangesContext,
   ) {}
 
   /** The rows to show: the server's, with pending changes applied. A new array on every change. */
@@ -113,96 +116,46 @@ export class PartyChangesController {
     this.host.requestUpdate();
   }
 
-  /**
-   * Sends the refused change again, against the server's current copy of the row (re-read since).
-   * On success the failure goes and access is re-evaluated; on failure it is replaced by the new one.
-   */
-  async retryFailure(): Promise<boolean> {
-    const attempt = this.#failure?.attempt;
-    if (!attempt) return false;
-    const id = attempt.row.record.id;
-    const row = this.#server.find((r) => r.record.id === id) ?? attempt.row;
-    return attempt.action === 'retype'
-      ? this.retype(row, attempt.type, attempt.responsibilityName)
-      : this.remove(row);
+  /** The context the changes are made in (for party-writes.ts). */
+  get context(): PartyChangesContext {
+    return this.contextOf();
   }
 
-  /** Changes the relationship type (responsibility: the type's default). True when saved. */
-  async retype(
-    row: PartyRow,
-    type: RelationshipType,
-    responsibilityName: string | undefined,
-  ): Promise<boolean> {
-    const services = this.context().services;
-    if (!services || this.#pending.has(row.record.id)) return false;
-    const { responsibility: _previous, ...record } = row.record;
-    const responsibility = type.defaultResponsibility;
-    const optimistic: PartyRow = {
-      ...row,
-      record:
-        responsibility === undefined
-          ? { ...record, type: type.id }
-          : { ...record, type: type.id, responsibility },
-      typeName: type.name,
-      responsibilityName,
-    };
-    const attempt: Attempt = { action: 'retype', row, type, responsibilityName };
-    return this.#run(attempt, { op: 'retype', row: optimistic }, async () => {
-      const updated = await services.parties.retype(row, type.id, responsibility);
-      this.#replace(row.record.id, updated);
-      return new CamPartyChangedEvent(updated, row);
-    });
-  }
-
-  /** Removes the party. True when removed. */
-  async remove(row: PartyRow): Promise<boolean> {
-    const services = this.context().services;
-    if (!services || this.#pending.has(row.record.id)) return false;
-    return this.#run({ action: 'remove', row }, { op: 'remove' }, async () => {
-      await services.parties.remove(row);
-      this.#replace(row.record.id, undefined);
-      return new CamPartyRemovedEvent(row);
-    });
-  }
-
-  async #run(attempt: Attempt, pending: Pending, save: () => Promise<Event>): Promise<boolean> {
-    const { action, row } = attempt;
-    const id = row.record.id;
-    const name = this.context().nameOf(row);
+  /** A change of `id` is on its way: it shows at once; the last refused change is forgotten. */
+  begin(id: string, pending: Pending): void {
     this.#failure = undefined;
     this.#pending.set(id, pending);
     this.#refresh();
-    try {
-      const confirmed = await save();
-      this.#pending.delete(id);
-      this.#refresh();
-      this.host.dispatchEvent(confirmed);
-      return true;
-    } catch (error) {
-      this.#pending.delete(id);
-      // A conflict carries the server's copy: show it now, the re-read below confirms it.
-      if (error instanceof ConflictError) this.#replace(id, error.current);
-      if (!isAbortError(error)) {
-        this.context().services?.reportError(error);
-        this.#failure = { action, party: name, message: describeError(error), attempt };
-      }
-      this.#refresh();
-      return false;
-    } finally {
-      this.#invalidate();
+  }
+
+  /**
+   * The server answered the change of `id`: `server` is its copy of the row now (`null`: removed;
+   * left out: unknown, the re-read tells); `confirmed` fires once the rows show it; `refused` is
+   * the failure to show (its message made here, beside the list's other error sentences).
+   */
+  settle(
+    id: string,
+    outcome: {
+      readonly server?: PartyRow | null;
+      readonly confirmed?: Event;
+      readonly refused?: { readonly attempt: Attempt; readonly party: string; readonly error: unknown };
+    },
+  ): void {
+    if (outcome.server !== undefined) this.#replace(id, outcome.server ?? undefined);
+    this.#pending.delete(id);
+    const refused = outcome.refused;
+    if (refused) {
+      const { attempt, party, error } = refused;
+      this.#failure = { action: attempt.action, party, message: describeError(error), attempt };
     }
+    this.#refresh();
+    if (outcome.confirmed) this.host.dispatchEvent(outcome.confirmed);
   }
 
   #replace(id: string, row: PartyRow | undefined): void {
     this.#server = row
       ? this.#server.map((r) => (r.record.id === id ? row : r))
       : this.#server.filter((r) => r.record.id !== id);
-  }
-
-  /** Re-reads the entity: badges re-evaluate, the list gets the server's state. */
-  #invalidate(): void {
-    const { services, entity } = this.context();
-    if (services && entity) services.access.invalidate(entity);
   }
 
   #refresh(): void {

@@ -3,12 +3,11 @@
  * assistive technology knows each row's place while only a window of them is in the DOM.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { msg, str } from '@lit/localize';
+import { msg } from '@lit/localize';
 import type { PartyRow } from '../../src/service/party-rows.js';
 import { partyKindLabel } from '../internal/labels.js';
 import { columnText, isDangling, partyName } from './labels.js';
 import type { ListQuery, SortKey } from './list-view.js';
-import { renderConfirm, type ConfirmView } from './render-confirm.js';
 import { renderRowMenu } from './row-menu.js';
 
 /** The row in edit mode: the type being picked, and why it cannot be saved (if so). */
@@ -22,13 +21,15 @@ export interface RowsView {
   readonly entityTable: string;
   readonly entityId: string;
   readonly editing?: Editing;
-  readonly confirm?: ConfirmView;
+  /** The row whose removal is being confirmed, and the confirmation (render-confirm.ts). */
+  readonly confirm?: { readonly row: PartyRow; readonly content: TemplateResult };
+  /** The type editor of the row being edited (render-editor.ts). */
+  readonly editor?: (row: PartyRow, editing: Editing) => TemplateResult;
   readonly isPending: (recordId: string) => boolean;
   readonly onEdit: (row: PartyRow) => void;
-  readonly onPick: (type: string) => void;
-  readonly onSave: (row: PartyRow) => void;
-  readonly onCancelEdit: (row: PartyRow) => void;
   readonly onAskRemove: (row: PartyRow) => void;
+  /** A row's actions menu opened. */
+  readonly onMenuOpen?: () => void;
   /** True for a row another agent just added or changed (live refresh marks it briefly). */
   readonly isRecent?: (recordId: string) => boolean;
 }
@@ -85,56 +86,9 @@ function renderAccess(row: PartyRow, v: RowsView): TemplateResult {
   ></cam-effective-access-badge>`;
 }
 
-/** Whether an expanded popup control (the picker's open list) is on the event's path. */
-function fromExpandedControl(event: Event): boolean {
-  return event
-    .composedPath()
-    .some((node) => node instanceof Element && node.getAttribute('aria-expanded') === 'true');
-}
-
-/**
- * One Escape cancels the edit. Listens in the capture phase, before the picker, which would
- * otherwise take a first Escape to clear its text; an open list still closes first.
- */
-function cancelOnEscape(cancel: () => void): EventListenerObject & AddEventListenerOptions {
-  return {
-    capture: true,
-    handleEvent(event: Event) {
-      if (!(event instanceof KeyboardEvent) || event.key !== 'Escape' || fromExpandedControl(event)) return;
-      event.preventDefault();
-      event.stopPropagation();
-      cancel();
-    },
-  };
-}
-
 function renderType(row: PartyRow, v: RowsView): TemplateResult {
   const editing = v.editing?.id === row.record.id ? v.editing : undefined;
-  if (!editing) return html`${columnText(row, 'type')}`;
-  const name = partyName(row);
-  return html`<div class="edit" @keydown=${cancelOnEscape(() => v.onCancelEdit(row))}>
-    <cam-relationship-type-picker
-      part="type-picker"
-      exportparts="input: type-picker-input, listbox: type-picker-listbox"
-      applies-to=${v.entityTable}
-      party-type=${row.record.party.kind}
-      value=${editing.type}
-      label=${msg(str`Relationship type of ${name}`)}
-      @change=${(e: Event) => v.onPick((e.target as HTMLElement & { value: string }).value)}
-    ></cam-relationship-type-picker>
-    ${editing.problem ? html`<p class="error" role="alert">${editing.problem}</p>` : nothing}
-    <span class="edit-actions">
-      <button
-        type="button"
-        class="primary"
-        ?disabled=${editing.type === row.record.type}
-        @click=${() => v.onSave(row)}
-      >
-        ${msg('Save')}
-      </button>
-      <button type="button" @click=${() => v.onCancelEdit(row)}>${msg('Cancel')}</button>
-    </span>
-  </div>`;
+  return editing && v.editor ? v.editor(row, editing) : html`${columnText(row, 'type')}`;
 }
 
 function renderResponsibility(row: PartyRow): TemplateResult {
@@ -169,12 +123,13 @@ export function renderRow(row: PartyRow, index: number, v: RowsView): TemplateRe
         id,
         name,
         disabled: busy,
+        onOpen: v.onMenuOpen,
         items: [
           { action: 'edit', label: msg('Change type'), run: () => v.onEdit(row) },
           { action: 'remove', label: msg('Remove'), danger: true, run: () => v.onAskRemove(row) },
         ],
       })}
     </div>
-    ${v.confirm?.row.record.id === id ? renderConfirm(v.confirm) : nothing}
+    ${v.confirm?.row.record.id === id ? v.confirm.content : nothing}
   </div>`;
 }

@@ -4,7 +4,6 @@ import { msg, str } from '@lit/localize';
 import type { PartyKind } from '../../src/model/kinds.js';
 import type { IncompleteSource } from '../../src/service/access-facts-loader.js';
 import { partyKindLabel } from '../internal/labels.js';
-import type { ChangeFailure } from './party-changes.js';
 
 export interface ToolbarView {
   readonly text: string;
@@ -78,41 +77,12 @@ export function renderLoadError(message: string, onRetry: () => void): TemplateR
   </div>`;
 }
 
-function failedAction(failure: ChangeFailure): string {
-  const { attempt } = failure;
-  return attempt.action === 'retype'
-    ? msg(str`Could not change the relationship type of ${failure.party} to ${attempt.type.name}.`)
-    : msg(str`Could not remove ${failure.party}.`);
-}
-
-export interface FailureActions {
-  /** Sends the same change again. */
-  readonly onRetry: () => void;
-  readonly onDismiss: () => void;
-}
-
 /**
- * The banner of a refused change: what the agent asked for, why it failed, that the list shows the
- * server's state, and Retry (the same change again) next to the error.
+ * Where the banner of a refused change goes (render-failure.ts, with the row actions). The live
+ * region stays in the DOM so the message is announced when it appears.
  */
-export function renderFailure(failure: ChangeFailure | undefined, actions: FailureActions): TemplateResult {
-  // The live region stays in the DOM so the message is announced when it appears.
-  return html`<div role="alert" part="banner">
-    ${
-      failure
-        ? html`<div class="banner">
-            <p>
-              <strong>${failedAction(failure)}</strong> ${failure.message}
-              <span class="muted">${msg('The list shows what the server has.')}</span>
-            </p>
-            <span class="banner-actions">
-              <button type="button" class="retry" @click=${actions.onRetry}>${msg('Retry')}</button>
-              <button type="button" @click=${actions.onDismiss}>${msg('Dismiss')}</button>
-            </span>
-          </div>`
-        : nothing
-    }
-  </div>`;
+export function renderFailure(banner: TemplateResult | typeof nothing): TemplateResult {
+  return html`<div role="alert" part="banner">${banner}</div>`;
 }
 
 /** Access is computed without some tables: say so, and which. */

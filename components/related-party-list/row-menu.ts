@@ -4,10 +4,15 @@
  * on the last; arrows, Home and End move between items; Escape or Tab close it and return focus to
  * the button. The popup is a `popover` (top layer, light dismiss) placed by Floating UI, so it is
  * never cut off by the list's scrolling body.
+ *
+ * The markup is rendered with the rows; what the menu does (row-menu-control.ts, with Floating UI)
+ * is loaded when a button is first hovered, focused or pressed. A press before it has arrived opens
+ * the menu once it has; a menu is only ever open with it loaded.
  */
 import { html, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import { floatNextTo, warmFloating } from '../internal/floating.js';
+import { onDemand } from '../internal/on-demand.js';
+import { closeMenu } from './row-menu-popup.js';
 
 export interface RowMenuItem {
   /** Kept as `data-action` on the item. */
@@ -24,84 +29,50 @@ export interface RowMenuView {
   readonly name: string;
   readonly disabled: boolean;
   readonly items: readonly RowMenuItem[];
+  /** The menu opened: code its items need can start loading. */
+  readonly onOpen?: () => void;
 }
 
-const unfloat = new WeakMap<HTMLElement, () => void>();
+type MenuControl = typeof import('./row-menu-control.js');
 
-function itemsOf(menu: HTMLElement): HTMLButtonElement[] {
-  return [...menu.querySelectorAll<HTMLButtonElement>('[role="menuitem"]:not(:disabled)')];
+const control = onDemand<MenuControl>(() => import('./row-menu-control.js'));
+
+/** Runs `use` with the menu's code, at once when it is there, else once it has loaded. */
+function withControl(use: (module: MenuControl) => void): void {
+  if (control.loaded) return use(control.loaded);
+  control
+    .load()
+    .then(use, (error: unknown) =>
+      console.error(
+        `The actions menu could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
+      ),
+    );
 }
 
-function buttonOf(menu: HTMLElement): HTMLButtonElement | null {
-  const previous = menu.previousElementSibling;
-  return previous instanceof HTMLButtonElement ? previous : null;
-}
-
-function open(button: HTMLButtonElement, focus: 'first' | 'last'): void {
-  const menu = button.nextElementSibling;
-  if (!(menu instanceof HTMLElement)) return;
-  if (!menu.matches(':popover-open')) menu.showPopover();
-  const items = itemsOf(menu);
-  (focus === 'first' ? items[0] : items[items.length - 1])?.focus();
-}
-
-/** Closes the menu; `refocus` returns focus to its button (Escape, Tab, a chosen item). */
-export function closeMenu(menu: HTMLElement, refocus: boolean): void {
-  if (menu.matches(':popover-open')) menu.hidePopover();
-  if (refocus) buttonOf(menu)?.focus();
+/** Hover or focus: the menu's code and Floating UI start loading before the menu opens. */
+function warm(): void {
+  control.load().then(
+    (module) => module.warmFloating(),
+    () => undefined,
+  );
 }
 
 function onButtonKeydown(event: KeyboardEvent): void {
   if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
   event.preventDefault();
-  open(event.currentTarget as HTMLButtonElement, event.key === 'ArrowDown' ? 'first' : 'last');
+  const button = event.currentTarget as HTMLButtonElement;
+  const focus = event.key === 'ArrowDown' ? 'first' : 'last';
+  withControl((module) => module.openMenu(button, focus));
 }
 
 function onButtonClick(event: MouseEvent): void {
   const button = event.currentTarget as HTMLButtonElement;
-  const menu = button.nextElementSibling;
-  if (menu instanceof HTMLElement && menu.matches(':popover-open')) closeMenu(menu, true);
-  else open(button, 'first');
+  withControl((module) => module.toggleMenu(button));
 }
 
+/** Keys inside the menu: it is open, so its code is there. */
 function onMenuKeydown(event: KeyboardEvent): void {
-  const menu = event.currentTarget as HTMLElement;
-  const items = itemsOf(menu);
-  const at = items.indexOf(event.target as HTMLButtonElement);
-  const go = (index: number) => items[(index + items.length) % items.length]?.focus();
-  switch (event.key) {
-    case 'ArrowDown':
-      go(at + 1);
-      break;
-    case 'ArrowUp':
-      go(at - 1);
-      break;
-    case 'Home':
-      go(0);
-      break;
-    case 'End':
-      go(items.length - 1);
-      break;
-    case 'Escape':
-    case 'Tab':
-      closeMenu(menu, true);
-      break;
-    default:
-      return;
-  }
-  event.preventDefault();
-  event.stopPropagation();
-}
-
-/** Keeps the button's `aria-expanded` and the popup's placement in step with the popover. */
-function onMenuToggle(event: ToggleEvent): void {
-  const menu = event.currentTarget as HTMLElement;
-  const button = buttonOf(menu);
-  button?.setAttribute('aria-expanded', event.newState === 'open' ? 'true' : 'false');
-  unfloat.get(menu)?.();
-  unfloat.delete(menu);
-  if (event.newState === 'open' && button)
-    unfloat.set(menu, floatNextTo(button, menu, { placement: 'bottom-end' }));
+  control.loaded?.onMenuKeydown(event);
 }
 
 function choose(item: RowMenuItem, event: Event): void {
@@ -114,6 +85,10 @@ function choose(item: RowMenuItem, event: Event): void {
 export function renderRowMenu(v: RowMenuView): TemplateResult {
   const menuId = `menu-${v.id}`;
   const label = msg(str`Actions for ${v.name}`);
+  const onToggle = (event: ToggleEvent) => {
+    control.loaded?.onMenuToggle(event);
+    if (event.newState === 'open') v.onOpen?.();
+  };
   return html`<button
       type="button"
       part="action menu-button"
@@ -125,8 +100,8 @@ export function renderRowMenu(v: RowMenuView): TemplateResult {
       ?disabled=${v.disabled}
       @click=${onButtonClick}
       @keydown=${onButtonKeydown}
-      @pointerenter=${warmFloating}
-      @focus=${warmFloating}
+      @pointerenter=${warm}
+      @focus=${warm}
     >
       <span aria-hidden="true">⋯</span>
     </button>
@@ -138,7 +113,7 @@ export function renderRowMenu(v: RowMenuView): TemplateResult {
       popover
       aria-label=${label}
       @keydown=${onMenuKeydown}
-      @toggle=${onMenuToggle}
+      @toggle=${onToggle}
     >
       ${v.items.map(
         (item) =>
