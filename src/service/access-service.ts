@@ -185,6 +185,8 @@ export class AccessService<S extends SnapshotLike> {
       if (principal) entry.asked.set(formatRef(principal), principal);
       const early = await raceAbort(entry.early, signal);
       if (early && (!principal || early.ready.has(formatRef(principal)))) return early.access;
+      // The load ended: its failure is this answer's too (never a new load per badge).
+      await raceAbort(entry.promise, signal);
     }
     return this.forEntity(entity, { signal, ...(principal && { principal }) });
   }

@@ -223,7 +223,12 @@ describe('style isolation of the elements', () => {
     // A row's actions menu, at once: the page's layout may scroll the virtualised rows away.
     const menuButton = shadow(all.list).querySelector<HTMLButtonElement>('.menu-button');
     menuButton?.click();
-    const items = [...shadow(all.list).querySelectorAll('[role="menu"]:popover-open [role="menuitem"]')];
+    // The menu opens once its code has loaded (on demand).
+    const openItems = () => [
+      ...shadow(all.list).querySelectorAll('[role="menu"]:popover-open [role="menuitem"]'),
+    ];
+    await until(() => openItems().length > 0, 'the row menu to open');
+    const items = openItems();
     expect(items).to.have.length(2);
     for (const item of items) expect(visible(item), nameOf(item)).to.equal(true);
     menuButton?.click();

@@ -90,6 +90,20 @@ describe('AccessService: the badges in view first', () => {
     expect(peopleIn(await access.forSubject(entity, other))).to.equal(peopleIn(whole));
   });
 
+  it('a failed load fails every subject waiting on it, with no load of their own', async () => {
+    const access = await services();
+    const loan: EntityRef = { kind: 'case', id: STORY.housingLoan.caseId };
+    requestLog.clear();
+    faults.set({ errorRate: [{ status: 500, rate: 1 }], tables: [map.caseParty.table] });
+    const subjects: PartyRef[] = [
+      { kind: 'contact', id: STORY.housingLoan.attorney.id },
+      { kind: 'consumer', id: STORY.housingLoan.coBorrower.id },
+    ];
+    const answers = await Promise.allSettled(subjects.map((s) => access.forSubject(loan, s)));
+    expect(answers.map((a) => a.status)).to.deep.equal(['rejected', 'rejected']);
+    expect(gets(map.caseParty.table), 'one read of the parties').to.equal(1);
+  });
+
   it('reads an ordinary entity in one go: no early picture, the people asked for included', async () => {
     const loan: EntityRef = { kind: 'case', id: STORY.housingLoan.caseId };
     // A contact of another case: no party of the loan names her.

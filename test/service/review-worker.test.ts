@@ -194,7 +194,9 @@ describe('access review in a Web Worker', () => {
     }
   });
 
-  it('streams large results in several messages and still gives the page’s result', async () => {
+  it('streams large results in several messages and still gives the page’s result', async function () {
+    // A large world reviewed twice (page and worker): seconds on a slow or busy machine.
+    this.timeout(40_000);
     const facts = randomWorld(7, 1200);
     const engine = new AccessEngine(BUILTIN, facts);
     const scope = allEntities(engine);
