@@ -23,7 +23,7 @@ import {
 } from '../internal/services-controller.js';
 import { CamAddPartyRequestEvent, CamPartiesRefreshedEvent, CamPartyAddedEvent } from '../events.js';
 import { loadElement } from '../internal/lazy-elements.js';
-import { onDemand } from '../internal/on-demand.js';
+import { onDemand } from '../../src/internal/on-demand.js';
 import { loadVirtualizer, PLAIN_ROW_LIMIT, renderRows } from '../internal/virtual-rows.js';
 import type { LiveUpdatesController } from './live-updates.js';
 import { liveStyles, renderLive } from './live-view.js';

@@ -11,7 +11,7 @@
  */
 import { html, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import { onDemand } from '../internal/on-demand.js';
+import { onDemand } from '../../src/internal/on-demand.js';
 import { closeMenu } from './row-menu-popup.js';
 
 export interface RowMenuItem {

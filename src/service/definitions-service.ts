@@ -25,7 +25,7 @@ import {
 } from './definitions-snapshot.js';
 import { TabCoordinator, type DefinitionsMessage } from './tab-coordination.js';
 import { engineProblemLines } from './definition-problems.js';
-import { loadOnDemand } from './load-on-demand.js';
+import { onDemand } from '../internal/on-demand.js';
 
 /** Where the cache lives; every field is optional. */
 export interface DefinitionsStorageOptions {
@@ -67,9 +67,9 @@ export type HostPersonaGrant = Omit<PersonaGrant, 'source'> & { readonly source?
 type Entry = Omit<CacheMeta, 'schemaVersion' | 'instance' | 'user'> & { readonly definitions: Definitions };
 
 /** The reading of the definition tables: only needed when the server is asked (see definitions-fetch.ts). */
-const loadFetch = loadOnDemand(
-  'Reading the definitions from the instance',
+const definitionsReader = onDemand(
   () => import('./definitions-fetch.js'),
+  'Reading the definitions from the instance',
 );
 
 /** Loads, caches, revalidates, imports and exports the definitions of one instance for one user. */
@@ -245,7 +245,7 @@ export class DefinitionsService {
     const { client } = this.#options;
     let entry: Entry;
     try {
-      const { readDefinitions } = await loadFetch();
+      const { readDefinitions } = await definitionsReader.load();
       // A copy from the server is compared with it (stamps); anything else is read in full.
       const fromServer = previous?.source === 'network' ? previous : undefined;
       const options = { seed: this.#options.roleSeed, signal: combined };

@@ -10,7 +10,7 @@ import { ApiError } from '../client/errors.js';
 import type { TableClient, RequestOptions } from '../client/types.js';
 import { entityKindIn, entityRefIn, type TableMap } from '../client/table-map.js';
 import type { EntityKind, EntityRef, PartyKind, PartyRef } from '../model/kinds.js';
-import { loadOnDemand } from './load-on-demand.js';
+import { onDemand } from '../internal/on-demand.js';
 import type { PartyEditContext } from './party-edits.js';
 import {
   partyColumns,
@@ -28,7 +28,7 @@ export { MEMBER_LIMIT, SEARCH_LIMIT } from './related-parties-shared.js';
 export type { PartyChangeInput, PartyMembers } from './related-parties-shared.js';
 export type { PartySearchPage } from './party-search.js';
 
-const loadEdits = loadOnDemand('Editing and searching related parties', () => import('./party-edits.js'));
+const edits = onDemand(() => import('./party-edits.js'), 'Editing and searching related parties');
 
 export class RelatedPartiesService {
   readonly #writeListeners = new Set<(entity: EntityRef) => void>();
@@ -87,7 +87,7 @@ export class RelatedPartiesService {
     text: string,
     options: RequestOptions & { debounceMs?: number } = {},
   ): Promise<PartySearchPage> {
-    return (await loadEdits()).searchParties(this.#context, kind, text, options);
+    return (await edits.load()).searchParties(this.#context, kind, text, options);
   }
 
   /**
@@ -100,7 +100,7 @@ export class RelatedPartiesService {
     text: string,
     options: RequestOptions & { debounceMs?: number } = {},
   ): Promise<EntitySearchResult[]> {
-    return (await loadEdits()).searchEntities(this.#context, kind, text, options);
+    return (await edits.load()).searchEntities(this.#context, kind, text, options);
   }
 
   /**
@@ -108,7 +108,7 @@ export class RelatedPartiesService {
    * (the first `MEMBER_LIMIT`). Other kinds have no members.
    */
   async members(party: PartyRef, options: RequestOptions = {}): Promise<PartyMembers> {
-    return (await loadEdits()).membersOf(this.#context, party, options);
+    return (await edits.load()).membersOf(this.#context, party, options);
   }
 
   /**
@@ -164,7 +164,7 @@ export class RelatedPartiesService {
    * server is asked for a matching record instead of re-sending, so a retry never duplicates.
    */
   async add(entity: EntityRef, input: PartyChangeInput, options: RequestOptions = {}): Promise<PartyRow> {
-    return (await loadEdits()).addParty(this.#context, entity, input, options);
+    return (await edits.load()).addParty(this.#context, entity, input, options);
   }
 
   /** Changes a party's relationship type (and responsibility), refusing if it changed meanwhile. */
@@ -174,12 +174,12 @@ export class RelatedPartiesService {
     responsibility: string | undefined,
     options: RequestOptions = {},
   ): Promise<PartyRow> {
-    return (await loadEdits()).retypeParty(this.#context, row, type, responsibility, options);
+    return (await edits.load()).retypeParty(this.#context, row, type, responsibility, options);
   }
 
   /** Removes a party; a record already gone counts as removed. Refuses if it changed meanwhile. */
   async remove(row: PartyRow, options: RequestOptions = {}): Promise<void> {
-    return (await loadEdits()).removeParty(this.#context, row, options);
+    return (await edits.load()).removeParty(this.#context, row, options);
   }
 }
 
