@@ -41,8 +41,9 @@ export function closure(chunks, file, loaded = new Set()) {
 export const label = (file) => file.replace(/^cam-elements\./, '').replace(/-[\w-]{8}\.js$|\.js$/, '');
 
 /**
- * What loads each lazy chunk (by chunk name). `path`: `cold` — before the badges' level on a first
- * visit (no definitions cached); `long` — before the first row of a list of more than 100 parties;
+ * What loads each lazy chunk (by chunk name). `path`: `badge` — before the badges' level (fetched
+ * while the first rows are read); `cold` — before the badges' level on a first visit (no
+ * definitions cached); `long` — before the first row of a list of more than 100 parties;
  * `after` — after the first rows, without user action; `action` — on a user action or first open;
  * `element` — when a page uses that element.
  */
@@ -76,6 +77,14 @@ export const TRIGGERS = {
   'party-edits': {
     path: 'action',
     when: 'a party is added, changed or removed, or searched for (the add dialog, the inspector)',
+  },
+  'engine-chunk': {
+    path: 'badge',
+    when: 'as soon as the services are created (the provider connects), while the first rows are read',
+  },
+  'definitions-storage': {
+    path: 'badge',
+    when: "the definitions are first asked for (a list's first load, a badge): the IndexedDB cache",
   },
   'definitions-fetch': {
     path: 'cold',

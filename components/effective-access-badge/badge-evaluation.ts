@@ -17,7 +17,7 @@ import {
   type PartyRef,
   type PrincipalRef,
 } from '../../src/index.js';
-import { problemsAffecting } from '../../src/service/definition-problems.js';
+import { problemsAffecting } from '../../src/service/problems-affecting.js';
 
 /** Who the badge is about. */
 export type BadgeSubject =

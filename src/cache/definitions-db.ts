@@ -132,14 +132,9 @@ function copyV1Blob(
   void transaction.objectStore('meta').put(meta, 'current');
 }
 
-/** The instance's origin (`https://acme.service-now.com`), or the trimmed text when it is not a URL. */
-export function instanceOrigin(instance: string): string {
-  try {
-    return new URL(instance).origin;
-  } catch {
-    return instance.trim();
-  }
-}
+import { instanceOrigin } from './instance-origin.js';
+
+export { instanceOrigin };
 
 /**
  * `cam-definitions:<origin>:<user key>`. The user is hashed (SHA-256) so user names do not show in

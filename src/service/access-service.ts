@@ -3,7 +3,7 @@
  * badge, list row and preview that asks), builds an engine over them with the current
  * definitions, and rebuilds when definitions change or a party is added, changed or removed.
  */
-import { AccessEngine } from '../access/engine.js';
+import type { AccessEngine } from '../access/engine.js';
 import type { Explanation } from '../access/types.js';
 import { NetworkError, TimeoutError } from '../client/errors.js';
 import { raceAbort } from '../internal/abort.js';
@@ -17,7 +17,7 @@ import { PartyPages, type PartyRowsProgress } from './party-pages.js';
 import { DefinitionsUnavailableError } from './definitions-snapshot.js';
 import type { PartyRow } from './party-rows.js';
 import type { PartiesChange } from './change-feed.js';
-import { patchAccess } from './live-patch.js';
+import { engineCode } from './engine-code.js';
 import type { RelatedPartiesService } from './related-parties-service.js';
 
 /** What the access service reads of a definitions snapshot (`DefinitionsSnapshot` has it all). */
@@ -268,7 +268,9 @@ export class AccessService<S extends SnapshotLike> {
     // check sees it again against the rows that load shows.
     if (entry && !entry.value) return;
     const current = entry?.value;
-    const patched = current && patchAccess(current, change, current.definitions.definitions);
+    // A loaded picture was built by the engine's code, so it is here whenever `current` is.
+    const code = engineCode.loaded;
+    const patched = current && code?.patchAccess(current, change, current.definitions.definitions);
     if (!entry || !patched) {
       this.invalidate(entity);
       return;
@@ -330,9 +332,10 @@ export class AccessService<S extends SnapshotLike> {
       const access = await this.forEntity(entity, { signal, principal });
       return { engine: access.engine, incomplete: access.incomplete, truncated: false };
     }
-    const [members, snapshot] = await Promise.all([
+    const [members, snapshot, { AccessEngine }] = await Promise.all([
       this.requireParties().members(party, { signal }),
       this.definitions.load(signal),
+      raceAbort(engineCode.load(), signal),
     ]);
     const names = roleNamesOf(snapshot.definitions);
     const loaded = await this.loader.load(entity, {
@@ -359,7 +362,10 @@ export class AccessService<S extends SnapshotLike> {
     options: { imported?: Facts; signal?: AbortSignal } = {},
   ): Promise<ExplainResult> {
     const { imported, signal } = options;
-    const snapshot = await this.definitions.load(signal);
+    const [snapshot, { AccessEngine }] = await Promise.all([
+      this.definitions.load(signal),
+      raceAbort(engineCode.load(), signal),
+    ]);
     const local = (facts: Facts): ExplainResult => ({
       explanation: new AccessEngine(snapshot.definitions, facts).explain(principal, entity),
       factsFrom: 'import',
@@ -443,7 +449,7 @@ export class AccessService<S extends SnapshotLike> {
     definitions: Promise<S>,
   ): Promise<EarlyAccess<S> | undefined> {
     try {
-      const snapshot = await definitions;
+      const [snapshot, { AccessEngine }] = await Promise.all([definitions, engineCode.load()]);
       const names = roleNamesOf(snapshot.definitions);
       const people = [...loaded.facts.contacts, ...loaded.facts.consumers, ...loaded.facts.users];
       const pending = people.flatMap((p) => p.roles).filter((role) => role.startsWith(PENDING_ROLE));
@@ -494,6 +500,7 @@ export class AccessService<S extends SnapshotLike> {
     facts.catch(() => undefined);
     const snapshot = await definitions;
     let loaded = await facts;
+    const { AccessEngine } = await engineCode.load();
     const names = roleNames ?? roleNamesOf(snapshot.definitions);
     if (early.size > 0) {
       loaded = [...early].every((sysId) => names.has(sysId))

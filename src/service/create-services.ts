@@ -22,6 +22,7 @@ import type { AccessReviewService } from './access-review-service.js';
 import type { PushSource } from './live-feed.js';
 import { DEFAULT_POLL_INTERVAL_S } from './live-feed-defaults.js';
 import { DeferredLiveFeed, type LiveUpdates } from './deferred-live-feed.js';
+import { engineCode } from './engine-code.js';
 import { DefinitionsRefresh, DEFAULT_DEFINITIONS_INTERVAL_MS } from './definitions-refresh.js';
 
 /**
@@ -97,6 +98,8 @@ function instanceOf(baseUrl: string | undefined): string {
 
 /** Creates the services a host provides to the elements (what `<cam-provider>` does). */
 export function createCamServices(options: CamServicesOptions = {}): OwnedCamServices {
+  // The engine's code loads while the first rows and facts are read (see engine-code.ts).
+  engineCode.warm();
   const tableMap = resolveTableMap(options.tableMap);
   const { authToken, userToken, onAuthRequired } = options;
   const client =

@@ -1,7 +1,6 @@
 /**
  * Definitions the engine cannot use, as lines naming the table, the record and the column (for the
- * inspector's Status tab), and which of them touch the records behind one answer (for the badge's
- * note). Rows skipped while reading are reported by definitions-rows.ts in the same form; this adds
+ * inspector's Status tab and, through problems-affecting.ts, the badge's note). Rows skipped while reading are reported by definitions-rows.ts in the same form; this adds
  * what the engine finds in the rows it did read (a required role that does not exist, a cascade it
  * does not know…).
  */
@@ -9,7 +8,6 @@ import { CompiledDefinitions } from '../access/compiled-definitions.js';
 import type { EngineProblem, EngineProblemCode } from '../access/types.js';
 import type { TableMap } from '../client/table-map.js';
 import type { Definitions } from '../model/definitions.js';
-import type { RelatedPartyRecord } from '../model/facts.js';
 
 /** Persona rows are no table (built-in or host rows): named by their own column names. */
 type Where = (map: TableMap) => { table: string; column: string };
@@ -66,21 +64,4 @@ export function engineProblemLines(definitions: Definitions, map: TableMap): rea
   });
   cache.set(definitions, lines);
   return lines;
-}
-
-/**
- * The problems that touch `records` (the related parties behind an answer): those naming one of
- * their relationship types or responsibilities (by sys_id). Such an answer may miss a grant.
- */
-export function problemsAffecting(
-  problems: readonly string[],
-  records: readonly RelatedPartyRecord[],
-): string[] {
-  const ids = new Set<string>();
-  for (const record of records) {
-    if (record.type) ids.add(record.type);
-    if (record.responsibility) ids.add(record.responsibility);
-  }
-  if (ids.size === 0) return [];
-  return problems.filter((problem) => [...ids].some((id) => problem.includes(id)));
 }

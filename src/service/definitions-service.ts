@@ -6,16 +6,14 @@
  * the kinds that changed are refetched, notifying subscribers when the answer changed. Without a
  * copy, each table is read once and its stamp derived from the rows.
  */
-import { DefinitionsCache, type StorageStatus } from '../cache/definitions-cache.js';
+import type { DefinitionsCache, StorageStatus } from '../cache/definitions-cache.js';
 import type { CacheMeta, OpenDefinitionsDB } from '../cache/definitions-db.js';
-import { instanceOrigin } from '../cache/definitions-db.js';
+import { instanceOrigin } from '../cache/instance-origin.js';
 import { isAbortError, NetworkError, TimeoutError } from '../client/errors.js';
 import { resolveTableMap, type TableMap } from '../client/table-map.js';
 import type { TableClient } from '../client/types.js';
 import type { AccessTestFileDocument } from '../access/test-file-schema.js';
-import { toAccessTestFile } from '../access/test-file-export.js';
 import type { Definitions, PersonaGrant, RoleDef } from '../model/definitions.js';
-import { withPersonaGrants } from '../access/builtin-persona-grants.js';
 import { DEFAULT_DEFINITIONS_INTERVAL_MS } from './definitions-refresh.js';
 import {
   DefinitionsUnavailableError,
@@ -23,8 +21,8 @@ import {
   type DefinitionsListener,
   type DefinitionsSnapshot,
 } from './definitions-snapshot.js';
-import { TabCoordinator, type DefinitionsMessage } from './tab-coordination.js';
-import { engineProblemLines } from './definition-problems.js';
+import type { DefinitionsMessage, TabCoordinator } from './tab-coordination.js';
+import { engineCode, type EngineCode } from './engine-code.js';
 import { onDemand } from '../internal/on-demand.js';
 
 /** Where the cache lives; every field is optional. */
@@ -71,6 +69,9 @@ const definitionsReader = onDemand(
   () => import('./definitions-fetch.js'),
   'Reading the definitions from the instance',
 );
+
+/** The cache and tab coordination: loaded when the cache is first opened (see definitions-storage.ts). */
+const storageCode = onDemand(() => import('./definitions-storage.js'), 'The definitions cache');
 
 /** Loads, caches, revalidates, imports and exports the definitions of one instance for one user. */
 export class DefinitionsService {
@@ -137,8 +138,10 @@ export class DefinitionsService {
 
   /** The current definitions as an access-test file (JSON document). */
   export(): AccessTestFileDocument {
-    if (!this.#current) throw new Error('No definitions are loaded: call load() first.');
-    return toAccessTestFile(this.#current.definitions, {
+    // A snapshot is made with the engine's code loaded (it names the problems), so it is here.
+    const engine = engineCode.loaded;
+    if (!this.#current || !engine) throw new Error('No definitions are loaded: call load() first.');
+    return engine.toAccessTestFile(this.#current.definitions, {
       exportedAt: new Date(this.#now()).toISOString(),
       instance: instanceOrigin(this.#options.instance),
     });
@@ -150,7 +153,10 @@ export class DefinitionsService {
    */
   async import(file: unknown, options: { persist?: boolean } = {}): Promise<DefinitionsSnapshot> {
     // The parser (and the built-in definitions it falls back on) loads on first use.
-    const { parseAccessTestFile, parseAccessTestFileText } = await import('../access/test-file.js');
+    const [{ parseAccessTestFile, parseAccessTestFileText }, engine] = await Promise.all([
+      import('../access/test-file.js'),
+      engineCode.load(),
+    ]);
     const parsed =
       typeof file === 'string'
         ? parseAccessTestFileText(file, 'import')
@@ -168,7 +174,7 @@ export class DefinitionsService {
     if (options.persist) await this.#store(entry);
     if (generation !== this.#generation) return this.#superseded();
     this.#entry = entry;
-    return this.#publish(this.#snapshot(entry, 'import', { stale: false, offline: false }));
+    return this.#publish(this.#snapshot(engine, entry, 'import', { stale: false, offline: false }));
   }
 
   /** Sign-out: forgets the definitions and deletes this user's cache database. */
@@ -189,14 +195,18 @@ export class DefinitionsService {
 
   async #loadFirst(signal?: AbortSignal): Promise<DefinitionsSnapshot> {
     const generation = this.#generation;
-    const cached = await (await this.#openCache()).read();
+    // A snapshot names the problems the engine finds: its code loads beside the cache read.
+    const [cached, engine] = await Promise.all([
+      this.#openCache().then((cache) => cache.read()),
+      engineCode.load(),
+    ]);
     if (generation !== this.#generation) return this.#superseded();
     if (!cached) return this.refresh(signal);
     this.#entry = { ...cached.meta, definitions: cached.definitions };
     const imported = cached.meta.source === 'import';
     const fresh = !imported && this.#isFresh(cached.meta.fetchedAt);
     const snapshot = this.#publish(
-      this.#snapshot(this.#entry, imported ? 'import' : 'cache', {
+      this.#snapshot(engine, this.#entry, imported ? 'import' : 'cache', {
         stale: !imported && !fresh,
         offline: false,
       }),
@@ -244,12 +254,14 @@ export class DefinitionsService {
     const previous = this.#entry;
     const { client } = this.#options;
     let entry: Entry;
+    let engine: EngineCode;
     try {
-      const { readDefinitions } = await definitionsReader.load();
+      const [reader, code] = await Promise.all([definitionsReader.load(), engineCode.load()]);
+      engine = code;
       // A copy from the server is compared with it (stamps); anything else is read in full.
       const fromServer = previous?.source === 'network' ? previous : undefined;
       const options = { seed: this.#options.roleSeed, signal: combined };
-      const read = await readDefinitions(client, this.#map, fromServer, options);
+      const read = await reader.readDefinitions(client, this.#map, fromServer, options);
       entry = { ...read, fetchedAt: this.#now(), source: 'network' };
     } catch (error) {
       if (generation !== this.#generation) return this.#superseded();
@@ -258,17 +270,20 @@ export class DefinitionsService {
     await this.#store(entry);
     if (generation !== this.#generation) return this.#superseded();
     this.#tabs?.announce({ type: 'updated', fetchedAt: entry.fetchedAt });
-    return this.#accept(entry, previous);
+    return this.#accept(engine, entry, previous);
   }
 
   /** Takes a newer copy another tab stored; undefined when there is none. */
   async #adoptStored(generation: number): Promise<DefinitionsSnapshot | undefined> {
     const previous = this.#entry;
-    const cached = await (await this.#openCache()).read();
+    const [cached, engine] = await Promise.all([
+      this.#openCache().then((cache) => cache.read()),
+      engineCode.load(),
+    ]);
     if (generation !== this.#generation) return this.#superseded();
     if (!cached || cached.meta.source !== 'network') return undefined;
     if (previous && cached.meta.fetchedAt <= previous.fetchedAt) return undefined;
-    return this.#accept({ ...cached.meta, definitions: cached.definitions }, previous);
+    return this.#accept(engine, { ...cached.meta, definitions: cached.definitions }, previous);
   }
 
   /** Another tab stored a newer copy: take it, unless this tab holds an import (the user's choice). */
@@ -279,11 +294,11 @@ export class DefinitionsService {
   }
 
   /** Makes `entry` current; subscribers hear of it only when the content changed. */
-  #accept(entry: Entry, previous: Entry | undefined): DefinitionsSnapshot {
+  #accept(engine: EngineCode, entry: Entry, previous: Entry | undefined): DefinitionsSnapshot {
     const unchanged = previous !== undefined && sameContent(previous, entry);
     this.#entry = entry;
     const source = unchanged && this.#current ? this.#current.source : 'network';
-    const snapshot = this.#snapshot(entry, source, { stale: false, offline: false });
+    const snapshot = this.#snapshot(engine, entry, source, { stale: false, offline: false });
     // A confirmed copy replaces `current` quietly.
     if (unchanged && this.#current && !this.#current.offline) return (this.#current = snapshot);
     return this.#publish(snapshot);
@@ -304,7 +319,9 @@ export class DefinitionsService {
     return current.offline ? current : this.#publish({ ...current, stale: true, offline: true });
   }
 
+  /** `engine`: the engine's code (loaded by the caller), which finds the definitions' problems. */
   #snapshot(
+    engine: EngineCode,
     entry: Entry,
     source: DefinitionsSnapshot['source'],
     flags: { stale: boolean; offline: boolean },
@@ -314,13 +331,13 @@ export class DefinitionsService {
     const problems = [
       ...Object.values(entry.problems).flat(),
       // What the engine cannot use in the rows it was given (unknown required roles…).
-      ...engineProblemLines(this.#withHostRows(entry.definitions), this.#map),
+      ...engine.engineProblemLines(this.#withHostRows(engine, entry.definitions), this.#map),
       ...(discarded ? [`The cached copy was discarded: ${discarded}`] : []),
     ];
     const { fetchedAt } = entry;
     const now = this.#now;
     return {
-      definitions: this.#withHostRows(entry.definitions),
+      definitions: this.#withHostRows(engine, entry.definitions),
       source,
       fetchedAt,
       ageMs: () => Math.max(0, now() - fetchedAt),
@@ -332,11 +349,11 @@ export class DefinitionsService {
   }
 
   /** The definitions with the host's persona rows (the same object for the same definitions). */
-  #withHostRows(definitions: Definitions): Definitions {
+  #withHostRows(engine: EngineCode, definitions: Definitions): Definitions {
     const rows = this.#options.personaGrants;
     if (!rows || rows.length === 0) return definitions;
     let merged = this.#hostRows.get(definitions);
-    if (!merged) this.#hostRows.set(definitions, (merged = withPersonaGrants(definitions, rows)));
+    if (!merged) this.#hostRows.set(definitions, (merged = engine.withPersonaGrants(definitions, rows)));
     return merged;
   }
 
@@ -353,7 +370,9 @@ export class DefinitionsService {
 
   #openCache(): Promise<DefinitionsCache> {
     const { instance, user, storage = {} } = this.#options;
-    this.#cache ??= DefinitionsCache.open({ instance, user, ...storage }).then((cache) => {
+    if (this.#cache) return this.#cache;
+    const opening = storageCode.load().then(async ({ DefinitionsCache, TabCoordinator }) => {
+      const cache = await DefinitionsCache.open({ instance, user, ...storage });
       this.#openedCache = cache;
       // Only tabs that share a database on disk have anything to coordinate.
       if (cache.status.kind === 'indexeddb') {
@@ -361,7 +380,11 @@ export class DefinitionsService {
       }
       return cache;
     });
-    return this.#cache;
+    // Its code failing to load (offline) is asked for again by the next call.
+    opening.catch(() => {
+      if (this.#cache === opening) this.#cache = undefined;
+    });
+    return (this.#cache = opening);
   }
 
   /** Work in flight must not land after an import or a clear. */
