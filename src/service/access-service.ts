@@ -234,7 +234,7 @@ export class AccessService<S extends SnapshotLike> {
     const promise = new Promise<void>((resolve) => setTimeout(resolve)).then(() => {
       const principals = [...this.wantedFor(key).entries()];
       for (const [ref] of principals) requested.add(ref);
-      return this.load(
+      return this.loadFacts(
         entity,
         principals.map(([, p]) => p),
         rows,
@@ -400,30 +400,13 @@ export class AccessService<S extends SnapshotLike> {
     this.entries.clear();
   }
 
-  /** Loads the facts of `entity`, telling `rows` the entity's parties as they are read. */
-  private async load(
-    entity: EntityRef,
-    principals: readonly PrincipalRef[],
-    rows: PartyPages,
-    first: FirstAnswers<S>,
-  ): Promise<EntityAccess<S>> {
-    try {
-      const access = await this.loadFacts(entity, principals, rows, first);
-      if (!rows.progress.complete) void this.settleRows(entity, rows, access);
-      return access;
-    } catch (error) {
-      rows.fail(error);
-      throw error;
-    }
-  }
-
   /**
    * The rows when the load did not tell them (the entity's party table could not be read): the
    * server's refusal, asked again, is what the list shows.
    */
-  private async settleRows(entity: EntityRef, rows: PartyPages, access: EntityAccess<S>): Promise<void> {
+  private async settleRows(entity: EntityRef, rows: PartyPages, parties: readonly PartyRow[]): Promise<void> {
     if (!this.parties) {
-      rows.complete(access.parties);
+      rows.complete(parties);
       return;
     }
     try {
@@ -433,12 +416,6 @@ export class AccessService<S extends SnapshotLike> {
     }
   }
 
-  /**
-   * Reads the definitions and the facts at once (neither waits for the other). The facts name the
-   * roles principals hold by sys_id, resolved with the definitions: a role met before they are in
-   * gets a placeholder, named once both have arrived; one the definitions do not know (the role
-   * table unreadable…) needs the server's display value, so the facts are read again in that case.
-   */
   /**
    * The picture of a large entity's first facts, once the definitions are in too; undefined when
    * a role held could not be named yet (the whole load resolves that).
@@ -471,6 +448,13 @@ export class AccessService<S extends SnapshotLike> {
     }
   }
 
+  /**
+   * Loads the facts of `entity`, telling `rows` the entity's parties as they are read. Reads the
+   * definitions and the facts at once (neither waits for the other). The facts name the
+   * roles principals hold by sys_id, resolved with the definitions: a role met before they are in
+   * gets a placeholder, named once both have arrived; one the definitions do not know (the role
+   * table unreadable…) needs the server's display value, so the facts are read again in that case.
+   */
   private async loadFacts(
     entity: EntityRef,
     principals: readonly PrincipalRef[],
@@ -496,8 +480,14 @@ export class AccessService<S extends SnapshotLike> {
         return `${PENDING_ROLE}${sysId}`;
       },
     });
-    // The definitions failing first must not leave the facts' failure unhandled.
-    facts.catch(() => undefined);
+    // The rows settle with the facts' own read: they need no definitions, so definitions that
+    // cannot be had (offline without a copy, the engine's code not loaded) fail the badges only.
+    facts.then(
+      (loaded) => {
+        if (!rows.progress.complete) void this.settleRows(entity, rows, loaded.parties);
+      },
+      (error: unknown) => rows.fail(error),
+    );
     const snapshot = await definitions;
     let loaded = await facts;
     const { AccessEngine } = await engineCode.load();

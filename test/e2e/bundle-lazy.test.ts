@@ -156,13 +156,14 @@ describe(
       }
       const early = chunks.filter((name) => ON_DEMAND.includes(name));
       assert.deepEqual(early, [], `requested before any action: ${chunks.join(', ')}`);
-      // Nothing but the main entry (the entry and its static imports), the role catalogue (a first
-      // visit) and live refresh (after the rows): what npm run size counts on this page's paths.
+      // Nothing but the main entry (the entry and its static imports), the engine and the definitions
+      // cache (for the badges' level), the role catalogue (a first visit) and live refresh (after
+      // the rows): what npm run size counts on this page's paths.
       const built = readChunks(resolve('dist'));
       const allowed = new Set<string>();
       for (const [file] of built) {
         const trigger = TRIGGERS[label(file)]?.path;
-        if (file === ENTRY_FILE || trigger === 'cold' || trigger === 'after') {
+        if (file === ENTRY_FILE || trigger === 'badge' || trigger === 'cold' || trigger === 'after') {
           for (const needed of closure(built, file)) allowed.add(label(needed));
         }
       }
@@ -171,7 +172,8 @@ describe(
         [],
         `allowed: ${[...allowed].join(', ')}`,
       );
-      assert.ok(chunks.includes('bundle') && chunks.includes('role-seed'));
+      for (const name of ['bundle', 'engine-chunk', 'definitions-storage', 'role-seed'])
+        assert.ok(chunks.includes(name), `${name} not loaded: ${chunks.join(', ')}`);
       // The row actions are chunks of their own, not in the main entry.
       for (const name of ROW_ACTIONS) {
         assert.ok(
@@ -362,6 +364,41 @@ describe(
       await waitForText(badge, /write/);
       assert.ok(loaded.includes('bundle'), loaded.join(', '));
       assert.ok(!loaded.includes('definitions-fetch') && !loaded.includes('role-seed'), loaded.join(', '));
+      assert.deepEqual(fresh.errors, []);
+      await fresh.context.close();
+    });
+
+    it("shows the rows before the engine's code has arrived; the badges' level follows it", async () => {
+      const fresh = await openPage(browser);
+      const held = gateChunk(fresh.page, 'engine-chunk', 'hold');
+      await held.ready;
+      await fresh.page.goto(`${server.origin}/`);
+      const attorney = rowOf(fresh.page, LOAN.attorney.name);
+      await attorney.waitFor();
+      await until(() => held.held.length > 0, 'the request for the engine chunk');
+      const badge = attorney.locator('cam-effective-access-badge [part=badge]');
+      assert.equal(await badge.getAttribute('aria-busy'), 'true');
+      await held.release();
+      await waitForText(badge, /write/);
+      assert.deepEqual(fresh.errors, []);
+      await fresh.context.close();
+    });
+
+    it("says when the engine's code cannot be loaded, and still shows the rows", async () => {
+      const fresh = await openPage(browser);
+      const failing = gateChunk(fresh.page, 'engine-chunk', 'fail');
+      await failing.ready;
+      await fresh.page.goto(`${server.origin}/`);
+      const badge = rowOf(fresh.page, LOAN.attorney.name).locator('cam-effective-access-badge');
+      await waitForText(badge.locator('[part=badge]'), /\?/);
+      await badge.locator('[part=badge]').click();
+      await waitForText(
+        badge.locator('[part=popover]'),
+        /The access engine could not be loaded \(.*\)\. Reload the page and try again\./,
+      );
+      // The rows need no engine (an earlier test removed the guarantor).
+      assert.equal(await rowOf(fresh.page, LOAN.coBorrower.name).count(), 1);
+      await failing.release();
       assert.deepEqual(fresh.errors, []);
       await fresh.context.close();
     });

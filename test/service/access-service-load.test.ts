@@ -1,7 +1,8 @@
 /**
  * The access service reads the definitions and the facts at once: the facts do not wait for the
- * definitions, the roles they name by sys_id are resolved once both are in, and the first
- * definitions snapshot does not send a load in flight round again.
+ * definitions, the roles they name by sys_id are resolved once both are in, the first
+ * definitions snapshot does not send a load in flight round again, and definitions that cannot be
+ * had fail the answers but not the rows.
  */
 import { expect } from '@open-wc/testing';
 import { useMockBackend } from '../support/msw.js';
@@ -16,6 +17,8 @@ import { AccessService, type DefinitionsSource } from '../../src/service/access-
 import { DefinitionsService, type DefinitionsSnapshot } from '../../src/service/definitions-service.js';
 import { clearAllDefinitionCaches } from '../../src/cache/definitions-cache.js';
 import type { EntityRef } from '../../src/model/kinds.js';
+import { rejection } from '../support/async.js';
+import { ApiError } from '../../src/client/errors.js';
 
 const map = DEFAULT_TABLE_MAP;
 const loan: EntityRef = { kind: 'case', id: STORY.housingLoan.caseId };
@@ -98,6 +101,34 @@ describe('AccessService: definitions and facts at once', () => {
     expect(gets(map.caseParty.table)).to.equal(2);
     expect(loaded.facts.contacts.find((p) => p.id === attorney.id)?.roles.length).to.be.above(0);
     expect(loaded.engine.check(coBorrower, loan).level).to.equal('write');
+  });
+
+  it('keeps the rows when the definitions fail before the parties are read', async () => {
+    const c = client();
+    const failure = new Error(
+      'The access engine could not be loaded (offline). Reload the page and try again.',
+    );
+    const failing: DefinitionsSource<DefinitionsSnapshot> = {
+      load: () => Promise.reject(failure),
+      subscribe: () => () => undefined,
+    };
+    const access = new AccessService(new AccessFactsLoader(c, map), failing);
+    const answer = rejection(access.forEntity(loan));
+    const rows = await access.partyRows(loan);
+    expect(rows.map((row) => row.record.party.id)).to.include.members([coBorrower.id, attorney.id]);
+    expect(await answer).to.equal(failure);
+  });
+
+  it('fails the rows with the facts read failing', async () => {
+    const c = client();
+    faults.set({ errorRate: [{ status: 500, rate: 1 }], tables: [map.caseParty.table] });
+    const access = new AccessService(new AccessFactsLoader(c, map), definitionsService(c));
+    const [rows, answer] = await Promise.all([
+      rejection(access.partyRows(loan)),
+      rejection(access.forEntity(loan)),
+    ]);
+    expect(rows).to.be.instanceOf(ApiError).and.to.have.property('status', 500);
+    expect(answer).to.equal(rows);
   });
 
   it('does not load again when the first definitions snapshot arrives during a load', async () => {
