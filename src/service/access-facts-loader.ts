@@ -14,33 +14,16 @@
  * contact's account); an account or item read brings its parent. So an ordinary case needs its two
  * party reads, the roles held and the account flags, and nothing read another way is read again.
  * An entity naming many people reads the people asked for first (`priority`: the badges in view)
- * with every group's members, hands those facts to `onEarly`, then reads the rest.
+ * with every group's members, hands those facts to `onEarly`, then reads the rest (facts-people.ts,
+ * which loads with the engine's code: the parties are read without it).
  * What cannot be read (a table answering 403, a column omitted from the rows) is listed in
  * `incomplete`, so an answer built without it says so instead of answering "none". Personal data:
  * held in memory only, never cached.
  */
 import type { Row, TableClient } from '../client/types.js';
 import type { TableMap } from '../client/table-map.js';
-import {
-  formatRef,
-  PRINCIPAL_KINDS,
-  type EntityKind,
-  type EntityRef,
-  type PrincipalKind,
-  type PrincipalRef,
-} from '../model/kinds.js';
-import type {
-  Account,
-  Case,
-  Contact,
-  Consumer,
-  Facts,
-  Household,
-  InstallBaseItem,
-  ServiceOrganization,
-  SoldProduct,
-  User,
-} from '../model/facts.js';
+import type { EntityKind, EntityRef, PrincipalRef } from '../model/kinds.js';
+import type { Case, Facts, InstallBaseItem, SoldProduct } from '../model/facts.js';
 import {
   partyFields,
   partyColumns,
@@ -51,7 +34,8 @@ import {
 } from './party-rows.js';
 import * as rows from './fact-rows.js';
 import { walkedRow, walkFields, walksTo, type Walk } from './fact-walks.js';
-import { readRolesHeld } from './roles-held.js';
+import { engineCode } from './engine-code.js';
+import type { FactsReads, People } from './facts-people.js';
 import { BatchedReader, type IncompleteSource } from './batched-reader.js';
 
 export type { IncompleteSource } from './batched-reader.js';
@@ -156,38 +140,6 @@ export class AccessFactsLoader {
   }
 }
 
-type PrincipalIds = Record<PrincipalKind, Set<string>>;
-type Groups = { account: Set<string>; household: Set<string>; organization: Set<string> };
-/** The people part of the facts. */
-type People = Omit<Facts, 'soldProducts' | 'installBase' | 'cases' | 'relatedParties'>;
-/** People rows read (roles not yet joined), with the groups read alongside. */
-interface NamedRows {
-  readonly contacts: Row[];
-  readonly consumers: Row[];
-  readonly users: Row[];
-  readonly households: Household[];
-  readonly serviceOrganizations: ServiceOrganization[];
-}
-
-/** Ids of the people rows read, by kind. */
-function readIds(read: NamedRows, map: TableMap): PrincipalIds {
-  const ids = (found: readonly Row[], column: string) =>
-    new Set(found.map((row) => rows.fieldText(row, column)).filter(isDefined));
-  return {
-    contact: ids(read.contacts, map.contact.columns.id),
-    consumer: ids(read.consumers, map.consumer.columns.id),
-    user: ids(read.users, map.user.columns.id),
-  };
-}
-
-/** Principals the first read answers for: every one asked for in it (found or not) and every one read. */
-function readyOf(asked: PrincipalIds, read: NamedRows, map: TableMap): Set<string> {
-  const ready = new Set<string>();
-  for (const source of [asked, readIds(read, map)])
-    for (const kind of PRINCIPAL_KINDS) for (const id of source[kind]) ready.add(formatRef({ kind, id }));
-  return ready;
-}
-
 /** One load: its own reader (signal, incomplete list) and collected facts. */
 class LoadRun {
   private readonly cases = new Map<string, Case>();
@@ -200,9 +152,6 @@ class LoadRun {
   private firstPartiesTold = false;
   /** Party rows already read, by entity kind (the case's, read with the case). */
   private readonly partiesRead = new Map<EntityKind, { ids: ReadonlySet<string>; rows: Row[] }>();
-  /** Accounts whose Restrict Contact Access flag was read, and those it restricts. */
-  private readonly accountFlagsRead = new Set<string>();
-  private readonly restricted = new Set<string>();
 
   constructor(
     private readonly reader: BatchedReader,
@@ -235,7 +184,9 @@ class LoadRun {
       cases: [...this.cases.values()],
       relatedParties: records,
     });
-    const people = await this.loadPeople(records, (first, ready) => {
+    // The people side comes with the engine's code (fetched while the parties were read).
+    const { PeopleRead } = await engineCode.load();
+    const people = await new PeopleRead(this.reads()).load(records, (first, ready) => {
       const listener = this.options.onEarly;
       try {
         listener?.({ facts: factsWith(first), parties: own, incomplete: [...this.reader.incomplete], ready });
@@ -244,6 +195,26 @@ class LoadRun {
       }
     });
     return { facts: factsWith(people), parties: own, incomplete: this.reader.incomplete };
+  }
+
+  /** What the people side of this load reads through (see facts-people.ts). */
+  private reads(): FactsReads {
+    return {
+      reader: this.reader,
+      map: this.map,
+      options: this.options,
+      earlyAbove: this.earlyAbove,
+      cases: this.cases,
+      soldProducts: this.soldProducts,
+      items: this.items,
+      byId: (target, ids, watched, walks) => this.byId(target, ids, watched, walks),
+      read: (table, field, ids, watched) => this.read(table, field, ids, watched),
+      walkUp: (target, parentColumn, start, known, onRows) =>
+        this.walkUp(target, parentColumn, start, known, onRows),
+      keepRows: (table, idColumn, found) => this.keepRows(table, idColumn, found),
+      noteOmitted: (table, found, columns, consequence) =>
+        this.noteOmitted(table, found, columns, consequence),
+    };
   }
 
   /** The entity, and the entities its access cascades from (the engine's sources of it). */
@@ -510,274 +481,6 @@ class LoadRun {
   }
 
   /**
-   * Principals reached by the records and entities, their accounts, households and roles held.
-   * An entity naming many people reads the priority ones (and every group's members, and the
-   * entities' owners) first and hands those facts to `early`, then reads the rest.
-   */
-  private async loadPeople(
-    records: readonly PartyRow['record'][],
-    early: (people: People, ready: ReadonlySet<string>) => void,
-  ): Promise<People> {
-    const { ids, groups, accountIds } = this.named(records);
-    const later = this.deferred(ids);
-    const first = await this.readNamed(ids, groups);
-    const [roles, accounts] = await this.rolesAndAccounts(first, accountIds);
-    if (!later) return this.people(first, roles, accounts);
-
-    early(this.people(first, roles, accounts), readyOf(ids, first, this.map));
-    // The rest: people named directly and not read with a group (an account's contacts…).
-    const read = readIds(first, this.map);
-    const [contacts, consumers, users] = await Promise.all([
-      this.byId(
-        this.map.contact,
-        [...later.contact].filter((id) => !read.contact.has(id)),
-        [this.map.contact.columns.account],
-      ),
-      this.byId(
-        this.map.consumer,
-        [...later.consumer].filter((id) => !read.consumer.has(id)),
-        [this.map.consumer.columns.household],
-      ),
-      this.byId(
-        this.map.user,
-        [...later.user].filter((id) => !read.user.has(id)),
-      ),
-    ]);
-    const rest: NamedRows = { ...first, contacts, consumers, users };
-    const [moreRoles, allAccounts] = await this.rolesAndAccounts(rest, accountIds);
-    const all: NamedRows = {
-      ...first,
-      contacts: dedupeRows([...first.contacts, ...contacts], this.map.contact.columns.id),
-      consumers: dedupeRows([...first.consumers, ...consumers], this.map.consumer.columns.id),
-      users: dedupeRows([...first.users, ...users], this.map.user.columns.id),
-    };
-    return this.people(all, new Map([...roles, ...moreRoles]), allAccounts);
-  }
-
-  /** Who the records, the entities and the options name: people, groups and accounts. */
-  private named(records: readonly PartyRow['record'][]): {
-    ids: PrincipalIds;
-    groups: Groups;
-    accountIds: Set<string>;
-  } {
-    const ids: PrincipalIds = { contact: new Set(), consumer: new Set(), user: new Set() };
-    const groups: Groups = { account: new Set(), household: new Set(), organization: new Set() };
-    const accountIds = new Set<string>();
-    for (const principal of this.options.principals ?? []) ids[principal.kind].add(principal.id);
-    for (const c of this.cases.values()) {
-      // The owner, and the partner (persona scope `partner`: its contact, and its account).
-      if (c.contact) ids.contact.add(c.contact);
-      if (c.consumer) ids.consumer.add(c.consumer);
-      if (c.partnerContact) ids.contact.add(c.partnerContact);
-      if (c.account) accountIds.add(c.account);
-      if (c.partnerAccount) accountIds.add(c.partnerAccount);
-    }
-    for (const entity of [...this.soldProducts.values(), ...this.items.values()]) {
-      if (entity.account) accountIds.add(entity.account);
-    }
-    for (const product of this.soldProducts.values())
-      if (product.consumer) ids.consumer.add(product.consumer);
-    for (const { party } of records) {
-      if (party.kind === 'contact' || party.kind === 'consumer' || party.kind === 'user')
-        ids[party.kind].add(party.id);
-      else if (party.kind === 'service_organization') groups.organization.add(party.id);
-      else groups[party.kind].add(party.id);
-    }
-    for (const id of groups.account) accountIds.add(id);
-    return { ids, groups, accountIds };
-  }
-
-  /**
-   * The people to read after the priority ones, taken out of `ids` (which gains the priority
-   * principals) — or undefined when everything is read together: no early listener, no priority
-   * principal, or no more people than one early read is worth. The entities' owners stay first.
-   */
-  private deferred(ids: PrincipalIds): PrincipalIds | undefined {
-    const priority = [...(this.options.priority?.() ?? [])];
-    for (const principal of priority) ids[principal.kind].add(principal.id);
-    if (!this.options.onEarly || priority.length === 0) return undefined;
-    const first = new Set(priority.map(formatRef));
-    for (const c of this.cases.values()) {
-      if (c.contact) first.add(formatRef({ kind: 'contact', id: c.contact }));
-      if (c.partnerContact) first.add(formatRef({ kind: 'contact', id: c.partnerContact }));
-      if (c.consumer) first.add(formatRef({ kind: 'consumer', id: c.consumer }));
-    }
-    for (const product of this.soldProducts.values())
-      if (product.consumer) first.add(formatRef({ kind: 'consumer', id: product.consumer }));
-    const later: PrincipalIds = { contact: new Set(), consumer: new Set(), user: new Set() };
-    let count = 0;
-    for (const kind of PRINCIPAL_KINDS) {
-      for (const id of ids[kind]) {
-        if (first.has(formatRef({ kind, id }))) continue;
-        later[kind].add(id);
-        count++;
-      }
-    }
-    if (count <= this.earlyAbove) return undefined;
-    for (const kind of PRINCIPAL_KINDS) for (const id of later[kind]) ids[kind].delete(id);
-    return later;
-  }
-
-  /** The people `ids` names and the groups' members, read together. */
-  private async readNamed(ids: PrincipalIds, groups: Groups): Promise<NamedRows> {
-    const m = this.map;
-    const [
-      accountContacts,
-      householdConsumers,
-      households,
-      organizations,
-      contactRows,
-      consumerRows,
-      userRows,
-    ] = await Promise.all([
-      // Account parties stand for every contact of the account.
-      this.read(m.contact.table, m.contact.columns.account, groups.account),
-      // Household parties stand for every consumer of the household.
-      this.read(m.consumer.table, m.consumer.columns.household, groups.household),
-      this.loadHouseholds(groups.household),
-      this.loadOrganizations(groups.organization),
-      this.byId(m.contact, ids.contact, [m.contact.columns.account]),
-      this.byId(m.consumer, ids.consumer, [m.consumer.columns.household]),
-      this.byId(m.user, ids.user),
-    ]);
-    // A member reference points at sys_user, which contacts extend (and consumers have a user):
-    // members that are no internal user are looked up as contacts and consumers.
-    const known = new Set(userRows.map((row) => rows.fieldText(row, m.user.columns.id)));
-    const memberIds = organizations.flatMap((o) => o.members.map((member) => member.id));
-    const missing = memberIds.filter((id) => !known.has(id));
-    const [memberUsers, memberContacts, memberConsumers] = await Promise.all([
-      this.byId(m.user, missing),
-      this.byId(m.contact, missing),
-      this.byId(m.consumer, missing),
-    ]);
-    const users = dedupeRows([...userRows, ...memberUsers], m.user.columns.id);
-    const contactIds = new Set(memberContacts.map((row) => rows.fieldText(row, m.contact.columns.id)));
-    const consumerIds = new Set(memberConsumers.map((row) => rows.fieldText(row, m.consumer.columns.id)));
-    const userIds = new Set(users.map((row) => rows.fieldText(row, m.user.columns.id)));
-    return {
-      contacts: dedupeRows([...accountContacts, ...contactRows, ...memberContacts], m.contact.columns.id),
-      consumers: dedupeRows(
-        [...householdConsumers, ...consumerRows, ...memberConsumers],
-        m.consumer.columns.id,
-      ),
-      users,
-      households,
-      serviceOrganizations: organizations.map((organization) => ({
-        ...organization,
-        members: organization.members.map((member): PrincipalRef => {
-          if (userIds.has(member.id)) return member;
-          if (contactIds.has(member.id)) return { kind: 'contact', id: member.id };
-          return consumerIds.has(member.id) ? { kind: 'consumer', id: member.id } : member;
-        }),
-      })),
-    };
-  }
-
-  /** The roles held by the people of `read`, and every account (those of its contacts added to `accountIds`). */
-  private rolesAndAccounts(
-    read: NamedRows,
-    accountIds: Set<string>,
-  ): Promise<[Map<string, string[]>, Account[]]> {
-    const m = this.map;
-    for (const row of read.contacts) {
-      const account = rows.fieldText(row, m.contact.columns.account);
-      if (account) accountIds.add(account);
-    }
-    const everyone = [
-      ...read.contacts.map((row) => rows.fieldText(row, m.contact.columns.id)),
-      ...read.consumers.map((row) => rows.fieldText(row, m.consumer.columns.id)),
-      ...read.users.map((row) => rows.fieldText(row, m.user.columns.id)),
-    ].filter(isDefined);
-    return Promise.all([this.loadRolesHeld(everyone), this.loadAccounts(accountIds)]);
-  }
-
-  /** The people facts of the rows read. */
-  private people(read: NamedRows, roles: ReadonlyMap<string, string[]>, accounts: Account[]): People {
-    const m = this.map;
-    const held = (id: string | undefined): readonly string[] => (id ? (roles.get(id) ?? []) : []);
-    const idOf = (row: Row, column: string) => rows.fieldText(row, column);
-    return {
-      accounts,
-      contacts: read.contacts
-        .map((row) => rows.rowToContact(row, m, held(idOf(row, m.contact.columns.id))))
-        .filter((c): c is Contact => c !== undefined),
-      consumers: read.consumers
-        .map((row) => rows.rowToConsumer(row, m, held(idOf(row, m.consumer.columns.id))))
-        .filter((c): c is Consumer => c !== undefined),
-      users: read.users
-        .map((row) => rows.rowToUser(row, m, held(idOf(row, m.user.columns.id))))
-        .filter((u): u is User => u !== undefined),
-      households: read.households,
-      serviceOrganizations: read.serviceOrganizations,
-    };
-  }
-
-  private async loadHouseholds(ids: ReadonlySet<string>): Promise<Household[]> {
-    const m = this.map;
-    return (await this.byId(m.household, ids)).map((row) => rows.rowToHousehold(row, m)).filter(isDefined);
-  }
-
-  /** Organizations with their members (as users; the caller resolves members that are contacts). */
-  private async loadOrganizations(ids: ReadonlySet<string>): Promise<ServiceOrganization[]> {
-    const m = this.map;
-    const [organizationRows, memberRows] = await Promise.all([
-      this.byId(m.serviceOrganization, ids),
-      this.read(
-        m.serviceOrganizationMember.table,
-        m.serviceOrganizationMember.columns.serviceOrganization,
-        ids,
-      ),
-    ]);
-    const members = new Map<string, PrincipalRef[]>();
-    for (const row of memberRows) {
-      const organization = rows.fieldText(row, m.serviceOrganizationMember.columns.serviceOrganization);
-      const user = rows.fieldText(row, m.serviceOrganizationMember.columns.user);
-      if (!organization || !user) continue;
-      members.set(organization, [...(members.get(organization) ?? []), { kind: 'user', id: user }]);
-    }
-    return organizationRows.flatMap((row) => {
-      const id = rows.fieldText(row, m.serviceOrganization.columns.id);
-      if (!id) return [];
-      const name = row[m.serviceOrganization.columns.name]?.value ?? id;
-      return [{ id, name, members: members.get(id) ?? [] }];
-    });
-  }
-
-  /**
-   * Accounts with every parent (the walk shared with install base items) and their Restrict
-   * Contact Access flags, read alongside the walk: one read per request of the walk (accounts
-   * that came with other rows need none, so their flags are read together). A second call (the
-   * rest of a large entity's people) reads only accounts and flags it has not read yet.
-   */
-  private async loadAccounts(start: ReadonlySet<string>): Promise<Account[]> {
-    const m = this.map;
-    const flags = async (level: readonly Row[]): Promise<void> => {
-      const ids = level
-        .map((row) => rows.fieldText(row, m.account.columns.id))
-        .filter((id): id is string => id !== undefined && !this.accountFlagsRead.has(id));
-      for (const id of ids) this.accountFlagsRead.add(id);
-      for (const row of await this.read(m.accountAccess.table, m.accountAccess.columns.account, ids)) {
-        if (row[m.accountAccess.columns.restrictContactAccess]?.value === 'true') {
-          const account = rows.fieldText(row, m.accountAccess.columns.account);
-          if (account) this.restricted.add(account);
-        }
-      }
-    };
-    const found = await this.walkUp(m.account, m.account.columns.parent, start, [], flags);
-    this.noteOmitted(m.account.table, found, [m.account.columns.parent]);
-    // Read once: a later walk takes them as rows at hand.
-    this.keepRows(m.account.table, m.account.columns.id, found);
-    return found
-      .map((row) => rows.rowToAccount(row, m, this.restricted))
-      .filter((a): a is Account => a !== undefined);
-  }
-
-  /** Role names held per principal id (`sys_user_has_role`). */
-  private loadRolesHeld(principalIds: string[]): Promise<Map<string, string[]>> {
-    return readRolesHeld(this.reader, this.map, principalIds, this.options.roleName);
-  }
-
-  /**
    * Records of `target` by id: those that came with other rows, and a batched read of the rest
    * (with `walks`: the columns and what they reference). `watched` columns omitted are noted.
    */
@@ -833,13 +536,4 @@ class LoadRun {
 
 function isDefined<T>(value: T | undefined): value is T {
   return value !== undefined;
-}
-
-function dedupeRows(found: readonly Row[], idColumn: string): Row[] {
-  const byId = new Map<string, Row>();
-  for (const row of found) {
-    const id = rows.fieldText(row, idColumn);
-    if (id && !byId.has(id)) byId.set(id, row);
-  }
-  return [...byId.values()];
 }
