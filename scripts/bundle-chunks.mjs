@@ -82,6 +82,10 @@ export const TRIGGERS = {
     path: 'badge',
     when: 'as soon as the services are created (the provider connects), while the first rows are read',
   },
+  'badge-evaluation': {
+    path: 'badge',
+    when: 'a badge asks for its answer (with the access picture)',
+  },
   'definitions-storage': {
     path: 'badge',
     when: "the definitions are first asked for (a list's first load, a badge): the IndexedDB cache",

@@ -1,13 +1,13 @@
 /**
  * What the badge shows, computed from one entity's access picture: the level of a principal with
  * its explanation, or, for a group party (account, service organization, household), the highest
- * level of any member with each member's explanation. Pure.
+ * level of any member with each member's explanation. Pure. The badge loads it on demand, while
+ * the picture is read.
  */
 import { msg, str } from '@lit/localize';
 import {
   compareLevels,
   entityName,
-  isPrincipalKind,
   maxLevel,
   type AccessLevel,
   type DefinitionsSnapshot,
@@ -18,11 +18,7 @@ import {
   type PrincipalRef,
 } from '../../src/index.js';
 import { problemsAffecting } from '../../src/service/problems-affecting.js';
-
-/** Who the badge is about. */
-export type BadgeSubject =
-  | { readonly kind: 'principal'; readonly principal: PrincipalRef }
-  | { readonly kind: 'group'; readonly party: PartyRef };
+import type { BadgeSubject } from './badge-subject.js';
 
 export interface BadgeEvaluation {
   readonly level: AccessLevel;
@@ -36,24 +32,6 @@ export interface BadgeEvaluation {
   readonly incomplete: readonly string[];
   /** The definitions the answer was computed with (source and age). */
   readonly snapshot: DefinitionsSnapshot;
-}
-
-const GROUP_KINDS = ['account', 'service_organization', 'household'] as const;
-
-/** The subject of the attributes: `principal-*`, or `party-*` (a principal kind or a group). */
-export function subjectOf(attributes: {
-  principalType: string;
-  principalId: string;
-  partyType: string;
-  partyId: string;
-}): BadgeSubject | undefined {
-  const { principalType, principalId, partyType, partyId } = attributes;
-  if (principalId && isPrincipalKind(principalType))
-    return { kind: 'principal', principal: { kind: principalType, id: principalId } };
-  if (!partyId) return undefined;
-  if (isPrincipalKind(partyType)) return { kind: 'principal', principal: { kind: partyType, id: partyId } };
-  const group = GROUP_KINDS.find((kind) => kind === partyType);
-  return group ? { kind: 'group', party: { kind: group, id: partyId } } : undefined;
 }
 
 /** Members of a group party, its display name, and a note when its members were not all loaded. */

@@ -5,13 +5,18 @@ import { localized, msg, str } from '@lit/localize';
 import type { AccessLevel, EntityRef, Explanation, PartyKind, PrincipalKind } from '../../src/index.js';
 import type { CamServices } from '../context.js';
 import { ServicesController, concerns, renderMissingProvider } from '../internal/services-controller.js';
-import { evaluateBadge, subjectOf, type BadgeEvaluation } from './badge-evaluation.js';
+import type { BadgeEvaluation } from './badge-evaluation.js';
+import { subjectOf } from './badge-subject.js';
+import { onDemand } from '../../src/internal/on-demand.js';
 import { renderIncomplete, renderSourceNote } from './badge-notes.js';
 import { styles } from './cam-effective-access-badge.styles.js';
 import { entityWord, levelLabel } from '../internal/labels.js';
 import { floatNextTo, warmFloating } from '../internal/floating.js';
 
 type ExplanationTree = typeof import('./explanation-tree.js');
+
+/** What the badge shows, worked out from the access picture: loaded while the picture is read. */
+const evaluation = onDemand(() => import('./badge-evaluation.js'), "The access badge's evaluation");
 
 /**
  * The explanation tree's code (and its plain-language summary), loaded when a popover first opens
@@ -162,7 +167,11 @@ export class CamEffectiveAccessBadge extends LitElement {
       try {
         // The subject's answer as soon as it is known: a large entity reads the badges in view first.
         const party = subject.kind === 'principal' ? subject.principal : subject.party;
-        return evaluateBadge(await services.access.forSubject(entity, party, { signal }), subject);
+        const [access, { evaluateBadge }] = await Promise.all([
+          services.access.forSubject(entity, party, { signal }),
+          evaluation.load(),
+        ]);
+        return evaluateBadge(access, subject);
       } catch (error) {
         if (!signal.aborted) services.reportError(error);
         throw error;
