@@ -183,6 +183,8 @@ export class CamAddPartyDialog extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('open') && this.open) {
+      // The search (and the save) need the edits' code: fetch it while the agent types.
+      this.services?.parties.prepareEdits();
       this.opener = focusedElement();
       this.search.setKind(this.kinds()[0] ?? 'contact');
       this.typeId = '';

@@ -474,7 +474,11 @@ export class CamRelatedPartyList extends LitElement {
       isPending: (id) => this.changes.isPending(id),
       onEdit: (row) => this.openEdit(row),
       onAskRemove: (row) => this.openConfirm(row),
-      onMenuOpen: () => rowActions.warm(),
+      onMenuOpen: () => {
+        rowActions.warm();
+        // A retype or removal may follow: its write's code too.
+        this.services?.parties.prepareEdits();
+      },
       isRecent: (id) => this.live?.isRecent(id) ?? false,
     };
     const label = access

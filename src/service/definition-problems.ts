@@ -56,7 +56,8 @@ export function engineProblemLines(definitions: Definitions, map: TableMap): rea
   const known = cache.get(definitions);
   if (known) return known;
   const configs = new Map(definitions.accessConfigs.map((config) => [config.id, config]));
-  const lines = new CompiledDefinitions(definitions).problems.map((problem: EngineProblem) => {
+  // Compiled once: the engines of this snapshot reuse it.
+  const lines = CompiledDefinitions.of(definitions).problems.map((problem: EngineProblem) => {
     const { table, column } = WHERE[problem.code](map);
     const config = problem.code.startsWith('config-') ? configs.get(problem.subject) : undefined;
     const affects = config ? `; grants of responsibility ${config.responsibility} may be missing` : '';

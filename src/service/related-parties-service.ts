@@ -76,6 +76,15 @@ export class RelatedPartiesService {
   }
 
   /**
+   * Starts loading the code of the edits and searches (party-edits.ts) ahead of a likely first
+   * use — a row's actions menu opened, the add dialog shown — so that use does not wait for it. A
+   * failure is said by the use itself.
+   */
+  prepareEdits(): void {
+    edits.warm();
+  }
+
+  /**
    * Parties of `kind` matching `text`: names first (the name or a word of it starts with the text),
    * so name matches are never crowded out; then email matches fill up the list. The hits come in
    * the server's order, at most `SEARCH_LIMIT + 1` of each request: the caller ranks them and keeps

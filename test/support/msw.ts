@@ -3,6 +3,7 @@
  * overrides after each test, and fail on any request no handler answers.
  */
 import { worker } from '../../mocks/browser.js';
+import { engineCode } from '../../src/service/engine-code.js';
 
 let started: Promise<unknown> | undefined;
 export const unhandled: string[] = [];
@@ -20,7 +21,10 @@ export function useMockBackend(): typeof worker {
         print.error();
       },
     });
-    await started;
+    // The engine's code is loaded on demand (a page fetches it as its services are created). Here
+    // the dev server transforms its modules on first request, which under load can take seconds:
+    // fetch them before the tests, so no test's timeout pays for it.
+    await Promise.all([started, engineCode.load()]);
   });
   afterEach(() => {
     worker.resetHandlers();
