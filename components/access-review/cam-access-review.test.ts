@@ -59,7 +59,10 @@ describe('<cam-access-review>', () => {
   useElementFixtures();
   ignoreResizeObserverLoop();
 
-  it('is accessible while loading, loaded, and with an error', async () => {
+  it('is accessible while loading, loaded, and with an error', async function () {
+    // Three axe audits (1–3 s each on a loaded 2-core machine) and a review slowed to keep its
+    // loading state on screen through the first: 7–11 s measured, over mocha's 10 s default.
+    this.timeout(30_000);
     faults.set({ latencyMs: 400 });
     const el = await renderAccount();
     expect(one(el, '[part=progress][aria-busy=true]')).to.not.equal(null);
