@@ -20,7 +20,6 @@ import type {
   SoldProduct,
   User,
 } from '../model/facts.js';
-import type { AccessFactsOptions } from './access-facts-loader.js';
 import type { BatchedReader } from './batched-reader.js';
 import * as rows from './fact-rows.js';
 import type { Walk } from './fact-walks.js';
@@ -33,11 +32,20 @@ export type People = Omit<Facts, 'soldProducts' | 'installBase' | 'cases' | 'rel
 /** A table's name and columns, with its id column. */
 type Target = { table: string; columns: Readonly<Record<string, string>> & { id: string } };
 
+/** What the people side uses of the load's options (`AccessFactsOptions`, which the loader takes). */
+export interface PeopleOptions {
+  readonly principals?: readonly PrincipalRef[];
+  readonly roleName?: (sysId: string) => string | undefined;
+  readonly priority?: () => Iterable<PrincipalRef>;
+  /** Set when the early facts are wanted (the loader calls it). */
+  readonly onEarly?: unknown;
+}
+
 /** What the people side reads through: the load's reader, options and the records it read. */
 export interface FactsReads {
   readonly reader: BatchedReader;
   readonly map: TableMap;
-  readonly options: AccessFactsOptions;
+  readonly options: PeopleOptions;
   /** People named beyond the priority ones above which those are read first. */
   readonly earlyAbove: number;
   readonly cases: ReadonlyMap<string, Case>;
