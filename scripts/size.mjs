@@ -49,7 +49,8 @@ function measure(dir) {
   const isBadge = (file) => TRIGGERS[label(file)]?.path === 'badge';
   // What every list page has once its badges show a level: the main entry and the badge chunks.
   const listPage = new Set(main);
-  for (const target of targets.filter(isBadge)) for (const file of closure(chunks, target)) listPage.add(file);
+  for (const target of targets.filter(isBadge))
+    for (const file of closure(chunks, target)) listPage.add(file);
   const entries = [{ name: 'main', files: [...main], lazy: false }];
   for (const target of targets) {
     const loaded = isBadge(target) ? main : listPage;
