@@ -175,21 +175,9 @@ export class ReviewPeople {
         ids,
       ),
     ]);
-    const members = new Map<string, PrincipalRef[]>();
-    for (const row of memberRows) {
-      const organization = rows.fieldText(row, m.serviceOrganizationMember.columns.serviceOrganization);
-      const user = rows.fieldText(row, m.serviceOrganizationMember.columns.user);
-      if (!organization || !user) continue;
-      users.add(user);
-      members.set(organization, [...(members.get(organization) ?? []), { kind: 'user', id: user }]);
-    }
-    return organizationRows.flatMap((row) => {
-      const id = rows.fieldText(row, m.serviceOrganization.columns.id);
-      if (!id) return [];
-      return [
-        { id, name: row[m.serviceOrganization.columns.name]?.value ?? id, members: members.get(id) ?? [] },
-      ];
-    });
+    const members = rows.organizationMembers(memberRows, m);
+    for (const list of members.values()) for (const member of list) users.add(member.id);
+    return rows.rowsToOrganizations(organizationRows, members, m);
   }
 
   /** Accounts with their parent chain and Restrict Contact Access flags. */

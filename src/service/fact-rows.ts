@@ -8,9 +8,11 @@ import type {
   Consumer,
   Household,
   InstallBaseItem,
+  ServiceOrganization,
   SoldProduct,
   User,
 } from '../model/facts.js';
+import type { PrincipalRef } from '../model/kinds.js';
 
 const text = (row: Row, column: string | undefined): string | undefined => {
   const value = column === undefined ? undefined : row[column]?.value;
@@ -108,3 +110,30 @@ export function rowToHousehold(row: Row, map: TableMap): Household | undefined {
 }
 
 export { text as fieldText };
+
+/** Members per service organization id, as users (the caller tells contacts apart), from member rows. */
+export function organizationMembers(memberRows: readonly Row[], map: TableMap): Map<string, PrincipalRef[]> {
+  const { columns } = map.serviceOrganizationMember;
+  const members = new Map<string, PrincipalRef[]>();
+  for (const row of memberRows) {
+    const organization = text(row, columns.serviceOrganization);
+    const user = text(row, columns.user);
+    if (!organization || !user) continue;
+    members.set(organization, [...(members.get(organization) ?? []), { kind: 'user', id: user }]);
+  }
+  return members;
+}
+
+/** The organizations of `organizationRows`, each with its members (see `organizationMembers`). */
+export function rowsToOrganizations(
+  organizationRows: readonly Row[],
+  members: ReadonlyMap<string, readonly PrincipalRef[]>,
+  map: TableMap,
+): ServiceOrganization[] {
+  const { columns } = map.serviceOrganization;
+  return organizationRows.flatMap((row) => {
+    const id = text(row, columns.id);
+    if (!id) return [];
+    return [{ id, name: row[columns.name]?.value ?? id, members: members.get(id) ?? [] }];
+  });
+}

@@ -336,19 +336,7 @@ export class PeopleRead {
         ids,
       ),
     ]);
-    const members = new Map<string, PrincipalRef[]>();
-    for (const row of memberRows) {
-      const organization = rows.fieldText(row, m.serviceOrganizationMember.columns.serviceOrganization);
-      const user = rows.fieldText(row, m.serviceOrganizationMember.columns.user);
-      if (!organization || !user) continue;
-      members.set(organization, [...(members.get(organization) ?? []), { kind: 'user', id: user }]);
-    }
-    return organizationRows.flatMap((row) => {
-      const id = rows.fieldText(row, m.serviceOrganization.columns.id);
-      if (!id) return [];
-      const name = row[m.serviceOrganization.columns.name]?.value ?? id;
-      return [{ id, name, members: members.get(id) ?? [] }];
-    });
+    return rows.rowsToOrganizations(organizationRows, rows.organizationMembers(memberRows, m), m);
   }
 
   /**

@@ -143,6 +143,19 @@ describe(
       await server?.close();
     });
 
+    /** A fresh page whose chunk `name` fails to load: the attorney's badge has no level and says `why`. */
+    async function badgeSaysWhenChunkFails(name: string, why: RegExp) {
+      const fresh = await openPage(browser);
+      const failing = gateChunk(fresh.page, name, 'fail');
+      await failing.ready;
+      await fresh.page.goto(`${server.origin}/`);
+      const badge = rowOf(fresh.page, LOAN.attorney.name).locator('cam-effective-access-badge');
+      await waitForText(badge.locator('[part=badge]'), /\?/);
+      await badge.locator('[part=badge]').click();
+      await waitForText(badge.locator('[part=popover]'), why);
+      return { fresh, failing };
+    }
+
     it('shows the rows and every badge level without loading an on-demand chunk', async () => {
       // Held: the first popup below opens before Floating UI is there.
       floating = gateChunk(page, 'floating-position', 'hold');
@@ -385,15 +398,8 @@ describe(
     });
 
     it("says when the engine's code cannot be loaded, and still shows the rows", async () => {
-      const fresh = await openPage(browser);
-      const failing = gateChunk(fresh.page, 'engine-chunk', 'fail');
-      await failing.ready;
-      await fresh.page.goto(`${server.origin}/`);
-      const badge = rowOf(fresh.page, LOAN.attorney.name).locator('cam-effective-access-badge');
-      await waitForText(badge.locator('[part=badge]'), /\?/);
-      await badge.locator('[part=badge]').click();
-      await waitForText(
-        badge.locator('[part=popover]'),
+      const { fresh, failing } = await badgeSaysWhenChunkFails(
+        'engine-chunk',
         /The access engine could not be loaded \(.*\)\. Reload the page and try again\./,
       );
       // The rows need no engine (an earlier test removed the guarantor).
@@ -404,16 +410,9 @@ describe(
     });
 
     it('says when the definitions reader cannot be loaded on a first visit', async () => {
-      const fresh = await openPage(browser);
-      const failing = gateChunk(fresh.page, 'definitions-fetch', 'fail');
-      await failing.ready;
-      await fresh.page.goto(`${server.origin}/`);
       // The rows come (they need no definitions); the badges say why they have no level.
-      const badge = rowOf(fresh.page, LOAN.attorney.name).locator('cam-effective-access-badge');
-      await waitForText(badge.locator('[part=badge]'), /\?/);
-      await badge.locator('[part=badge]').click();
-      await waitForText(
-        badge.locator('[part=popover]'),
+      const { fresh, failing } = await badgeSaysWhenChunkFails(
+        'definitions-fetch',
         /Reading the definitions from the instance could not be loaded \(.*\)\. Reload the page and try again\./,
       );
       await failing.release();
