@@ -10,7 +10,6 @@ import {
   DEFINITIONS_DB_PREFIX,
   DEFINITIONS_DB_VERSION,
   definitionsDatabaseName,
-  instanceOrigin,
   type CacheMeta,
   type DefinitionsDB,
   type OpenDefinitionsDB,
@@ -25,6 +24,7 @@ import {
   storedPersonaGrantsSchema,
 } from './definitions-schema.js';
 import { CacheUnavailableError, openDefinitionsDB } from './open-definitions-db.js';
+import { instanceOrigin } from './instance-origin.js';
 
 /** Where the definitions live: on disk, or only in this page's memory (and why). */
 export interface StorageStatus {

@@ -3,6 +3,7 @@
  * user) and its cumulative upgrades. Only definitions are stored: never facts, never roles held.
  */
 import type { DBSchema, IDBPDatabase, IDBPTransaction, OpenDBCallbacks, StoreNames } from 'idb';
+import { instanceOrigin } from './instance-origin.js';
 import type {
   AccessConfig,
   Definitions,
@@ -131,10 +132,6 @@ function copyV1Blob(
   };
   void transaction.objectStore('meta').put(meta, 'current');
 }
-
-import { instanceOrigin } from './instance-origin.js';
-
-export { instanceOrigin };
 
 /**
  * `cam-definitions:<origin>:<user key>`. The user is hashed (SHA-256) so user names do not show in

@@ -1,8 +1,8 @@
 /**
  * Definitions the engine cannot use, as lines naming the table, the record and the column (for the
- * inspector's Status tab and, through problems-affecting.ts, the badge's note). Rows skipped while reading are reported by definitions-rows.ts in the same form; this adds
- * what the engine finds in the rows it did read (a required role that does not exist, a cascade it
- * does not know…).
+ * inspector's Status tab and, through problems-affecting.ts, the badge's note). Rows skipped while
+ * reading are reported by definitions-rows.ts in the same form; this adds what the engine finds in
+ * the rows it did read (a required role that does not exist, a cascade it does not know…).
  */
 import { CompiledDefinitions } from '../access/compiled-definitions.js';
 import type { EngineProblem, EngineProblemCode } from '../access/types.js';
