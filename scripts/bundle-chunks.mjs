@@ -55,7 +55,8 @@ export const TRIGGERS = {
   virtualize: { path: 'long', when: 'a list of more than 100 parties, before its rows' },
   flow: { path: 'long', when: 'with virtualize (its layout)' },
   'live-feed': { path: 'after', when: 'after a list has shown its rows (live refresh starts)' },
-  'explanation-tree': { path: 'action', when: 'a badge popover opens, or a badge is hovered or focused' },
+  'badge-panel': { path: 'action', when: 'a badge popover opens, or a badge is hovered or focused' },
+  'explanation-tree': { path: 'action', when: 'with badge-panel, or with <cam-access-inspector>' },
   'floating-position': {
     path: 'action',
     when: 'a popup opens (badge, picker list, row menu), or its control is hovered or focused',
@@ -88,7 +89,7 @@ export const TRIGGERS = {
   },
   'definitions-storage': {
     path: 'badge',
-    when: "the definitions are first asked for (a list's first load, a badge): the IndexedDB cache",
+    when: "the definitions are first asked for (a list's first load, a badge): their store, the IndexedDB cache",
   },
   'definitions-fetch': {
     path: 'cold',

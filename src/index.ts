@@ -160,7 +160,8 @@ export { PartyChangeReader, diffStamps } from './service/change-feed.js';
 export type { PartiesChange, PartyUpdate, PartyStamp, StampDiff } from './service/change-feed.js';
 export { WebSocketPushSource } from './service/websocket-push-source.js';
 export type { WebSocketPushSourceOptions } from './service/websocket-push-source.js';
-export { DefinitionsRefresh, DEFAULT_DEFINITIONS_INTERVAL_MS } from './service/definitions-refresh.js';
+export { DefinitionsRefresh } from './service/definitions-refresh.js';
+export { DEFAULT_DEFINITIONS_INTERVAL_MS } from './service/definitions-options.js';
 export { browserEnvironment } from './service/live-environment.js';
 export type { LiveEnvironment } from './service/live-environment.js';
 

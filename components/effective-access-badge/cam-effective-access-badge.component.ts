@@ -8,39 +8,39 @@ import { ServicesController, concerns, renderMissingProvider } from '../internal
 import type { BadgeEvaluation } from './badge-evaluation.js';
 import { subjectOf } from './badge-subject.js';
 import { onDemand } from '../../src/internal/on-demand.js';
-import { renderIncomplete, renderSourceNote } from './badge-notes.js';
 import { styles } from './cam-effective-access-badge.styles.js';
 import { entityWord, levelLabel } from '../internal/labels.js';
 import { floatNextTo, warmFloating } from '../internal/floating.js';
 
-type ExplanationTree = typeof import('./explanation-tree.js');
+type BadgePanel = typeof import('./badge-panel.js');
 
 /** What the badge shows, worked out from the access picture: loaded while the picture is read. */
 const evaluation = onDemand(() => import('./badge-evaluation.js'), "The access badge's evaluation");
 
 /**
- * The explanation tree's code (and its plain-language summary), loaded when a popover first opens
- * or a badge is hovered or focused: a page of rows and badges shows levels without it.
+ * What an open popover shows under its title (the explanation tree with its plain-language summary,
+ * the rules' source and what the answer may miss), loaded when a popover first opens or a badge is
+ * hovered or focused: a page of rows and badges shows levels without it.
  */
-let tree: ExplanationTree | undefined;
-let treeLoading: Promise<ExplanationTree> | undefined;
+let panelCode: BadgePanel | undefined;
+let panelLoading: Promise<BadgePanel> | undefined;
 
-function loadTree(): Promise<ExplanationTree> {
-  treeLoading ??= import('./explanation-tree.js').then(
-    (module) => (tree = module),
+function loadPanel(): Promise<BadgePanel> {
+  panelLoading ??= import('./badge-panel.js').then(
+    (module) => (panelCode = module),
     (error: unknown) => {
       // The next open tries again.
-      treeLoading = undefined;
+      panelLoading = undefined;
       throw error;
     },
   );
-  return treeLoading;
+  return panelLoading;
 }
 
 /** Starts loading what an open popover needs (pointer over a badge, or focus on it). */
 function warm(): void {
   warmFloating();
-  loadTree().catch(() => undefined);
+  loadPanel().catch(() => undefined);
 }
 
 /** The badge button's accessible name: one plain phrase ("write access, show why"). */
@@ -133,8 +133,8 @@ export class CamEffectiveAccessBadge extends LitElement {
   @state() private open = false;
   /** Age of the definitions when the popover was opened (a render must not read the clock). */
   @state() private definitionsAgeMs = 0;
-  /** The explanation tree's code could not be loaded (offline, a missing chunk). */
-  @state() private treeFailed = false;
+  /** The panel's code could not be loaded (offline, a missing chunk). */
+  @state() private panelFailed = false;
   @query('[part=badge]') private badge?: HTMLButtonElement;
   @query('[part=popover]') private panel?: HTMLElement;
 
@@ -216,20 +216,20 @@ export class CamEffectiveAccessBadge extends LitElement {
     if (!this.open) return;
     // Next to the badge, flipped, shifted and sized to stay inside the viewport while it is open.
     if (this.badge && this.panel) this.unfloat = floatNextTo(this.badge, this.panel);
-    if (!tree) this.showTree();
+    if (!panelCode) this.showPanel();
     this.definitionsAgeMs = this.task.value?.snapshot.ageMs() ?? 0;
   }
 
-  /** Loads the explanation tree (again at each open after a failure), then renders it or says it failed. */
-  private showTree(): void {
-    this.treeFailed = false;
-    loadTree().then(
+  /** Loads the panel's code (again at each open after a failure), then renders it or says it failed. */
+  private showPanel(): void {
+    this.panelFailed = false;
+    loadPanel().then(
       () => this.requestUpdate(),
       (error: unknown) => {
         console.error(
           `The explanation could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
         );
-        this.treeFailed = true;
+        this.panelFailed = true;
       },
     );
   }
@@ -307,39 +307,19 @@ export class CamEffectiveAccessBadge extends LitElement {
         ${msg(str`${value.subjectLabel} on ${where}:`)}
         <span class="level" data-level=${value.level}>${levelLabel(value.level)}</span>
       </p>
-      ${renderSourceNote(value.snapshot, this.definitionsAgeMs)} ${renderIncomplete(value.incomplete)}
-      ${!this.open ? nothing : this.renderTree(value)}`;
+      ${!this.open ? nothing : this.renderBody(value)}`;
   }
 
-  /** The explanation (a principal) or each member's (a group), once the tree's code is in. */
-  private renderTree(value: BadgeEvaluation): TemplateResult {
-    if (!tree) {
+  /** The rules' source, what may be missing, and why: once the panel's code is in. */
+  private renderBody(value: BadgeEvaluation): TemplateResult {
+    if (!panelCode) {
       // No Retry: a browser keeps a failed module fetch for the page's life (Chromium does).
-      return this.treeFailed
+      return this.panelFailed
         ? html`<p role="alert">
             ${msg('The explanation could not be loaded. Reload the page to try again.')}
           </p>`
         : html`<p class="muted loading" role="status">${msg('Loading the explanation…')}</p>`;
     }
-    return value.explanation ? tree.renderExplanation(value.explanation) : this.renderMembers(value, tree);
-  }
-
-  private renderMembers(value: BadgeEvaluation, { renderExplanation }: ExplanationTree): TemplateResult {
-    const members = value.members ?? [];
-    if (members.length === 0)
-      return html`<p class="muted">
-        ${msg('No members were found, so nobody gets access through this party.')}
-      </p>`;
-    return html`<p>${msg('The highest level any member gets; each member:')}</p>
-      <ul class="members">
-        ${members.map(
-          (member) =>
-            html`<li>
-              <span class="member">${member.principalLabel}</span>
-              <span class="level" data-level=${member.level}>${levelLabel(member.level)}</span>
-              ${renderExplanation(member)}
-            </li>`,
-        )}
-      </ul>`;
+    return panelCode.renderPanelBody(value, this.definitionsAgeMs);
   }
 }

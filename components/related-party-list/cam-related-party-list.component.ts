@@ -13,7 +13,6 @@ import {
 } from '../../src/index.js';
 import type { PartyRowsProgress } from '../../src/service/party-pages.js';
 import type { LiveStatus } from '../../src/service/live-feed.js';
-import { isEmptyChange } from '../../src/service/parties-change.js';
 import type { CamServices } from '../context.js';
 import {
   MissingProviderError,
@@ -26,6 +25,8 @@ import { loadElement } from '../internal/lazy-elements.js';
 import { onDemand } from '../../src/internal/on-demand.js';
 import { loadVirtualizer, PLAIN_ROW_LIMIT, renderRows } from '../internal/virtual-rows.js';
 import type { LiveUpdatesController } from './live-updates.js';
+
+type LiveUpdates = typeof import('./live-updates.js');
 import { liveStyles, renderLive } from './live-view.js';
 import { columnText, partyName } from './labels.js';
 import { entityWord } from '../internal/labels.js';
@@ -201,11 +202,20 @@ export class CamRelatedPartyList extends LitElement {
     },
     onComplete: ({ entity, rows, reread }) => {
       const before = reread ? this.changes.serverRows : undefined;
+      const touched = this.touched;
       this.early = undefined;
       this.changes.setServerRows(rows);
-      if (before) this.announceUnseen(entity, before, rows);
       this.touched = undefined;
-      this.withLive((live) => live.loaded(entity, rows));
+      this.withLive((live, code) => {
+        // What a re-read shows that nobody announced: changes made elsewhere that came with it
+        // (after an invalidation) rather than through live refresh, announced and fired like live
+        // ones. Records live refresh changed meanwhile (`touched`) and records with a change of this
+        // page pending are left out: the re-read may predate them.
+        const skip = (id: string) => touched?.has(id) === true || this.changes.isPending(id);
+        const unseen = before && code.unseenChange(entity, before, rows, skip);
+        if (unseen) this.applied(unseen, live, code);
+        live.loaded(entity, rows);
+      });
     },
     onError: (error) => this.services?.reportError(error),
   });
@@ -229,46 +239,21 @@ export class CamRelatedPartyList extends LitElement {
   private touched?: Set<string>;
 
   /**
-   * What a re-read shows that nobody announced: changes made elsewhere that came in with the
-   * re-read (after an invalidation) rather than through live refresh. They are announced and
-   * fired like live changes, so none goes by silently. Records live refresh changed meanwhile and
-   * records with a change of this page pending are left out: the re-read may predate them.
-   */
-  private announceUnseen(entity: EntityRef, before: readonly PartyRow[], after: readonly PartyRow[]): void {
-    const skip = (id: string) => this.touched?.has(id) === true || this.changes.isPending(id);
-    const was = new Map(before.map((row) => [row.record.id, row]));
-    const now = new Set(after.map((row) => row.record.id));
-    const change: PartiesChange = {
-      entity,
-      added: after.filter((row) => !was.has(row.record.id) && !skip(row.record.id)),
-      changed: after.flatMap((row) => {
-        const previous = was.get(row.record.id);
-        return previous && !skip(row.record.id) && rowChanged(previous, row) ? [{ row, previous }] : [];
-      }),
-      removed: before.filter((row) => !now.has(row.record.id) && !skip(row.record.id)),
-      by: new Map(),
-    };
-    if (isEmptyChange(change)) return;
-    this.resolveRowModes(change);
-    this.withLive((live) => live.announce(change));
-    this.dispatchEvent(new CamPartiesRefreshedEvent(change));
-  }
-
-  /**
    * Runs `use` with live refresh's side of the list: at once once its code is there, else when it
    * has loaded (in call order, so the last rows given are the ones watched). A failed load turns
    * live updates off, as a failed load of the feed itself does.
    */
-  private withLive(use: (live: LiveUpdatesController) => void): void {
-    if (this.live) return use(this.live);
+  private withLive(use: (live: LiveUpdatesController, code: LiveUpdates) => void): void {
+    const loaded = liveUpdates.loaded;
+    if (this.live && loaded) return use(this.live, loaded);
     liveUpdates.load().then(
-      (module) => {
-        this.live ??= new module.LiveUpdatesController(
+      (code) => {
+        this.live ??= new code.LiveUpdatesController(
           this,
           () => ({ live: this.services?.live }),
-          (change) => this.onRemoteChange(change),
+          (change) => this.onRemoteChange(change, code),
         );
-        use(this.live);
+        use(this.live, code);
       },
       (error: unknown) => {
         this.liveFailed = true;
@@ -525,44 +510,32 @@ export class CamRelatedPartyList extends LitElement {
   }
 
   /** Another agent's changes: applied in place, announced, and never lost under an open edit. */
-  private onRemoteChange(change: PartiesChange): void {
+  private onRemoteChange(change: PartiesChange, code: LiveUpdates): void {
     const applied = this.changes.applyRemote(change);
     for (const row of [...change.added, ...change.removed]) this.touched?.add(row.record.id);
     for (const { row } of change.changed) this.touched?.add(row.record.id);
-    if (isEmptyChange(applied)) return;
-    this.resolveRowModes(applied);
-    this.withLive((live) => live.announce(applied));
-    this.dispatchEvent(new CamPartiesRefreshedEvent(applied));
+    if (this.live && !code.isEmptyChange(applied)) this.applied(applied, this.live, code);
   }
 
   /**
-   * A row being retyped or confirmed for removal here that someone else changed or removed: the
-   * edit closes with a clear message, so nothing is saved over their change.
+   * Changes made elsewhere, now shown: announced and fired. A row being retyped or confirmed for
+   * removal here that they touched leaves that mode with a clear message, so nothing is saved
+   * over them.
    */
-  private resolveRowModes(change: PartiesChange): void {
+  private applied(change: PartiesChange, live: LiveUpdatesController, code: LiveUpdates): void {
     const open = this.editing?.id ?? this.confirming?.record.id;
-    if (open === undefined) return;
-    const removed = change.removed.find((row) => row.record.id === open);
-    const update = change.changed.find(({ row }) => row.record.id === open);
-    if (!removed && !update) return;
-    const action = this.editing ? msg('changing its relationship type') : msg('confirming its removal');
-    if (removed) {
-      const name = partyName(removed);
-      this.liveConflict = msg(
-        str`${name} was removed by someone else while you were ${action}. Nothing was saved.`,
+    const conflict =
+      open === undefined ? undefined : code.rowConflict(change, open, this.editing !== undefined);
+    if (open !== undefined && conflict) {
+      this.liveConflict = conflict.message;
+      this.focusLater(
+        conflict.removed ? 'input[part="search"]' : `[data-record="${CSS.escape(open)}"] .menu-button`,
       );
-      this.focusLater('input[part="search"]');
-    } else if (update) {
-      const name = partyName(update.row);
-      const who = change.by.get(open) ?? msg('Someone else');
-      const type = update.row.typeName ?? msg('another type');
-      this.liveConflict = msg(
-        str`${who} changed ${name} to ${type} while you were ${action}. Nothing was saved; review the change and try again if needed.`,
-      );
-      this.focusLater(`[data-record="${CSS.escape(open)}"] .menu-button`);
+      this.editing = undefined;
+      this.confirming = undefined;
     }
-    this.editing = undefined;
-    this.confirming = undefined;
+    live.announce(change);
+    this.dispatchEvent(new CamPartiesRefreshedEvent(change));
   }
 
   /** Opens the row's type editor once the picker and the retype check are loaded. */
@@ -665,13 +638,4 @@ export class CamRelatedPartyList extends LitElement {
 
 function sameEntity(a: EntityRef, b: EntityRef): boolean {
   return a.kind === b.kind && a.id === b.id;
-}
-
-/** The record differs: its `sys_mod_count` when both are known, else its type or responsibility. */
-function rowChanged(previous: PartyRow, row: PartyRow): boolean {
-  if (previous.modCount !== undefined && row.modCount !== undefined)
-    return previous.modCount !== row.modCount;
-  return (
-    previous.record.type !== row.record.type || previous.record.responsibility !== row.record.responsibility
-  );
 }

@@ -2,7 +2,8 @@
  * The list's side of live refresh: watches the shown entity through the provider's live feed,
  * hands each change to the list (which applies it in place), says what changed and who changed it,
  * marks the changed rows briefly, and follows whether live updates are paused and why (live-view.ts
- * shows both). Loaded once the list has shown its rows, when live refresh starts.
+ * shows both); finds what a re-read brought that nobody announced, and the open edit a change
+ * makes moot. Loaded once the list has shown its rows, when live refresh starts.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { msg, str } from '@lit/localize';
@@ -13,6 +14,10 @@ import type { LiveStatus } from '../../src/service/live-feed.js';
 import type { LiveUpdates } from '../../src/service/deferred-live-feed.js';
 import type { PartyRow } from '../../src/service/party-rows.js';
 import { columnText, partyName } from './labels.js';
+
+import { isEmptyChange } from '../../src/service/parties-change.js';
+
+export { isEmptyChange };
 
 /** How long a changed row stays marked, ms. */
 const HIGHLIGHT_MS = 2500;
@@ -50,6 +55,70 @@ export function describeChange(change: Pick<PartiesChange, 'added' | 'changed' |
   if (sentences.length <= NAMED) return sentences.join(' ');
   const more = sentences.length - NAMED;
   return `${sentences.slice(0, NAMED).join(' ')} ${msg(str`And ${more} more changes.`)}`;
+}
+
+/**
+ * What a re-read shows that the list did not (rows added, changed and removed elsewhere), leaving
+ * out the records `skip` names; undefined when there is nothing.
+ */
+export function unseenChange(
+  entity: EntityRef,
+  before: readonly PartyRow[],
+  after: readonly PartyRow[],
+  skip: (recordId: string) => boolean,
+): PartiesChange | undefined {
+  const was = new Map(before.map((row) => [row.record.id, row]));
+  const now = new Set(after.map((row) => row.record.id));
+  const change: PartiesChange = {
+    entity,
+    added: after.filter((row) => !was.has(row.record.id) && !skip(row.record.id)),
+    changed: after.flatMap((row) => {
+      const previous = was.get(row.record.id);
+      return previous && !skip(row.record.id) && rowChanged(previous, row) ? [{ row, previous }] : [];
+    }),
+    removed: before.filter((row) => !now.has(row.record.id) && !skip(row.record.id)),
+    by: new Map(),
+  };
+  return isEmptyChange(change) ? undefined : change;
+}
+
+/** The record differs: its `sys_mod_count` when both are known, else its type or responsibility. */
+function rowChanged(previous: PartyRow, row: PartyRow): boolean {
+  if (previous.modCount !== undefined && row.modCount !== undefined)
+    return previous.modCount !== row.modCount;
+  return (
+    previous.record.type !== row.record.type || previous.record.responsibility !== row.record.responsibility
+  );
+}
+
+/**
+ * What to tell an agent whose open edit (`editing`) or removal confirmation of `recordId` someone
+ * else's `change` changed or removed; undefined when it did not touch that record.
+ */
+export function rowConflict(
+  change: PartiesChange,
+  recordId: string,
+  editing: boolean,
+): { readonly message: string; readonly removed: boolean } | undefined {
+  const action = (): string =>
+    editing ? msg('changing its relationship type') : msg('confirming its removal');
+  const removed = change.removed.find((row) => row.record.id === recordId);
+  if (removed) {
+    const name = partyName(removed);
+    const message = msg(
+      str`${name} was removed by someone else while you were ${action()}. Nothing was saved.`,
+    );
+    return { message, removed: true };
+  }
+  const update = change.changed.find(({ row }) => row.record.id === recordId);
+  if (!update) return undefined;
+  const name = partyName(update.row);
+  const who = change.by.get(recordId) ?? msg('Someone else');
+  const type = update.row.typeName ?? msg('another type');
+  const message = msg(
+    str`${who} changed ${name} to ${type} while you were ${action()}. Nothing was saved; review the change and try again if needed.`,
+  );
+  return { message, removed: false };
 }
 
 export class LiveUpdatesController implements ReactiveController {

@@ -18,6 +18,7 @@ import type {
 import type { PrincipalRef } from '../model/kinds.js';
 import type { BatchedReader } from './batched-reader.js';
 import * as rows from './fact-rows.js';
+import * as people from './people-rows.js';
 import { readRolesHeld } from './roles-held.js';
 import type { ReviewColumns } from './access-review-scope.js';
 
@@ -119,7 +120,7 @@ export class ReviewPeople {
     const contacts = dedupe(
       contactRows
         .map((row) =>
-          this.withActive(row, rows.rowToContact(row, m, held(rows.fieldText(row, m.contact.columns.id)))),
+          this.withActive(row, people.rowToContact(row, m, held(rows.fieldText(row, m.contact.columns.id)))),
         )
         .filter((c): c is Contact => c !== undefined),
     );
@@ -132,7 +133,7 @@ export class ReviewPeople {
           .map((row) =>
             this.withActive(
               row,
-              rows.rowToConsumer(row, m, held(rows.fieldText(row, m.consumer.columns.id))),
+              people.rowToConsumer(row, m, held(rows.fieldText(row, m.consumer.columns.id))),
             ),
           )
           .filter((c): c is Consumer => c !== undefined),
@@ -140,7 +141,7 @@ export class ReviewPeople {
       users: dedupe(
         userRows
           .map((row) =>
-            this.withActive(row, rows.rowToUser(row, m, held(rows.fieldText(row, m.user.columns.id)))),
+            this.withActive(row, people.rowToUser(row, m, held(rows.fieldText(row, m.user.columns.id)))),
           )
           .filter((u): u is User => u !== undefined),
       ),
@@ -175,9 +176,9 @@ export class ReviewPeople {
         ids,
       ),
     ]);
-    const members = rows.organizationMembers(memberRows, m);
+    const members = people.organizationMembers(memberRows, m);
     for (const list of members.values()) for (const member of list) users.add(member.id);
-    return rows.rowsToOrganizations(organizationRows, members, m);
+    return people.rowsToOrganizations(organizationRows, members, m);
   }
 
   /** Accounts with their parent chain and Restrict Contact Access flags. */
@@ -206,7 +207,7 @@ export class ReviewPeople {
         restricted.add(account);
     }
     return [...found.values()]
-      .map((row) => rows.rowToAccount(row, m, restricted))
+      .map((row) => people.rowToAccount(row, m, restricted))
       .filter((a): a is Account => a !== undefined);
   }
 

@@ -23,7 +23,7 @@ import type { PushSource } from './live-feed.js';
 import { DEFAULT_POLL_INTERVAL_S } from './live-feed-defaults.js';
 import { DeferredLiveFeed, type LiveUpdates } from './deferred-live-feed.js';
 import { engineCode } from './engine-code.js';
-import { DefinitionsRefresh, DEFAULT_DEFINITIONS_INTERVAL_MS } from './definitions-refresh.js';
+import { DEFAULT_DEFINITIONS_INTERVAL_MS } from './definitions-options.js';
 
 /**
  * What the elements get from `<cam-provider>`, and all they get: the backend is reached only
@@ -120,6 +120,8 @@ export function createCamServices(options: CamServicesOptions = {}): OwnedCamSer
     tableMap,
     // A copy checked within one interval is used without asking: the schedule checks it next.
     freshForMs: definitionsIntervalMs,
+    // Checked with the server every interval too (and when the page comes back after longer).
+    checkOnSchedule: true,
     instance: instanceOf(options.baseUrl),
     user: options.userId || 'anonymous',
     storage: options.storage,
@@ -142,10 +144,6 @@ export function createCamServices(options: CamServicesOptions = {}): OwnedCamSer
     tabsName: `cam-live:${instance}:${options.userId || 'anonymous'}`,
   });
   parties.onWrite((entity) => live.written(entity));
-  const refresh = new DefinitionsRefresh({
-    definitions,
-    intervalMs: definitionsIntervalMs,
-  });
   let review: Promise<AccessReviewService<DefinitionsSnapshot>> | undefined;
   const loadReview = (): Promise<AccessReviewService<DefinitionsSnapshot>> => {
     if (review) return review;
@@ -171,7 +169,6 @@ export function createCamServices(options: CamServicesOptions = {}): OwnedCamSer
     },
     dispose: () => {
       live.dispose();
-      refresh.dispose();
       access.dispose();
       definitions.dispose();
     },

@@ -8,10 +8,8 @@
  * service took from its cache without asking (checked less than an interval ago) counts as checked
  * then: the next check comes when its interval is up, not a whole interval after the page opened.
  */
+import { DEFAULT_DEFINITIONS_INTERVAL_MS } from './definitions-options.js';
 import { browserEnvironment, type LiveEnvironment } from './live-environment.js';
-
-/** Default time between definition checks: 15 minutes. */
-export const DEFAULT_DEFINITIONS_INTERVAL_MS = 15 * 60_000;
 
 /** What the schedule needs to know of a snapshot: where it came from and how old it is. */
 interface SnapshotAge {

@@ -1,7 +1,7 @@
 /**
- * The definitions' storage, as one on-demand chunk (loaded by the definitions service when it
- * first reads or writes its cache): the IndexedDB cache and the coordination of the tabs that
- * share it. A page's first rows do not need either.
+ * The definitions' storage, as one on-demand chunk (loaded by the definitions service the first
+ * time it is used): the store that loads, caches and revalidates the definitions, with the
+ * IndexedDB cache, the coordination of the tabs that share it and the schedule of checks. A page's first rows need none of it.
  */
-export { DefinitionsCache } from '../cache/definitions-cache.js';
-export { TabCoordinator } from './tab-coordination.js';
+export { DefinitionsStore } from './definitions-store.js';
+export { DefinitionsRefresh } from './definitions-refresh.js';

@@ -1,18 +1,10 @@
-/** Wire rows of the customer world → domain facts (columns named through the table map). */
+/**
+ * Wire rows of the customer world → domain facts (columns named through the table map): the cases,
+ * sold products and install base items here, the people and groups in people-rows.ts.
+ */
 import type { Row } from '../client/types.js';
 import type { TableMap } from '../client/table-map.js';
-import type {
-  Account,
-  Case,
-  Contact,
-  Consumer,
-  Household,
-  InstallBaseItem,
-  ServiceOrganization,
-  SoldProduct,
-  User,
-} from '../model/facts.js';
-import type { PrincipalRef } from '../model/kinds.js';
+import type { Case, InstallBaseItem, SoldProduct } from '../model/facts.js';
 
 const text = (row: Row, column: string | undefined): string | undefined => {
   const value = column === undefined ? undefined : row[column]?.value;
@@ -27,7 +19,7 @@ const label = (row: Row, column: string | undefined): string | undefined => {
  * The raw values of `keys` (references as sys_ids), each present only when set: the model's
  * optional fields are absent, never `undefined`.
  */
-function present<K extends string>(
+export function present<K extends string>(
   row: Row,
   columns: Readonly<Record<K, string>>,
   keys: readonly K[],
@@ -41,7 +33,10 @@ function present<K extends string>(
 }
 
 /** The id and display name of a record (the name falls back to the id); undefined without an id. */
-function identity(row: Row, columns: { id: string; name: string }): { id: string; name: string } | undefined {
+export function identity(
+  row: Row,
+  columns: { id: string; name: string },
+): { id: string; name: string } | undefined {
   const id = text(row, columns.id);
   return id ? { id, name: label(row, columns.name) ?? id } : undefined;
 }
@@ -79,61 +74,4 @@ export function rowToInstallBaseItem(row: Row, map: TableMap): InstallBaseItem |
   return named && { ...named, ...present(row, c, ['account', 'parent', 'soldProduct']) };
 }
 
-export function rowToAccount(row: Row, map: TableMap, restricted: ReadonlySet<string>): Account | undefined {
-  const c = map.account.columns;
-  const named = identity(row, c);
-  return (
-    named && { ...named, ...present(row, c, ['parent']), restrictContactAccess: restricted.has(named.id) }
-  );
-}
-
-export function rowToContact(row: Row, map: TableMap, roles: readonly string[]): Contact | undefined {
-  const c = map.contact.columns;
-  const named = identity(row, c);
-  return named && { ...named, ...present(row, c, ['email', 'account']), roles };
-}
-
-export function rowToConsumer(row: Row, map: TableMap, roles: readonly string[]): Consumer | undefined {
-  const c = map.consumer.columns;
-  const named = identity(row, c);
-  return named && { ...named, ...present(row, c, ['email', 'household']), roles };
-}
-
-export function rowToUser(row: Row, map: TableMap, roles: readonly string[]): User | undefined {
-  const c = map.user.columns;
-  const named = identity(row, c);
-  return named && { ...named, ...present(row, c, ['email']), roles };
-}
-
-export function rowToHousehold(row: Row, map: TableMap): Household | undefined {
-  return identity(row, map.household.columns);
-}
-
 export { text as fieldText };
-
-/** Members per service organization id, as users (the caller tells contacts apart), from member rows. */
-export function organizationMembers(memberRows: readonly Row[], map: TableMap): Map<string, PrincipalRef[]> {
-  const { columns } = map.serviceOrganizationMember;
-  const members = new Map<string, PrincipalRef[]>();
-  for (const row of memberRows) {
-    const organization = text(row, columns.serviceOrganization);
-    const user = text(row, columns.user);
-    if (!organization || !user) continue;
-    members.set(organization, [...(members.get(organization) ?? []), { kind: 'user', id: user }]);
-  }
-  return members;
-}
-
-/** The organizations of `organizationRows`, each with its members (see `organizationMembers`). */
-export function rowsToOrganizations(
-  organizationRows: readonly Row[],
-  members: ReadonlyMap<string, readonly PrincipalRef[]>,
-  map: TableMap,
-): ServiceOrganization[] {
-  const { columns } = map.serviceOrganization;
-  return organizationRows.flatMap((row) => {
-    const id = text(row, columns.id);
-    if (!id) return [];
-    return [{ id, name: row[columns.name]?.value ?? id, members: members.get(id) ?? [] }];
-  });
-}

@@ -22,6 +22,7 @@ import type {
 } from '../model/facts.js';
 import type { BatchedReader } from './batched-reader.js';
 import * as rows from './fact-rows.js';
+import * as people from './people-rows.js';
 import type { Walk } from './fact-walks.js';
 import type { PartyRow } from './party-rows.js';
 import { readRolesHeld } from './roles-held.js';
@@ -305,13 +306,13 @@ export class PeopleRead {
     return {
       accounts,
       contacts: read.contacts
-        .map((row) => rows.rowToContact(row, m, held(idOf(row, m.contact.columns.id))))
+        .map((row) => people.rowToContact(row, m, held(idOf(row, m.contact.columns.id))))
         .filter((c): c is Contact => c !== undefined),
       consumers: read.consumers
-        .map((row) => rows.rowToConsumer(row, m, held(idOf(row, m.consumer.columns.id))))
+        .map((row) => people.rowToConsumer(row, m, held(idOf(row, m.consumer.columns.id))))
         .filter((c): c is Consumer => c !== undefined),
       users: read.users
-        .map((row) => rows.rowToUser(row, m, held(idOf(row, m.user.columns.id))))
+        .map((row) => people.rowToUser(row, m, held(idOf(row, m.user.columns.id))))
         .filter((u): u is User => u !== undefined),
       households: read.households,
       serviceOrganizations: read.serviceOrganizations,
@@ -321,7 +322,7 @@ export class PeopleRead {
   private async loadHouseholds(ids: ReadonlySet<string>): Promise<Household[]> {
     const m = this.map;
     return (await this.reads.byId(m.household, ids))
-      .map((row) => rows.rowToHousehold(row, m))
+      .map((row) => people.rowToHousehold(row, m))
       .filter(isDefined);
   }
 
@@ -336,7 +337,7 @@ export class PeopleRead {
         ids,
       ),
     ]);
-    return rows.rowsToOrganizations(organizationRows, rows.organizationMembers(memberRows, m), m);
+    return people.rowsToOrganizations(organizationRows, people.organizationMembers(memberRows, m), m);
   }
 
   /**
@@ -364,7 +365,7 @@ export class PeopleRead {
     // Read once: a later walk takes them as rows at hand.
     this.reads.keepRows(m.account.table, m.account.columns.id, found);
     return found
-      .map((row) => rows.rowToAccount(row, m, this.restricted))
+      .map((row) => people.rowToAccount(row, m, this.restricted))
       .filter((a): a is Account => a !== undefined);
   }
 

@@ -60,6 +60,7 @@ const ROW_ACTIONS = ['row-menu-control', 'row-actions', 'cam-relationship-type-p
 /** Chunks only a user action, another element or live refresh may load. */
 const ON_DEMAND = [
   ...ROW_ACTIONS,
+  'badge-panel',
   'explanation-tree',
   'floating-position',
   'cam-add-party-dialog',
@@ -201,7 +202,7 @@ describe(
       await badge.locator('[part=badge]').click();
       const popover = badge.locator('[part=popover]');
       await waitForText(popover, /Daniel Marquez can read and change this case as its Co-borrower\./);
-      assert.ok(chunks.includes('explanation-tree'));
+      assert.ok(chunks.includes('badge-panel') && chunks.includes('explanation-tree'));
       // Floating UI has not arrived: the first placement alone keeps the popover in view.
       await until(() => floating.held.length > 0, 'the Floating UI request');
       assert.equal(floating.held.length, 1);
@@ -317,7 +318,7 @@ describe(
 
     it('says when the explanation cannot be loaded, keeps the level, and shows it after a reload', async () => {
       const fresh = await openPage(browser);
-      const failing = gateChunk(fresh.page, 'explanation-tree', 'fail');
+      const failing = gateChunk(fresh.page, 'badge-panel', 'fail');
       await failing.ready;
       await fresh.page.goto(`${server.origin}/`);
       const badge = rowOf(fresh.page, LOAN.attorney.name).locator('cam-effective-access-badge');

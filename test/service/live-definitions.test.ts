@@ -4,11 +4,10 @@
  * every access answer over the mock backend.
  */
 import { expect } from '@open-wc/testing';
-import {
-  DefinitionsRefresh,
-  DEFAULT_DEFINITIONS_INTERVAL_MS,
-} from '../../src/service/definitions-refresh.js';
+import { DefinitionsRefresh } from '../../src/service/definitions-refresh.js';
+import { DEFAULT_DEFINITIONS_INTERVAL_MS } from '../../src/service/definitions-options.js';
 import { DefinitionsService } from '../../src/service/definitions-service.js';
+import { createCamServices } from '../../src/service/create-services.js';
 import { getStore, resetStore } from '../../mocks/db.js';
 import { faults, requestLog } from '../../mocks/faults.js';
 import { definitionSysId, STORY } from '../../mocks/seed/index.js';
@@ -149,6 +148,26 @@ describe('live refresh: definitions', () => {
     expect(asked()).to.deep.equal([]);
     page.advance(1);
     await until(() => names.includes('Guarantor (renamed)'), 'the renamed type arrived');
+  });
+
+  it('services made by createCamServices check on schedule once their definitions are used, until disposed', async () => {
+    const services = createCamServices({
+      baseUrl: location.origin,
+      userId: freshUser('live-services'),
+      definitionsIntervalMs: 300,
+    });
+    disposers.push(() => services.dispose());
+    const definitionTables = new Set<string>([map.role.table, map.relationshipType.table]);
+    const asked = () => requestLog.entries.filter((entry) => definitionTables.has(entry.table)).length;
+    await services.definitions.load();
+    await services.definitions.revalidated();
+    requestLog.clear();
+    await until(() => asked() > 0, 'a scheduled check asked the server');
+    services.dispose();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    requestLog.clear();
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(asked()).to.equal(0);
   });
 
   it('an administrator’s change reaches the cache and every access answer at the next check', async () => {
