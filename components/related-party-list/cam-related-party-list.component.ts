@@ -213,7 +213,7 @@ export class CamRelatedPartyList extends LitElement {
         // page pending are left out: the re-read may predate them.
         const skip = (id: string) => touched?.has(id) === true || this.changes.isPending(id);
         const unseen = before && code.unseenChange(entity, before, rows, skip);
-        if (unseen) this.applied(unseen, live, code);
+        if (unseen) this.showRemote(unseen, live, code);
         live.loaded(entity, rows);
       });
     },
@@ -514,7 +514,7 @@ export class CamRelatedPartyList extends LitElement {
     const applied = this.changes.applyRemote(change);
     for (const row of [...change.added, ...change.removed]) this.touched?.add(row.record.id);
     for (const { row } of change.changed) this.touched?.add(row.record.id);
-    if (this.live && !code.isEmptyChange(applied)) this.applied(applied, this.live, code);
+    if (this.live && !code.isEmptyChange(applied)) this.showRemote(applied, this.live, code);
   }
 
   /**
@@ -522,7 +522,7 @@ export class CamRelatedPartyList extends LitElement {
    * removal here that they touched leaves that mode with a clear message, so nothing is saved
    * over them.
    */
-  private applied(change: PartiesChange, live: LiveUpdatesController, code: LiveUpdates): void {
+  private showRemote(change: PartiesChange, live: LiveUpdatesController, code: LiveUpdates): void {
     const open = this.editing?.id ?? this.confirming?.record.id;
     const conflict =
       open === undefined ? undefined : code.rowConflict(change, open, this.editing !== undefined);
