@@ -194,30 +194,38 @@ export class EntityIndex {
     return chain;
   }
 
-  /** Reverse of the cascades of `cascade.ts`, flattened. */
+  /**
+   * Reverse of the cascades of `cascade.ts`, flattened. Item chains are walked straight into the
+   * list (no array per entity): `#pushChain` stops where the chain meets an entry of the entity's
+   * own span, which is where `ancestorsOrSelf` stops or where the rest is already listed.
+   */
   #sources(): [Int32Array, Int32Array] {
     const start = new Int32Array(this.count + 1);
     const list: number[] = [];
     for (let e = 0; e < this.count; e++) {
-      start[e] = list.length;
+      const from = list.length;
+      start[e] = from;
       list.push(e);
       const kind = this.kind[e];
       const sp = this.soldProduct[e] as number;
       if (kind === CASE) {
         if (sp >= 0) list.push(sp);
         const item = this.installBase[e] as number;
-        if (item >= 0) list.push(...this.ancestorsOrSelf(item));
+        // The chain's own span: a case's sold product is never an item.
+        if (item >= 0) this.#pushChain(list, list.length, item);
       } else if (kind === SOLD_PRODUCT) {
-        const from = list.length;
-        for (const item of this.itemsBySoldProduct[e] ?? []) {
-          for (const at of this.ancestorsOrSelf(item)) if (list.indexOf(at, from) < 0) list.push(at);
-        }
+        for (const item of this.itemsBySoldProduct[e] ?? []) this.#pushChain(list, from, item);
       } else {
-        list.push(...this.ancestorsOrSelf(e).slice(1));
+        this.#pushChain(list, from, this.parent[e] as number);
         if (sp >= 0) list.push(sp);
       }
     }
     start[this.count] = list.length;
     return [start, Int32Array.from(list)];
+  }
+
+  /** Pushes `item` and its ancestors up to the first one already in `list[from…]`. */
+  #pushChain(list: number[], from: number, item: number): void {
+    for (let at = item; at >= 0 && list.indexOf(at, from) < 0; at = this.parent[at] as number) list.push(at);
   }
 }
