@@ -21,6 +21,14 @@ export const HOT = 8;
 /** Offset in `EntityIndex.hot` of the two Bloom words of the reach index. */
 export const HOT_BLOOM = 6;
 
+/**
+ * Lists for `count` entities, allocated at full length: filled out of order, an array grown on
+ * demand would fall back to slow dictionary elements.
+ */
+function emptyLists(count: number): Lists {
+  return new Array<number[] | undefined>(count).fill(undefined);
+}
+
 function push(lists: Lists, at: number, value: number): void {
   if (at < 0) return;
   const list = lists[at];
@@ -52,10 +60,10 @@ export class EntityIndex {
   /** Entities whose records may grant on entity e: `sourceList[sourceStart[e] … sourceStart[e+1])`, itself first. */
   readonly sourceStart: Int32Array;
   readonly sourceList: Int32Array;
-  readonly casesBySoldProduct: Lists = [];
-  readonly itemsBySoldProduct: Lists = [];
-  readonly casesByItem: Lists = [];
-  readonly childrenOfItem: Lists = [];
+  readonly casesBySoldProduct: Lists;
+  readonly itemsBySoldProduct: Lists;
+  readonly casesByItem: Lists;
+  readonly childrenOfItem: Lists;
   /**
    * What `check` reads per entity, packed so one cache line serves it: at `e * HOT`, the kind, the
    * `[start, end)` of its sources, its account, its owner contact and owner consumer, the reach
@@ -78,6 +86,10 @@ export class EntityIndex {
     const { cases, soldProducts, installBase } = facts;
     const n = (this.count = cases.length + soldProducts.length + installBase.length);
     this.kind = new Uint8Array(n);
+    this.casesBySoldProduct = emptyLists(n);
+    this.itemsBySoldProduct = emptyLists(n);
+    this.casesByItem = emptyLists(n);
+    this.childrenOfItem = emptyLists(n);
     this.account = new Int32Array(n);
     this.soldProduct = new Int32Array(n).fill(-1);
     this.installBase = new Int32Array(n).fill(-1);
