@@ -21,6 +21,14 @@ export const HOT = 8;
 /** Offset in `EntityIndex.hot` of the two Bloom words of the reach index. */
 export const HOT_BLOOM = 6;
 
+/**
+ * Lists for `count` entities, allocated at full length: filled out of order, an array grown on
+ * demand would fall back to slow dictionary elements.
+ */
+function emptyLists(count: number): Lists {
+  return new Array<number[] | undefined>(count).fill(undefined);
+}
+
 function push(lists: Lists, at: number, value: number): void {
   if (at < 0) return;
   const list = lists[at];
@@ -52,10 +60,10 @@ export class EntityIndex {
   /** Entities whose records may grant on entity e: `sourceList[sourceStart[e] … sourceStart[e+1])`, itself first. */
   readonly sourceStart: Int32Array;
   readonly sourceList: Int32Array;
-  readonly casesBySoldProduct: Lists = [];
-  readonly itemsBySoldProduct: Lists = [];
-  readonly casesByItem: Lists = [];
-  readonly childrenOfItem: Lists = [];
+  readonly casesBySoldProduct: Lists;
+  readonly itemsBySoldProduct: Lists;
+  readonly casesByItem: Lists;
+  readonly childrenOfItem: Lists;
   /**
    * What `check` reads per entity, packed so one cache line serves it: at `e * HOT`, the kind, the
    * `[start, end)` of its sources, its account, its owner contact and owner consumer, the reach
@@ -78,6 +86,10 @@ export class EntityIndex {
     const { cases, soldProducts, installBase } = facts;
     const n = (this.count = cases.length + soldProducts.length + installBase.length);
     this.kind = new Uint8Array(n);
+    this.casesBySoldProduct = emptyLists(n);
+    this.itemsBySoldProduct = emptyLists(n);
+    this.casesByItem = emptyLists(n);
+    this.childrenOfItem = emptyLists(n);
     this.account = new Int32Array(n);
     this.soldProduct = new Int32Array(n).fill(-1);
     this.installBase = new Int32Array(n).fill(-1);
@@ -194,30 +206,38 @@ export class EntityIndex {
     return chain;
   }
 
-  /** Reverse of the cascades of `cascade.ts`, flattened. */
+  /**
+   * Reverse of the cascades of `cascade.ts`, flattened. Item chains are walked straight into the
+   * list (no array per entity): `#pushChain` stops where the chain meets an entry of the entity's
+   * own span, which is where `ancestorsOrSelf` stops or where the rest is already listed.
+   */
   #sources(): [Int32Array, Int32Array] {
     const start = new Int32Array(this.count + 1);
     const list: number[] = [];
     for (let e = 0; e < this.count; e++) {
-      start[e] = list.length;
+      const from = list.length;
+      start[e] = from;
       list.push(e);
       const kind = this.kind[e];
       const sp = this.soldProduct[e] as number;
       if (kind === CASE) {
         if (sp >= 0) list.push(sp);
         const item = this.installBase[e] as number;
-        if (item >= 0) list.push(...this.ancestorsOrSelf(item));
+        // The chain's own span: a case's sold product is never an item.
+        if (item >= 0) this.#pushChain(list, list.length, item);
       } else if (kind === SOLD_PRODUCT) {
-        const from = list.length;
-        for (const item of this.itemsBySoldProduct[e] ?? []) {
-          for (const at of this.ancestorsOrSelf(item)) if (list.indexOf(at, from) < 0) list.push(at);
-        }
+        for (const item of this.itemsBySoldProduct[e] ?? []) this.#pushChain(list, from, item);
       } else {
-        list.push(...this.ancestorsOrSelf(e).slice(1));
+        this.#pushChain(list, from, this.parent[e] as number);
         if (sp >= 0) list.push(sp);
       }
     }
     start[this.count] = list.length;
     return [start, Int32Array.from(list)];
+  }
+
+  /** Pushes `item` and its ancestors up to the first one already in `list[from…]`. */
+  #pushChain(list: number[], from: number, item: number): void {
+    for (let at = item; at >= 0 && list.indexOf(at, from) < 0; at = this.parent[at] as number) list.push(at);
   }
 }

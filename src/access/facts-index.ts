@@ -46,9 +46,15 @@ export class FactsIndex {
   recordBucket: Int32Array;
   readonly byEntity: LinkedLists;
   readonly byParty: LinkedLists;
-  /** Principal indexes each party key stands for (itself, an account's contacts, members…). */
-  readonly principalsOfParty: number[][] = [];
-  readonly #raw: (RelatedPartyRecord | undefined)[] = [];
+  /**
+   * Principal indexes each party key stands for (itself, an account's contacts, members…):
+   * `partyPrincipals[partyStart[key] … partyStart[key + 1])`, flat. Only keys interned by the
+   * principals have any; keys interned later (parties named by records alone) stand for nobody.
+   */
+  readonly #partyStart: Int32Array;
+  readonly #partyPrincipals: Int32Array;
+  #partyKeyCount = 0;
+  #raw: (RelatedPartyRecord | undefined)[] = [];
   readonly #slots = new Map<string, number>();
   readonly #free: number[] = [];
   /** Display names per party kind code (no key strings built per party). */
@@ -89,8 +95,7 @@ export class FactsIndex {
     this.principals = built.principals;
     this.#principalIds = built.ids;
     this.table = new PrincipalTable(this.principals, definitions.configs.length, account);
-    for (const p of this.principals)
-      for (const key of p.partyKeys) this.principalsOfParty[key]?.push(p.index);
+    [this.#partyStart, this.#partyPrincipals] = principalsByParty(this.principals, this.#partyKeyCount);
     this.entities = new EntityIndex(facts, account, (kind, id) =>
       id === undefined ? -1 : (built.ids[kind].get(id) ?? -1),
     );
@@ -133,11 +138,7 @@ export class FactsIndex {
     const keys = this.#partyKeys[partyCode(kind)];
     if (!keys) return -1;
     let key = keys.get(id);
-    if (key === undefined) {
-      key = this.principalsOfParty.length;
-      keys.set(id, key);
-      this.principalsOfParty.push([]);
-    }
+    if (key === undefined) keys.set(id, (key = this.#partyKeyCount++));
     return key;
   }
 
@@ -178,8 +179,14 @@ export class FactsIndex {
   }
 
   /** Principal indexes a party stands for: itself, an account's contacts, members, a household. */
-  principalsOf(party: PartyRef): readonly number[] {
-    return this.principalsOfParty[this.existingPartyKey(party.kind, party.id)] ?? [];
+  principalsOf(party: PartyRef): Int32Array {
+    return this.#principalsOfKey(this.existingPartyKey(party.kind, party.id));
+  }
+
+  #principalsOfKey(key: number): Int32Array {
+    const start = this.#partyStart;
+    if (key < 0 || key + 1 >= start.length) return NO_PRINCIPALS;
+    return this.#partyPrincipals.subarray(start[key], start[key + 1]);
   }
 
   /** Resolves a record (`intern` false: read-only, for proposals). */
@@ -242,26 +249,38 @@ export class FactsIndex {
   }
 
   /**
-   * The initial load: one map operation per record. A duplicate id (malformed facts) shows as a map
-   * that did not grow; the later record wins, as with `add`.
+   * The initial load: slot i holds record i (one copy of the array, no free list), one map
+   * operation per record. A duplicate id (malformed facts) shows as a map that did not grow; the
+   * later record wins, as with `add`.
    */
   #load(records: readonly RelatedPartyRecord[]): void {
-    for (const raw of records) {
-      const size = this.#slots.size;
-      const slot = this.#insert(raw);
-      if (this.#slots.size !== size) continue;
+    const slots = this.#slots;
+    this.#raw = records.slice();
+    for (let slot = 0; slot < records.length; slot++) {
+      const raw = records[slot] as RelatedPartyRecord;
+      const size = slots.size;
+      slots.set(raw.id, slot);
+      this.#link(slot, raw);
+      if (slots.size !== size) continue;
       const earlier = this.#raw.findIndex((r, i) => i !== slot && r?.id === raw.id);
       if (earlier >= 0) this.#removeSlot(earlier);
     }
   }
 
-  #insert(raw: RelatedPartyRecord): number {
+  #insert(raw: RelatedPartyRecord): void {
     const slot = this.#free.pop() ?? this.#raw.length;
     if (slot >= this.recordEntity.length) {
       this.recordEntity = grow(this.recordEntity, slot);
       this.recordParty = grow(this.recordParty, slot);
       this.recordBucket = grow(this.recordBucket, slot);
     }
+    this.#raw[slot] = raw;
+    this.#slots.set(raw.id, slot);
+    this.#link(slot, raw);
+  }
+
+  /** Resolves the record in `slot` into the record columns, links it per entity and party, counts it. */
+  #link(slot: number, raw: RelatedPartyRecord): void {
     const entity = this.entities.index(raw.entity);
     const partyKey = this.partyKey(raw.party.kind, raw.party.id);
     const responsibility = this.#definitions.responsibilityIndex(raw.responsibility);
@@ -270,15 +289,12 @@ export class FactsIndex {
       entityCode(raw.entity.kind),
       partyCode(raw.party.kind),
     );
-    this.#raw[slot] = raw;
-    this.#slots.set(raw.id, slot);
     this.recordEntity[slot] = entity;
     this.recordParty[slot] = partyKey;
     this.recordBucket[slot] = bucket;
     if (entity >= 0) this.byEntity.append(entity, slot);
     if (partyKey >= 0) this.byParty.append(partyKey, slot);
     this.#count(slot, 1);
-    return slot;
   }
 
   /** Removes a record from every index; false when unknown. */
@@ -307,8 +323,11 @@ export class FactsIndex {
     if (entity < 0 || set < 0) return;
     const ids = this.#definitions.bucketConfigs(set);
     const { configOk, configs } = this.table;
-    const principals = this.principalsOfParty[this.recordParty[slot] as number] ?? [];
-    for (let i = 0; i < principals.length; i++) {
+    const key = this.recordParty[slot] as number;
+    const start = this.#partyStart;
+    if (key < 0 || key + 1 >= start.length) return;
+    const principals = this.#partyPrincipals;
+    for (let i = start[key] as number, end = start[key + 1] as number; i < end; i++) {
       const p = principals[i] as number;
       const base = p * configs;
       for (let k = 0; k < ids.length; k++) {
@@ -319,4 +338,21 @@ export class FactsIndex {
       }
     }
   }
+}
+
+const NO_PRINCIPALS = new Int32Array(0);
+
+/** `[start, list]`: the principals behind each of `keys` party keys, flat, in principal order. */
+function principalsByParty(principals: readonly PrincipalEntry[], keys: number): [Int32Array, Int32Array] {
+  const start = new Int32Array(keys + 1);
+  for (const p of principals) for (const key of p.partyKeys) start[key + 1] = (start[key + 1] as number) + 1;
+  for (let key = 0; key < keys; key++) start[key + 1] = (start[key + 1] as number) + (start[key] as number);
+  const list = new Int32Array(start[keys] as number);
+  const fill = start.slice(0, keys);
+  for (const p of principals)
+    for (const key of p.partyKeys) {
+      list[fill[key] as number] = p.index;
+      fill[key] = (fill[key] as number) + 1;
+    }
+  return [start, list];
 }

@@ -19,20 +19,14 @@ export const DEFAULT_OWNER_ROLES: OwnerRoles = {
   consumer: 'sn_customerservice.consumer',
 };
 
-/** A principal with everything `check` needs precomputed. */
-export interface PrincipalEntry {
-  readonly index: number;
-  readonly ref: PrincipalRef;
-  readonly name: string;
-  /** Roles held directly (`sys_user_has_role`). */
-  readonly roles: readonly string[];
+/**
+ * What a role list gives a principal of one kind. Principals of the same kind listing the same
+ * roles (with the same account restriction) share one profile: a world has far fewer distinct
+ * role lists than principals, so the masks are computed once per list and allocated once.
+ */
+export interface RoleProfile {
   /** Closure of the held roles over the catalogue. */
   readonly held: Uint32Array;
-  /** Interned party keys the principal stands behind: itself, its account, household, organizations. */
-  readonly partyKeys: Int32Array;
-  readonly account: string | undefined;
-  readonly household: string | undefined;
-  readonly organizations: readonly string[];
   /** Per table: permissions the granular roles allow. */
   readonly cap: Uint8Array;
   /** Per table: permissions global roles grant on every entity (internal users only). */
@@ -43,6 +37,24 @@ export interface PrincipalEntry {
   readonly persona: Uint8Array;
   /** Per access config: 1 when every required role is held. */
   readonly configOk: Uint8Array;
+  /** The masks above packed as `PrincipalTable` stores them: cap, global with `all` rows, per scope. */
+  readonly packedCap: number;
+  readonly packedGlobal: number;
+  readonly packedPersona: Int32Array;
+}
+
+/** A principal with everything `check` needs precomputed. */
+export interface PrincipalEntry extends RoleProfile {
+  readonly index: number;
+  readonly ref: PrincipalRef;
+  readonly name: string;
+  /** Roles held directly (`sys_user_has_role`). */
+  readonly roles: readonly string[];
+  /** Interned party keys the principal stands behind: itself, its account, household, organizations. */
+  readonly partyKeys: Int32Array;
+  readonly account: string | undefined;
+  readonly household: string | undefined;
+  readonly organizations: readonly string[];
   readonly isContact: boolean;
   /** A contact whose account does not restrict contact access (rule 6). */
   readonly accountOpen: boolean;
@@ -50,15 +62,7 @@ export interface PrincipalEntry {
   readonly accountRestricted: boolean;
 }
 
-interface RawPrincipal {
-  readonly ref: PrincipalRef;
-  readonly name: string;
-  readonly roles: readonly string[];
-  readonly account?: string;
-  readonly household?: string;
-  readonly accountOpen?: boolean;
-  readonly accountRestricted?: boolean;
-}
+const NO_ORGANIZATIONS: readonly string[] = [];
 
 /** Builds every principal of the facts with its precomputed masks and reach. */
 export function buildPrincipals(
@@ -71,53 +75,110 @@ export function buildPrincipals(
     consumer: new Map(),
     user: new Map(),
   };
-  const organizations = new Map<string, string[]>();
-  for (const org of facts.serviceOrganizations) {
-    for (const member of org.members) {
-      const key = `${member.kind}:${member.id}`;
-      organizations.set(key, [...(organizations.get(key) ?? []), org.id]);
-    }
-  }
-  const restricted = new Set(facts.accounts.filter((a) => a.restrictContactAccess === true).map((a) => a.id));
-  const raw: RawPrincipal[] = [
-    ...facts.contacts.map((c) => ({
-      ref: { kind: 'contact' as const, id: c.id },
-      name: c.name,
-      roles: c.roles,
-      account: c.account,
-      accountOpen: c.account !== undefined && !restricted.has(c.account),
-      accountRestricted: c.account !== undefined && restricted.has(c.account),
-    })),
-    ...facts.consumers.map((c) => ({
-      ref: { kind: 'consumer' as const, id: c.id },
-      name: c.name,
-      roles: c.roles,
-      household: c.household,
-    })),
-    ...facts.users.map((u) => ({ ref: { kind: 'user' as const, id: u.id }, name: u.name, roles: u.roles })),
-  ];
-  const principals = raw.map((p, index) => {
-    ids[p.ref.kind].set(p.ref.id, index);
-    const orgs = organizations.get(`${p.ref.kind}:${p.ref.id}`) ?? [];
-    const keys = [partyKey(p.ref.kind, p.ref.id)];
-    if (p.account !== undefined) keys.push(partyKey('account', p.account));
-    if (p.household !== undefined) keys.push(partyKey('household', p.household));
-    for (const org of orgs) keys.push(partyKey('service_organization', org));
-    return compilePrincipal(p, index, Int32Array.from(keys), orgs, definitions);
-  });
+  const organizations = organizationsByMember(facts);
+  const restricted = new Set<string>();
+  for (const a of facts.accounts) if (a.restrictContactAccess === true) restricted.add(a.id);
+  const profiles = new RoleProfiles(definitions);
+  const principals: PrincipalEntry[] = [];
+  const add = (
+    ref: PrincipalRef,
+    name: string,
+    roles: readonly string[],
+    account: string | undefined,
+    household: string | undefined,
+  ) => {
+    const index = principals.length;
+    ids[ref.kind].set(ref.id, index);
+    const orgs = organizations[ref.kind].get(ref.id) ?? NO_ORGANIZATIONS;
+    const keys = new Int32Array(
+      1 + (account === undefined ? 0 : 1) + (household === undefined ? 0 : 1) + orgs.length,
+    );
+    let k = 0;
+    keys[k++] = partyKey(ref.kind, ref.id);
+    if (account !== undefined) keys[k++] = partyKey('account', account);
+    if (household !== undefined) keys[k++] = partyKey('household', household);
+    for (const org of orgs) keys[k++] = partyKey('service_organization', org);
+    const accountRestricted = account !== undefined && restricted.has(account);
+    // Fields copied one by one, not spread: a spread followed by more fields builds a slow object.
+    const profile = profiles.of(ref.kind, roles, accountRestricted);
+    principals.push({
+      held: profile.held,
+      cap: profile.cap,
+      global: profile.global,
+      personaAll: profile.personaAll,
+      persona: profile.persona,
+      configOk: profile.configOk,
+      packedCap: profile.packedCap,
+      packedGlobal: profile.packedGlobal,
+      packedPersona: profile.packedPersona,
+      index,
+      ref,
+      name,
+      roles,
+      partyKeys: keys,
+      account,
+      household,
+      organizations: orgs,
+      isContact: ref.kind === 'contact',
+      accountOpen: account !== undefined && !accountRestricted,
+      accountRestricted,
+    });
+  };
+  for (const c of facts.contacts) add({ kind: 'contact', id: c.id }, c.name, c.roles, c.account, undefined);
+  for (const c of facts.consumers)
+    add({ kind: 'consumer', id: c.id }, c.name, c.roles, undefined, c.household);
+  for (const u of facts.users) add({ kind: 'user', id: u.id }, u.name, u.roles, undefined, undefined);
   return { principals, ids };
 }
 
-function compilePrincipal(
-  p: RawPrincipal,
-  index: number,
-  partyKeys: Int32Array,
-  organizations: readonly string[],
+/** Service organizations per member, by member kind then id (no key strings built). */
+function organizationsByMember(facts: Facts): Record<PrincipalKind, Map<string, string[]>> {
+  const byMember: Record<PrincipalKind, Map<string, string[]>> = {
+    contact: new Map(),
+    consumer: new Map(),
+    user: new Map(),
+  };
+  for (const org of facts.serviceOrganizations) {
+    for (const member of org.members) {
+      const members = byMember[member.kind];
+      if (members === undefined) continue;
+      const orgs = members.get(member.id);
+      if (orgs) orgs.push(org.id);
+      else members.set(member.id, [org.id]);
+    }
+  }
+  return byMember;
+}
+
+/** Role profiles of one build, one per distinct (kind, account restriction, role list). */
+class RoleProfiles {
+  readonly #definitions: CompiledDefinitions;
+  readonly #byKey = new Map<string, RoleProfile>();
+
+  constructor(definitions: CompiledDefinitions) {
+    this.#definitions = definitions;
+  }
+
+  of(kind: PrincipalKind, roles: readonly string[], accountRestricted: boolean): RoleProfile {
+    // Length-prefixed names: no two role lists share a key, whatever characters the names hold.
+    let key = accountRestricted ? `${kind}!` : `${kind}:`;
+    for (const role of roles) key += `${role.length}:${role}`;
+    let profile = this.#byKey.get(key);
+    if (profile === undefined)
+      this.#byKey.set(key, (profile = compileProfile(kind, roles, accountRestricted, this.#definitions)));
+    return profile;
+  }
+}
+
+function compileProfile(
+  kind: PrincipalKind,
+  roles: readonly string[],
+  accountRestricted: boolean,
   definitions: CompiledDefinitions,
-): PrincipalEntry {
+): RoleProfile {
   const catalog = definitions.catalog;
-  const held = catalog.bitsOf(p.roles);
-  const listed = new Set(p.roles);
+  const held = catalog.bitsOf(roles);
+  const listed = new Set(roles);
   const cap = new Uint8Array(ENTITY_KIND_COUNT);
   const global = new Uint8Array(ENTITY_KIND_COUNT);
   for (const id of bitIds(held)) {
@@ -126,7 +187,7 @@ function compilePrincipal(
     for (let t = 0; t < ENTITY_KIND_COUNT; t++) {
       cap[t] = (cap[t] ?? 0) | (caps[t] ?? 0);
       // Global roles count for internal users only (docs/access-rules.md, rule 7).
-      if (p.ref.kind === 'user') global[t] = (global[t] ?? 0) | (globals[t] ?? 0);
+      if (kind === 'user') global[t] = (global[t] ?? 0) | (globals[t] ?? 0);
     }
   }
   const configOk = new Uint8Array(definitions.configs.length);
@@ -137,33 +198,30 @@ function compilePrincipal(
   const personaAll = new Uint8Array(ENTITY_KIND_COUNT);
   const persona = new Uint8Array(PERSONA_SCOPES * ENTITY_KIND_COUNT);
   for (const grant of definitions.personaGrants) {
-    if (!grant.valid || !grant.principals.has(p.ref.kind)) continue;
+    if (!grant.valid || !grant.principals.has(kind)) continue;
     if (!(grant.role >= 0 ? hasBit(held, grant.role) : listed.has(grant.def.role))) continue;
-    if (grant.def.respectsRestrictContactAccess === true && p.accountRestricted === true) continue;
+    if (grant.def.respectsRestrictContactAccess === true && accountRestricted) continue;
     if (grant.scope === ALL) personaAll[grant.table] = (personaAll[grant.table] ?? 0) | grant.mask;
     else {
       const at = grant.scope * ENTITY_KIND_COUNT + grant.table;
       persona[at] = (persona[at] ?? 0) | grant.mask;
     }
   }
+  const packedPersona = new Int32Array(PERSONA_SCOPES);
+  for (let scope = 0; scope < PERSONA_SCOPES; scope++)
+    packedPersona[scope] = packMasks(
+      persona.subarray(scope * ENTITY_KIND_COUNT, (scope + 1) * ENTITY_KIND_COUNT),
+    );
   return {
-    index,
-    ref: p.ref,
-    name: p.name,
-    roles: p.roles,
     held,
-    partyKeys,
-    account: p.account,
-    household: p.household,
-    organizations,
     cap,
     global,
     configOk,
     personaAll,
     persona,
-    isContact: p.ref.kind === 'contact',
-    accountOpen: p.accountOpen === true,
-    accountRestricted: p.accountRestricted === true,
+    packedCap: packMasks(cap),
+    packedGlobal: packMasks(global) | packMasks(personaAll),
+    packedPersona,
   };
 }
 
@@ -206,17 +264,12 @@ export class PrincipalTable {
     this.persona = new Int32Array(principals.length * PERSONA_SCOPES);
     for (const p of principals) {
       this.configOk.set(p.configOk, p.index * configs);
-      const at = p.index * PRINCIPAL_HOT;
+      this.persona.set(p.packedPersona, p.index * PERSONA_SCOPES);
       let scoped = 0;
-      for (let scope = 0; scope < PERSONA_SCOPES; scope++) {
-        const packed = packMasks(
-          p.persona.subarray(scope * ENTITY_KIND_COUNT, (scope + 1) * ENTITY_KIND_COUNT),
-        );
-        this.persona[p.index * PERSONA_SCOPES + scope] = packed;
-        scoped |= packed;
-      }
-      this.hot[at] = packMasks(p.cap);
-      this.hot[at + 1] = packMasks(p.global) | packMasks(p.personaAll);
+      for (let scope = 0; scope < PERSONA_SCOPES; scope++) scoped |= p.packedPersona[scope] as number;
+      const at = p.index * PRINCIPAL_HOT;
+      this.hot[at] = p.packedCap;
+      this.hot[at + 1] = p.packedGlobal;
       this.hot[at + 2] = (p.accountOpen ? ACCOUNT_OPEN : 0) | (scoped !== 0 ? PERSONA : 0);
       this.hot[at + 3] = p.isContact ? account(p.account) : -1;
     }

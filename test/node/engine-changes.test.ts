@@ -210,6 +210,19 @@ describe('duplicate record ids in the facts', () => {
     assert.deepEqual(engine.records, [second]);
     assert.deepEqual(snapshot(engine), snapshot(new AccessEngine(DEFINITIONS, world(second))));
   });
+
+  test('the slot the earlier record left is reused by later changes', () => {
+    const first = rec('case:c1', 'contact:ana', 'primary_contact', { id: 'd' });
+    const second = rec('case:c1', 'contact:ana', 'listed_contact', { id: 'd' });
+    const other = rec('case:c1', 'account:acme', 'case_account', { id: 'o' });
+    const engine = new AccessEngine(DEFINITIONS, world(first, second, other));
+    const added = rec('case:c2', 'contact:ana', 'primary_contact', { id: 'n' });
+    engine.addRecord(added);
+    assert.deepEqual(engine.records, [second, other, added]);
+    assert.deepEqual(snapshot(engine), snapshot(new AccessEngine(DEFINITIONS, world(second, other, added))));
+    assert.equal(engine.removeRecord('d'), true);
+    assert.deepEqual(snapshot(engine), snapshot(new AccessEngine(DEFINITIONS, world(other, added))));
+  });
 });
 
 describe('validate', () => {
