@@ -25,8 +25,6 @@ import { loadElement } from '../internal/lazy-elements.js';
 import { onDemand } from '../../src/internal/on-demand.js';
 import { loadVirtualizer, PLAIN_ROW_LIMIT, renderRows } from '../internal/virtual-rows.js';
 import type { LiveUpdatesController } from './live-updates.js';
-
-type LiveUpdates = typeof import('./live-updates.js');
 import { liveStyles, renderLive } from './live-view.js';
 import { columnText, partyName } from './labels.js';
 import { entityWord } from '../internal/labels.js';
@@ -46,6 +44,7 @@ import {
 import { styles } from './cam-related-party-list.styles.js';
 
 type RowActions = typeof import('./row-actions.js');
+type LiveUpdates = typeof import('./live-updates.js');
 
 /**
  * What a row's actions need once chosen (the removal confirmation, the retype check, sending the
